@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from forum import markdownx_views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("markdownx/markdownify/", markdownx_views.markdown_preview, name="markdownx_markdownify"),
+    path("markdownx/upload/", markdownx_views.image_upload, name="markdownx_upload"),
+    path("moderation/", include("moderation.urls")),
+    path("", include("forum.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))

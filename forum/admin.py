@@ -1,0 +1,98 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from forum.models import Category, Notification, Post, Reaction, Revision, Topic, User, Vote
+
+
+class NoDeleteAdmin(admin.ModelAdmin):
+    """Posts, revisions and their history are never hard-deleted: moderators may need them."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(User)
+class MemberAdmin(UserAdmin):
+    list_display = ("username", "email", "is_staff", "is_active", "preferred_language", "date_joined")
+    list_filter = ("is_staff", "is_superuser", "is_active", "groups", "preferred_language")
+    fieldsets = UserAdmin.fieldsets + (
+        (_("Forum"), {"fields": ("preferred_language", "email_on_answer", "email_on_reaction", "email_on_moderation", "email_queue_digest")}),
+    )
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "position", "is_health")
+    list_editable = ("position", "is_health")
+    list_filter = ("is_health",)
+    search_fields = ("name", "description")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Topic)
+class TopicAdmin(NoDeleteAdmin):
+    list_display = ("title", "category", "author", "solution_state", "is_public", "is_deleted", "answer_count", "view_count", "last_activity_at")
+    list_filter = ("category", "solution_state", "is_public", "is_deleted")
+    search_fields = ("title", "author__username")
+    raw_id_fields = ("author", "proposed_answer", "accepted_answer", "proposed_by", "solved_by")
+    # Counters and solution state are kept by the services; editing them here would corrupt history.
+    readonly_fields = (
+        "answer_count", "reaction_count", "best_answer_score", "view_count", "is_public", "solution_state",
+        "proposed_answer", "proposed_by", "proposed_at", "accepted_answer", "solved_by", "solved_at", "created_at",
+    )
+
+
+@admin.register(Post)
+class PostAdmin(NoDeleteAdmin):
+    list_display = ("pk", "topic", "author", "is_question", "visibility", "score", "is_deleted", "created_at")
+    list_filter = ("visibility", "is_question", "is_deleted", "topic__category")
+    search_fields = ("body", "author__username", "topic__title")
+    raw_id_fields = ("topic", "author", "reviewed_by", "deleted_by")
+    readonly_fields = ("body", "body_html", "score", "visibility", "assessment", "reviewed_by", "created_at", "edited_at",
+                       "is_deleted", "deleted_at", "deleted_by", "moderator_note", "rejection_reason")
+
+
+@admin.register(Revision)
+class RevisionAdmin(NoDeleteAdmin):
+    list_display = ("post", "edited_by", "created_at")
+    search_fields = ("body", "title")
+    readonly_fields = ("post", "title", "body", "body_html", "edited_by", "created_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Vote)
+class VoteAdmin(admin.ModelAdmin):
+    list_display = ("post", "user", "value", "created_at")
+    list_filter = ("value",)
+    search_fields = ("user__username",)
+    raw_id_fields = ("post", "user")
+    readonly_fields = ("post", "user", "value", "created_at")
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Reaction)
+class ReactionAdmin(admin.ModelAdmin):
+    list_display = ("post", "user", "kind", "created_at")
+    list_filter = ("kind",)
+    search_fields = ("user__username",)
+    raw_id_fields = ("post", "user")
+    readonly_fields = ("post", "user", "kind", "created_at")
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ("recipient", "kind", "count", "is_read", "cleared_at", "updated_at")
+    list_filter = ("kind", "is_read")
+    search_fields = ("recipient__username",)
+    raw_id_fields = ("recipient", "actor", "topic", "post")

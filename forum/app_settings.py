@@ -1,0 +1,67 @@
+"""The forum's settings, each with its default. Override any of them in config/settings.py."""
+
+from django.conf import settings
+
+
+def _get(name, default):
+    return getattr(settings, name, default)
+
+
+class ForumSettings:
+    @property
+    def TOPICS_PER_PAGE(self):
+        return _get("FORUM_TOPICS_PER_PAGE", 25)
+
+    @property
+    def ANSWERS_PER_PAGE(self):
+        return _get("FORUM_ANSWERS_PER_PAGE", 30)
+
+    @property
+    def SEARCH_RESULTS_PER_PAGE(self):
+        return _get("FORUM_SEARCH_RESULTS_PER_PAGE", 20)
+
+    @property
+    def TITLE_MAX_LENGTH(self):
+        return _get("FORUM_TITLE_MAX_LENGTH", 160)
+
+    @property
+    def BODY_MAX_LENGTH(self):
+        return _get("FORUM_BODY_MAX_LENGTH", 20000)
+
+    @property
+    def MARKDOWN_MAX_NESTING(self):
+        return _get("FORUM_MARKDOWN_MAX_NESTING", 12)
+
+    @property
+    def VIEW_WINDOW_SECONDS(self):
+        """A visitor's view of a topic counts once in this window."""
+        return _get("FORUM_VIEW_WINDOW_SECONDS", 24 * 60 * 60)
+
+    @property
+    def RATE_LIMITS(self):
+        """Per member: (how many, per how many seconds)."""
+        limits = {
+            "topic": (5, 60 * 60),
+            "answer": (20, 60 * 60),
+            "vote": (120, 60 * 60),
+            "reaction": (200, 60 * 60),
+            "flag": (20, 60 * 60),
+            "markdown_preview": (120, 60),
+            "upload": (20, 60 * 60),
+        }
+        limits.update(_get("FORUM_RATE_LIMITS", {}))
+        return limits
+
+    @property
+    def BOT_USER_AGENT_WORDS(self):
+        return _get(
+            "FORUM_BOT_USER_AGENT_WORDS",
+            ("bot", "crawler", "spider", "slurp", "curl", "wget", "python-requests", "httpclient", "headless", "monitor"),
+        )
+
+    @property
+    def ANONYMOUS_PAGE_CACHE_SECONDS(self):
+        return _get("FORUM_ANONYMOUS_PAGE_CACHE_SECONDS", 30)
+
+
+forum_settings = ForumSettings()

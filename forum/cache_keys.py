@@ -1,0 +1,28 @@
+"""Cache keys shared by the views and the services that invalidate them.
+
+Each topic has a version number in the cache; cached anonymous pages and answer
+fragments include it in their keys, so bumping it invalidates them all at once.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_TIMEOUT = 7 * 24 * 60 * 60
+
+
+def topic_version(topic_id):
+    return cache.get_or_set(f"topic-version:{topic_id}", 1, VERSION_TIMEOUT)
+
+
+def topic_changed(topic_id):
+    """Invalidate the topic's cached pages once the change is committed (not before: a reader could re-cache the old state)."""
+    transaction.on_commit(lambda: _bump(topic_id))
+
+
+def _bump(topic_id):
+    key = f"topic-version:{topic_id}"
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 2, VERSION_TIMEOUT)
+    cache.delete("home-page-categories")

@@ -1,0 +1,56 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from markdownx.fields import MarkdownxFormField
+
+from forum.app_settings import forum_settings
+from forum.models import Category, ReactionKind
+from forum.validators import clean_text, validate_markdown
+
+
+class MarkdownField(MarkdownxFormField):
+    """A Markdown textarea with live preview, cleaned and size-checked."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("validators", [validate_markdown])
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return clean_text(super().to_python(value) or "")
+
+
+class TopicForm(forms.Form):
+    category = forms.ModelChoiceField(queryset=Category.objects.all(), label=_("Category"), empty_label=None)
+    title = forms.CharField(label=_("Title"), max_length=forum_settings.TITLE_MAX_LENGTH, min_length=8)
+    body = MarkdownField(label=_("Your question"), help_text=_("Markdown is supported. Link your sources for health claims."))
+
+    def clean_title(self):
+        return clean_text(self.cleaned_data["title"]).strip()
+
+
+class TopicEditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=forum_settings.TITLE_MAX_LENGTH, min_length=8)
+    body = MarkdownField(label=_("Your question"))
+
+    def clean_title(self):
+        return clean_text(self.cleaned_data["title"]).strip()
+
+
+class AnswerForm(forms.Form):
+    body = MarkdownField(
+        label=_("Your answer"),
+        help_text=_("Health claims need a link to a reliable source (for example PubMed, Thuisarts or RIVM)."),
+    )
+
+
+class VoteForm(forms.Form):
+    value = forms.TypedChoiceField(choices=[("1", "+1"), ("-1", "-1"), ("0", "0")], coerce=int)
+
+
+class ReactionForm(forms.Form):
+    kind = forms.ChoiceField(choices=ReactionKind.choices)
+
+
+class PreferencesForm(forms.Form):
+    email_on_answer = forms.BooleanField(required=False, label=_("Email me about new answers on my topics"))
+    email_on_reaction = forms.BooleanField(required=False, label=_("Email me about votes and reactions"))
+    email_on_moderation = forms.BooleanField(required=False, label=_("Email me about moderation decisions"))

@@ -1,0 +1,291 @@
+"""The forum's data: members, categories, topics, posts and what members do to posts.
+
+A topic's question and its answers are both `Post` rows (the question has
+`is_question=True`), so votes, reactions, flags, revisions and moderation work
+the same way on both. State changes happen in forum/services.py and
+moderation/services.py only.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A member. The public display name is the username."""
+
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
+    email_on_answer = models.BooleanField(_("email me about new answers on my topics"), default=True)
+    email_on_reaction = models.BooleanField(_("email me about votes and reactions"), default=False)
+    email_on_moderation = models.BooleanField(_("email me about moderation decisions"), default=True)
+    email_queue_digest = models.BooleanField(
+        _("moderators: email me a digest of items that wait too long"), default=False
+    )
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+
+    def get_absolute_url(self):
+        return reverse("forum:profile", args=[self.username])
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveIntegerField(_("order"), default=0)
+    is_health = models.BooleanField(
+        _("health category"), default=False, help_text=_("Topics here show a notice that the forum is no substitute for a doctor.")
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("forum:category", args=[self.slug])
+
+
+class SolutionState(models.TextChoices):
+    OPEN = "open", _("Open")
+    PROPOSED = "proposed", _("Solution proposed")
+    SOLVED = "solved", _("Solved")
+    REOPEN_REQUESTED = "reopen_requested", _("Reopening requested")
+
+
+class Visibility(models.TextChoices):
+    """Where a post stands with moderation. Only PUBLISHED posts are shown to others."""
+
+    PUBLISHED = "published", _("Published")
+    PENDING = "pending", _("Waiting for a moderator")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Topic(models.Model):
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="topics", verbose_name=_("category"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="topics", verbose_name=_("author"))
+    title = models.CharField(_("title"), max_length=160)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    last_activity_at = models.DateTimeField(_("last activity"), auto_now_add=True, db_index=True)
+    # Denormalised for fast lists; the services keep them exact with F() updates.
+    is_public = models.BooleanField(_("public"), default=False, help_text=_("The question is published and not deleted."))
+    is_deleted = models.BooleanField(_("deleted"), default=False)
+    answer_count = models.IntegerField(_("answers"), default=0)
+    reaction_count = models.IntegerField(_("reactions"), default=0)
+    best_answer_score = models.IntegerField(_("best answer score"), null=True, blank=True)
+    view_count = models.PositiveIntegerField(_("views"), default=0)
+    solution_state = models.CharField(
+        _("solution state"), max_length=20, choices=SolutionState.choices, default=SolutionState.OPEN
+    )
+    proposed_answer = models.ForeignKey(
+        "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("proposed answer")
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("proposed by")
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), null=True, blank=True)
+    accepted_answer = models.OneToOneField(
+        "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="accepted_for", verbose_name=_("accepted answer")
+    )
+    solved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("signed off by")
+    )
+    solved_at = models.DateTimeField(_("solved at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        indexes = [
+            models.Index(fields=["category", "is_public", "-last_activity_at"], name="topic_category_activity"),
+            models.Index(fields=["solution_state", "proposed_at"], name="topic_solution_queue"),
+        ]
+        constraints = [
+            # With accepted_answer unique, this means a solved topic has exactly one accepted answer.
+            models.CheckConstraint(
+                condition=~Q(solution_state__in=["solved", "reopen_requested"]) | Q(accepted_answer__isnull=False),
+                name="solved_topic_has_accepted_answer",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("forum:topic", args=[self.pk])
+
+    @property
+    def is_solved(self):
+        return self.solution_state in (SolutionState.SOLVED, SolutionState.REOPEN_REQUESTED)
+
+
+class Post(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="posts", verbose_name=_("topic"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts", verbose_name=_("author"))
+    is_question = models.BooleanField(_("is the question"), default=False)
+    body = models.TextField(_("text"))
+    body_html = models.TextField(_("rendered text"), editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    score = models.IntegerField(_("score"), default=0)
+    visibility = models.CharField(_("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.PUBLISHED)
+    assessment = models.JSONField(_("health-claim assessment"), default=dict, blank=True, editable=False)
+    moderator_note = models.CharField(_("public moderator note"), max_length=500, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("reviewed by")
+    )
+    rejection_reason = models.CharField(_("rejection reason"), max_length=500, blank=True)
+    is_deleted = models.BooleanField(_("deleted"), default=False)
+    # Filled on PostgreSQL only (Dutch full-text configuration, GIN-indexed by a migration).
+    search_vector = SearchVectorField(null=True, editable=False)
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("deleted by")
+    )
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        constraints = [
+            models.UniqueConstraint(fields=["topic"], condition=Q(is_question=True), name="one_question_per_topic"),
+        ]
+        indexes = [
+            models.Index(fields=["topic", "is_question", "visibility", "-score", "created_at"], name="post_topic_order"),
+            models.Index(fields=["author", "-created_at"], name="post_author_recent"),
+        ]
+
+    def __str__(self):
+        return f"{self.topic.title} #{self.pk}"
+
+    def get_absolute_url(self):
+        return f"{self.topic.get_absolute_url()}#post-{self.pk}"
+
+    @property
+    def is_visible(self):
+        return self.visibility == Visibility.PUBLISHED and not self.is_deleted
+
+
+class Revision(models.Model):
+    """An earlier version of a post, kept whenever it is edited."""
+
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("post"))
+    title = models.CharField(_("title"), max_length=160, blank=True)
+    body = models.TextField(_("text"))
+    body_html = models.TextField(_("rendered text"))
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("edited by"))
+    created_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self):
+        return f"{self.post} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Vote(models.Model):
+    UP = 1
+    DOWN = -1
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="votes", verbose_name=_("post"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="votes", verbose_name=_("member"))
+    value = models.SmallIntegerField(_("value"), choices=[(UP, "+1"), (DOWN, "-1")])
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [models.UniqueConstraint(fields=["post", "user"], name="one_vote_per_member_per_post")]
+
+    def __str__(self):
+        return f"{self.user} {self.value:+d} → {self.post_id}"
+
+
+class ReactionKind(models.TextChoices):
+    """The supportive set of reactions; README documents it."""
+
+    LIKE = "like", _("Like")
+    HEART = "heart", _("Heart")
+    THANKS = "thanks", _("Thanks")
+    INSIGHTFUL = "insightful", _("Insightful")
+    HUG = "hug", _("Hug")
+
+
+REACTION_EMOJI = {
+    ReactionKind.LIKE: "👍",
+    ReactionKind.HEART: "❤️",
+    ReactionKind.THANKS: "🙏",
+    ReactionKind.INSIGHTFUL: "💡",
+    ReactionKind.HUG: "🤗",
+}
+
+
+class Reaction(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions", verbose_name=_("post"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions", verbose_name=_("member"))
+    kind = models.CharField(_("kind"), max_length=12, choices=ReactionKind.choices)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
+        constraints = [models.UniqueConstraint(fields=["post", "user", "kind"], name="one_reaction_kind_per_member_per_post")]
+        indexes = [models.Index(fields=["post", "kind"], name="reaction_post_kind")]
+
+    def __str__(self):
+        return f"{self.user} {self.kind} → {self.post_id}"
+
+
+class NotificationKind(models.TextChoices):
+    NEW_ANSWER = "new_answer", _("New answer on your topic")
+    REACTIONS = "reactions", _("Votes and reactions on your post")
+    POST_HELD = "post_held", _("Your post is waiting for a moderator")
+    POST_APPROVED = "post_approved", _("Your post was approved")
+    POST_REJECTED = "post_rejected", _("Your post was rejected")
+    FLAG_OUTCOME = "flag_outcome", _("Outcome of your flag")
+    SOLUTION_PROPOSED = "solution_proposed", _("A solution was proposed")
+    SOLUTION_ACCEPTED = "solution_accepted", _("Your answer was accepted")
+    SOLUTION_DECLINED = "solution_declined", _("The proposed solution was declined")
+    TOPIC_SOLVED = "topic_solved", _("Your topic is solved")
+    TOPIC_REOPENED = "topic_reopened", _("A topic was reopened")
+    ACCEPTED_ANSWER_CHANGED = "accepted_answer_changed", _("An accepted answer changed")
+
+
+class Notification(models.Model):
+    """An in-app notice. Text is built at display time from kind and params, so it follows the reader's language.
+
+    Votes and reactions on one post are aggregated into one unread notice whose count grows.
+    "Clear all" sets `cleared_at`; rows are kept.
+    """
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("recipient"))
+    kind = models.CharField(_("kind"), max_length=32, choices=NotificationKind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("actor"))
+    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("topic"))
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("post"))
+    count = models.PositiveIntegerField(_("count"), default=1)
+    reason = models.TextField(_("reason"), blank=True)
+    is_read = models.BooleanField(_("read"), default=False)
+    cleared_at = models.DateTimeField(_("cleared at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["recipient", "cleared_at", "is_read"], name="notification_inbox")]
+
+    def __str__(self):
+        return f"{self.recipient}: {self.get_kind_display()}"

@@ -1,0 +1,104 @@
+"""In-app notifications and their emails. Services call `notify`; mail is sent by a task after commit."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from forum.models import Notification, NotificationKind
+
+EMAIL_PREFERENCE = {
+    NotificationKind.NEW_ANSWER: "email_on_answer",
+    NotificationKind.REACTIONS: "email_on_reaction",
+}
+
+
+def _wants_email(recipient, kind):
+    return bool(getattr(recipient, EMAIL_PREFERENCE.get(kind, "email_on_moderation")))
+
+
+def _email_after_commit(notification):
+    if not _wants_email(notification.recipient, notification.kind):
+        return
+    from forum.tasks import send_notification_email
+
+    transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
+
+
+def notify(*, recipient, kind, actor=None, topic=None, post=None, reason=""):
+    """Create one notification (never for your own action) and schedule its email."""
+    if actor is not None and recipient.pk == actor.pk:
+        return None
+    notification = Notification.objects.create(
+        recipient=recipient, kind=kind, actor=actor, topic=topic, post=post, reason=reason
+    )
+    _email_after_commit(notification)
+    return notification
+
+
+def notify_reaction(*, recipient, actor, post):
+    """Votes and reactions on one post collect in one unread notification instead of one per click.
+
+    Callers hold a lock on the post, so two clicks cannot both create a row.
+    """
+    if recipient.pk == actor.pk:
+        return
+    updated = Notification.objects.filter(
+        recipient=recipient, kind=NotificationKind.REACTIONS, post=post, is_read=False, cleared_at__isnull=True
+    ).update(count=F("count") + 1, actor=actor, updated_at=timezone.now())
+    if not updated:
+        notify(recipient=recipient, kind=NotificationKind.REACTIONS, actor=actor, topic=post.topic, post=post)
+
+
+def notification_open(*, recipient, notification):
+    if not notification.is_read:
+        Notification.objects.filter(pk=notification.pk, recipient=recipient).update(is_read=True)
+
+
+def notifications_clear_all(*, recipient):
+    """"Clear all" marks everything read and takes it off the list; the rows are kept."""
+    return Notification.objects.filter(recipient=recipient, cleared_at__isnull=True).update(
+        is_read=True, cleared_at=timezone.now()
+    )
+
+
+def unread_count(user):
+    return Notification.objects.filter(recipient=user, is_read=False, cleared_at__isnull=True).count()
+
+
+def describe(notification):
+    """The sentence shown for a notification, in the active language."""
+    actor = notification.actor.username if notification.actor else _("Someone")
+    title = notification.topic.title if notification.topic else ""
+    kind = notification.kind
+    params = {"actor": actor, "title": title, "count": notification.count}
+    if kind == NotificationKind.NEW_ANSWER:
+        return _("%(actor)s answered your topic “%(title)s”.") % params
+    if kind == NotificationKind.REACTIONS:
+        return ngettext(
+            "%(count)d new vote or reaction on your post in “%(title)s”.",
+            "%(count)d new votes and reactions on your post in “%(title)s”.",
+            notification.count,
+        ) % params
+    if kind == NotificationKind.POST_HELD:
+        return _("Your post in “%(title)s” is waiting for a moderator.") % params
+    if kind == NotificationKind.POST_APPROVED:
+        return _("A moderator approved your post in “%(title)s”.") % params
+    if kind == NotificationKind.POST_REJECTED:
+        return _("A moderator did not publish your post in “%(title)s”. You can edit it and submit it again.") % params
+    if kind == NotificationKind.FLAG_OUTCOME:
+        return _("A moderator handled the post you flagged in “%(title)s”.") % params
+    if kind == NotificationKind.SOLUTION_PROPOSED:
+        return _("A solution was proposed for “%(title)s” and waits for sign-off.") % params
+    if kind == NotificationKind.SOLUTION_ACCEPTED:
+        return _("Your answer in “%(title)s” was accepted as the solution.") % params
+    if kind == NotificationKind.SOLUTION_DECLINED:
+        return _("The proposed solution for “%(title)s” was declined.") % params
+    if kind == NotificationKind.TOPIC_SOLVED:
+        return _("Your topic “%(title)s” is now marked solved.") % params
+    if kind == NotificationKind.TOPIC_REOPENED:
+        return _("The topic “%(title)s” was reopened.") % params
+    if kind == NotificationKind.ACCEPTED_ANSWER_CHANGED:
+        return _("The accepted answer in “%(title)s” changed; the topic needs a new sign-off.") % params
+    return notification.get_kind_display()

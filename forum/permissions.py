@@ -1,0 +1,91 @@
+"""Who may do what in the forum. `can_*` answers for templates; `check_*` raises with a reason."""
+
+from allauth.account.models import EmailAddress
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from forum.models import Visibility
+from moderation.permissions import can_review as is_moderator  # noqa: E402  (one home for the rule)
+
+
+def has_confirmed_email(user):
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_has_confirmed_email", None)
+    if cached is None:
+        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
+        user._has_confirmed_email = cached
+    return cached
+
+
+def can_post(user):
+    return user.is_authenticated and user.is_active and has_confirmed_email(user)
+
+
+def check_post(user):
+    if not user.is_authenticated:
+        raise PermissionDenied(_("Log in to take part."))
+    if not can_post(user):
+        raise PermissionDenied(_("Confirm your email address before you post. Check your inbox for the link."))
+
+
+def can_see_post(user, post):
+    if post.is_deleted:
+        return is_moderator(user)
+    if post.visibility == Visibility.PUBLISHED:
+        return True
+    return user.is_authenticated and (user.pk == post.author_id or is_moderator(user))
+
+
+def can_see_topic(user, topic):
+    if topic.is_public and not topic.is_deleted:
+        return True
+    return user.is_authenticated and (user.pk == topic.author_id or is_moderator(user))
+
+
+def check_see_topic(user, topic):
+    if not can_see_topic(user, topic):
+        raise PermissionDenied(_("This topic is not available."))
+
+
+def can_edit_post(user, post):
+    return can_post(user) and post.author_id == user.pk and not post.is_deleted
+
+
+def check_edit_post(user, post):
+    check_post(user)
+    if post.author_id != user.pk:
+        raise PermissionDenied(_("You can only edit your own posts."))
+    if post.is_deleted:
+        raise PermissionDenied(_("This post was deleted."))
+
+
+def can_delete_post(user, post):
+    return not post.is_deleted and (is_moderator(user) or (can_post(user) and post.author_id == user.pk))
+
+
+def check_delete_post(user, post):
+    if not can_delete_post(user, post):
+        raise PermissionDenied(_("You may not delete this post."))
+
+
+def can_see_revisions(user, post):
+    return user.is_authenticated and (post.author_id == user.pk or is_moderator(user))
+
+
+def check_see_revisions(user, post):
+    if not can_see_revisions(user, post):
+        raise PermissionDenied(_("Only the author and moderators can see earlier versions."))
+
+
+def check_interact(user, post):
+    """Voting, reacting and flagging: confirmed members, on published posts."""
+    check_post(user)
+    if not post.is_visible:
+        raise PermissionDenied(_("This post is not published."))
+
+
+def check_vote(user, post):
+    check_interact(user, post)
+    if post.author_id == user.pk:
+        raise PermissionDenied(_("You cannot vote on your own post."))

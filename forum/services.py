@@ -1,0 +1,202 @@
+"""Every state change in the forum. One service is one transaction; no other code writes these models.
+
+Moderation hooks (the health-claim screen, solution side effects) are called from here
+inside the same transaction, so a post is never visible for a moment before it is held.
+"""
+
+from django.db import transaction
+from django.db.models import Case, Count, F, Max, Value, When
+from django.utils import timezone
+
+from forum import cache_keys, ratelimit
+from forum.markdown import render_markdown
+from forum.models import NotificationKind, Post, Reaction, Revision, Topic, Visibility, Vote
+from forum.notifications import notify, notify_reaction
+from forum.search import post_index
+from forum.validators import clean_text
+
+
+def topic_refresh_counters(topic_id):
+    """Recompute a topic's denormalised counts from the posts. Callers hold the topic's row lock."""
+    visible_answers = Post.objects.filter(
+        topic_id=topic_id, is_question=False, visibility=Visibility.PUBLISHED, is_deleted=False
+    )
+    answers = visible_answers.aggregate(count=Count("pk"), best=Max("score"))
+    question_public = Post.objects.filter(
+        topic_id=topic_id, is_question=True, visibility=Visibility.PUBLISHED, is_deleted=False
+    ).exists()
+    reactions = Reaction.objects.filter(
+        post__topic_id=topic_id, post__visibility=Visibility.PUBLISHED, post__is_deleted=False
+    ).count()
+    Topic.objects.filter(pk=topic_id).update(
+        answer_count=answers["count"],
+        best_answer_score=answers["best"],
+        reaction_count=reactions,
+        is_public=Case(When(is_deleted=True, then=Value(False)), default=Value(question_public)),
+    )
+    cache_keys.topic_changed(topic_id)
+
+
+def _lock_topic(topic_id):
+    return Topic.objects.select_for_update().get(pk=topic_id)
+
+
+def _lock_post(post_id):
+    return Post.objects.select_for_update().select_related("topic", "author").get(pk=post_id)
+
+
+def _screen(post, actor, *, is_edit):
+    from moderation.services import post_screen
+
+    post_screen(post=post, actor=actor, is_edit=is_edit)
+
+
+@transaction.atomic
+def topic_create(*, actor, category, title, body):
+    """Open a topic: the question is assessed like an answer and may be held for a moderator."""
+    ratelimit.consume(actor, "topic")
+    body = clean_text(body)
+    topic = Topic.objects.create(category=category, author=actor, title=clean_text(title).strip())
+    question = Post.objects.create(
+        topic=topic, author=actor, is_question=True, body=body, body_html=render_markdown(body)
+    )
+    _screen(question, actor, is_edit=False)
+    topic_refresh_counters(topic.pk)
+    post_index(question.pk)
+    topic.refresh_from_db()
+    return topic
+
+
+@transaction.atomic
+def answer_post(*, actor, topic, body):
+    """Answer a topic. Held answers are stored but shown only to their author and moderators."""
+    ratelimit.consume(actor, "answer")
+    topic = _lock_topic(topic.pk)
+    body = clean_text(body)
+    answer = Post.objects.create(topic=topic, author=actor, body=body, body_html=render_markdown(body))
+    _screen(answer, actor, is_edit=False)
+    if answer.visibility == Visibility.PUBLISHED:
+        Topic.objects.filter(pk=topic.pk).update(last_activity_at=timezone.now())
+        answer_announce(answer)
+    topic_refresh_counters(topic.pk)
+    post_index(answer.pk)
+    return answer
+
+
+def answer_announce(answer):
+    """Tell the topic starter about a newly visible answer."""
+    topic = answer.topic
+    notify(recipient=topic.author, kind=NotificationKind.NEW_ANSWER, actor=answer.author, topic=topic, post=answer)
+
+
+@transaction.atomic
+def post_edit(*, actor, post, body, title=None):
+    """Edit a post, keeping the previous version as a revision, and assess it again."""
+    topic = _lock_topic(post.topic_id)
+    post = _lock_post(post.pk)
+    body = clean_text(body)
+    new_title = clean_text(title).strip() if (title is not None and post.is_question) else topic.title
+    if body == post.body and new_title == topic.title:
+        return post
+    Revision.objects.create(
+        post=post, title=topic.title if post.is_question else "", body=post.body, body_html=post.body_html, edited_by=actor
+    )
+    now = timezone.now()
+    post.body = body
+    post.body_html = render_markdown(body)
+    post.edited_at = now
+    post.save(update_fields=["body", "body_html", "edited_at"])
+    if post.is_question and new_title != topic.title:
+        topic.title = new_title
+        topic.edited_at = now
+        topic.save(update_fields=["title", "edited_at"])
+    _screen(post, actor, is_edit=True)
+    from moderation.solutions import accepted_answer_changed
+
+    accepted_answer_changed(topic=topic, post=post, actor=actor, change="edited")
+    topic_refresh_counters(topic.pk)
+    post_index(post.pk)
+    return post
+
+
+@transaction.atomic
+def post_delete(*, actor, post):
+    """Soft delete: hidden from everyone but moderators, kept with its history."""
+    topic = _lock_topic(post.topic_id)
+    post = _lock_post(post.pk)
+    if post.is_deleted:
+        return post
+    post.is_deleted = True
+    post.deleted_at = timezone.now()
+    post.deleted_by = actor
+    post.save(update_fields=["is_deleted", "deleted_at", "deleted_by"])
+    if post.is_question:
+        Topic.objects.filter(pk=topic.pk).update(is_deleted=True, is_public=False)
+    from moderation.audit import audit
+    from moderation.models import AuditAction
+    from moderation.solutions import accepted_answer_changed
+
+    audit(actor=actor, action=AuditAction.POST_DELETED, post=post, status_before="visible", status_after="deleted")
+    accepted_answer_changed(topic=topic, post=post, actor=actor, change="deleted")
+    topic_refresh_counters(topic.pk)
+    return post
+
+
+@transaction.atomic
+def vote_cast(*, actor, post, value):
+    """Set the member's vote on a post to +1, -1 or 0 (retract). Exact under concurrent votes.
+
+    The post row is locked first, so concurrent votes on one post queue up and each
+    reads the vote it replaces; the score moves by F() deltas.
+    """
+    if value not in (Vote.UP, Vote.DOWN, 0):
+        raise ValueError("A vote is +1, -1 or 0.")
+    ratelimit.consume(actor, "vote")
+    post = _lock_post(post.pk)
+    existing = Vote.objects.filter(post=post, user=actor).first()
+    old = existing.value if existing else 0
+    if value == old:
+        return post.score
+    if existing and value == 0:
+        existing.delete()
+    elif existing:
+        existing.value = value
+        existing.save(update_fields=["value"])
+    else:
+        Vote.objects.create(post=post, user=actor, value=value)
+    Post.objects.filter(pk=post.pk).update(score=F("score") + (value - old))
+    if not post.is_question:
+        best = Post.objects.filter(
+            topic_id=post.topic_id, is_question=False, visibility=Visibility.PUBLISHED, is_deleted=False
+        ).aggregate(best=Max("score"))["best"]
+        Topic.objects.filter(pk=post.topic_id).update(best_answer_score=best)
+    if value != 0:
+        notify_reaction(recipient=post.author, actor=actor, post=post)
+    cache_keys.topic_changed(post.topic_id)
+    return Post.objects.values_list("score", flat=True).get(pk=post.pk)
+
+
+@transaction.atomic
+def reaction_toggle(*, actor, post, kind):
+    """Add the member's reaction of this kind, or take it back. Returns (added, count of this kind)."""
+    ratelimit.consume(actor, "reaction")
+    post = _lock_post(post.pk)
+    deleted, _ = Reaction.objects.filter(post=post, user=actor, kind=kind).delete()
+    added = not deleted
+    if added:
+        Reaction.objects.create(post=post, user=actor, kind=kind)
+        notify_reaction(recipient=post.author, actor=actor, post=post)
+    Topic.objects.filter(pk=post.topic_id).update(reaction_count=F("reaction_count") + (1 if added else -1))
+    cache_keys.topic_changed(post.topic_id)
+    return added, Reaction.objects.filter(post=post, kind=kind).count()
+
+
+def user_set_language(*, actor, language):
+    actor.preferred_language = language
+    actor.save(update_fields=["preferred_language"])
+
+
+def user_update_preferences(*, actor, **preferences):
+    for name, value in preferences.items():
+        setattr(actor, name, value)
+    actor.save(update_fields=list(preferences))

@@ -1,0 +1,28 @@
+"""Checks on uploaded images, from their content and never from the client's claim."""
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+class UploadRefused(Exception):
+    pass
+
+
+def check_image(upload):
+    if upload is None:
+        raise UploadRefused(_("Choose an image to upload."))
+    if upload.size > settings.MARKDOWNX_UPLOAD_MAX_SIZE:
+        raise UploadRefused(_("Images can be at most 5 MB."))
+    try:
+        with Image.open(upload) as image:
+            image_format = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise UploadRefused(_("Only JPEG, PNG and WebP images can be uploaded.")) from None
+    finally:
+        upload.seek(0)
+    if image_format not in ALLOWED_FORMATS:
+        raise UploadRefused(_("Only JPEG, PNG and WebP images can be uploaded."))

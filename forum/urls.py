@@ -1,0 +1,26 @@
+from django.urls import path
+
+from forum import views
+
+app_name = "forum"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("c/<slug:slug>/", views.category_detail, name="category"),
+    path("c/<slug:slug>/new/", views.topic_create, name="topic_create_in"),
+    path("new/", views.topic_create, name="topic_create"),
+    path("t/<int:pk>/", views.topic_detail, name="topic"),
+    path("t/<int:pk>/answer/", views.answer_create, name="answer_create"),
+    path("p/<int:pk>/edit/", views.post_edit, name="post_edit"),
+    path("p/<int:pk>/delete/", views.post_delete, name="post_delete"),
+    path("p/<int:pk>/revisions/", views.post_revisions, name="post_revisions"),
+    path("p/<int:pk>/vote/", views.vote, name="vote"),
+    path("p/<int:pk>/react/", views.react, name="react"),
+    path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/<int:pk>/open/", views.notification_go, name="notification_open"),
+    path("notifications/clear/", views.notification_clear_all, name="notifications_clear"),
+    path("u/<str:username>/", views.profile, name="profile"),
+    path("settings/", views.preferences, name="preferences"),
+    path("search/", views.search, name="search"),
+    path("language/", views.language_switch, name="language"),
+]

@@ -1,0 +1,86 @@
+"""Counting topic views: once per visitor per topic per window, bots excluded.
+
+With Redis (REDIS_URL), counted views are buffered with atomic INCR and flushed to the
+database in batches (a task every minute, or when a topic's buffer fills). Without Redis
+the database cache's incr is not atomic, so each counted view is an atomic F() update.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F
+
+from forum.app_settings import forum_settings
+from forum.models import Topic
+
+BUFFER_KEY = "views-buffer:{}"
+BUFFERED_TOPICS_KEY = "views-buffer-topics"
+FLUSH_AT = 50
+
+
+def buffering_enabled():
+    return getattr(settings, "FORUM_BUFFER_VIEWS", "redis" in settings.CACHES["default"]["BACKEND"].lower())
+
+
+def is_bot(user_agent):
+    agent = (user_agent or "").lower()
+    return not agent or any(word in agent for word in forum_settings.BOT_USER_AGENT_WORDS)
+
+
+def visitor_key(*, user_id, session_key, ip, user_agent):
+    """A member counts by id; a visitor by session, or else by address and browser."""
+    if user_id:
+        return f"u{user_id}"
+    if session_key:
+        return f"s{session_key}"
+    return "a" + hashlib.sha256(f"{ip}|{user_agent}".encode()).hexdigest()[:24]
+
+
+def view_count(*, topic_id, visitor, user_agent):
+    """Count one view if this visitor has not been counted for this topic in the window. Returns True if counted."""
+    if is_bot(user_agent):
+        return False
+    if not cache.add(f"viewed:{topic_id}:{visitor}", 1, timeout=forum_settings.VIEW_WINDOW_SECONDS):
+        return False
+    if buffering_enabled():
+        pending = _buffer_incr(topic_id)
+        if pending >= FLUSH_AT:
+            view_counts_flush([topic_id])
+    else:
+        Topic.objects.filter(pk=topic_id).update(view_count=F("view_count") + 1)
+    return True
+
+
+def _buffer_incr(topic_id):
+    client = cache._cache.get_client(write=True)
+    key = cache.make_key(BUFFER_KEY.format(topic_id))
+    pipe = client.pipeline()
+    pipe.incr(key)
+    pipe.sadd(cache.make_key(BUFFERED_TOPICS_KEY), topic_id)
+    return pipe.execute()[0]
+
+
+def buffered_views(topic_id):
+    """Views counted but not yet written to the database (0 without buffering)."""
+    if not buffering_enabled():
+        return 0
+    client = cache._cache.get_client()
+    return int(client.get(cache.make_key(BUFFER_KEY.format(topic_id))) or 0)
+
+
+def view_counts_flush(topic_ids=None):
+    """Move buffered counts into the database. GETDEL takes each buffer atomically, so no view is counted twice or lost."""
+    if not buffering_enabled():
+        return 0
+    client = cache._cache.get_client(write=True)
+    if topic_ids is None:
+        topic_ids = [int(t) for t in client.smembers(cache.make_key(BUFFERED_TOPICS_KEY))]
+    flushed = 0
+    for topic_id in topic_ids:
+        client.srem(cache.make_key(BUFFERED_TOPICS_KEY), topic_id)
+        count = int(client.getdel(cache.make_key(BUFFER_KEY.format(topic_id))) or 0)
+        if count:
+            Topic.objects.filter(pk=topic_id).update(view_count=F("view_count") + count)
+            flushed += count
+    return flushed

@@ -1,0 +1,273 @@
+"""Forum pages. Each view: fetch (selector) → check_* → form → service → message → redirect or render."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import check_for_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
+
+from forum import permissions, selectors, services
+from forum.app_settings import forum_settings
+from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm, TopicForm, VoteForm
+from forum.models import REACTION_EMOJI, Category, Notification, Post, ReactionKind, Topic
+from forum.notifications import notification_open, notifications_clear_all
+from forum.ratelimit import RateLimitExceeded
+from forum.search import highlight, search_posts
+from forum.viewcount import view_count, visitor_key
+from moderation.models import FlagReason
+
+
+def wants_json(request):
+    return request.headers.get("x-requested-with") == "fetch"
+
+
+def back_to(request, fallback):
+    target = request.POST.get("next") or request.META.get("HTTP_REFERER")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+def home(request):
+    return render(request, "forum/home.html", {"categories": selectors.categories_overview()})
+
+
+def category_detail(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    filter_name = request.GET.get("filter", "all")
+    if filter_name not in selectors.TOPIC_FILTERS:
+        filter_name = "all"
+    page = selectors.topic_list(category, filter_name, request.GET.get("page"))
+    return render(
+        request, "forum/category.html",
+        {"category": category, "page": page, "filter": filter_name, "filters": selectors.TOPIC_FILTERS},
+    )
+
+
+def topic_detail(request, pk):
+    topic = get_object_or_404(Topic.objects.select_related("category", "author", "solved_by", "proposed_by"), pk=pk)
+    permissions.check_see_topic(request.user, topic)
+    order = "newest" if request.GET.get("order") == "newest" else "best"
+    view_count(topic_id=topic.pk, visitor=_visitor(request), user_agent=request.headers.get("user-agent", ""))
+    data = selectors.topic_page(topic, request.user, order=order, page_number=request.GET.get("page"))
+    return render(request, "forum/topic.html", _topic_context(request, data, AnswerForm()))
+
+
+def _visitor(request):
+    return visitor_key(
+        user_id=request.user.pk if request.user.is_authenticated else None,
+        session_key=request.session.session_key,
+        ip=request.META.get("REMOTE_ADDR", ""),
+        user_agent=request.headers.get("user-agent", ""),
+    )
+
+
+def _topic_context(request, data, answer_form):
+    return {
+        "data": data,
+        "topic": data.topic,
+        "answer_form": answer_form,
+        "reaction_kinds": [(kind, label, REACTION_EMOJI[kind]) for kind, label in ReactionKind.choices],
+        "can_post": permissions.can_post(request.user),
+        "is_moderator": permissions.is_moderator(request.user),
+        "share_url": request.build_absolute_uri(data.topic.get_absolute_url()),
+        "flag_reasons": FlagReason.choices,
+    }
+
+
+@login_required
+def topic_create(request, slug=None):
+    permissions.check_post(request.user)
+    initial = {"category": get_object_or_404(Category, slug=slug)} if slug else {}
+    form = TopicForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            topic = services.topic_create(actor=request.user, **form.cleaned_data)
+        except RateLimitExceeded as error:
+            messages.error(request, str(error))
+            return render(request, "forum/topic_form.html", {"form": form}, status=429)
+        if not topic.is_public:
+            messages.warning(request, _("Your question is waiting for a moderator; see the note on the page."))
+        return redirect(topic)
+    return render(request, "forum/topic_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def answer_create(request, pk):
+    topic = get_object_or_404(Topic.objects.select_related("category", "author"), pk=pk)
+    permissions.check_see_topic(request.user, topic)
+    permissions.check_post(request.user)
+    form = AnswerForm(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            answer = services.answer_post(actor=request.user, topic=topic, body=form.cleaned_data["body"])
+        except RateLimitExceeded as error:
+            messages.error(request, str(error))
+            status = 429
+        else:
+            if answer.is_visible:
+                messages.success(request, _("Your answer is published."))
+            else:
+                messages.warning(request, _("Your answer is waiting for a moderator; see the note on your answer."))
+            return redirect(answer.get_absolute_url())
+    # Re-show the topic with the form and what was typed, and the reason it was refused.
+    data = selectors.topic_page(topic, request.user)
+    return render(request, "forum/topic.html", _topic_context(request, data, form), status=status)
+
+
+@login_required
+def post_edit(request, pk):
+    post = get_object_or_404(Post.objects.select_related("topic"), pk=pk)
+    permissions.check_edit_post(request.user, post)
+    form_class = TopicEditForm if post.is_question else AnswerForm
+    initial = {"body": post.body, "title": post.topic.title}
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        post = services.post_edit(actor=request.user, post=post, **form.cleaned_data)
+        if post.is_visible:
+            messages.success(request, _("Your changes are saved and published."))
+        else:
+            messages.warning(request, _("Your changes are saved; the post waits for a moderator."))
+        return redirect(post.get_absolute_url())
+    return render(request, "forum/post_edit.html", {"form": form, "post": post})
+
+
+@login_required
+@require_POST
+def post_delete(request, pk):
+    post = get_object_or_404(Post.objects.select_related("topic"), pk=pk)
+    permissions.check_delete_post(request.user, post)
+    services.post_delete(actor=request.user, post=post)
+    messages.success(request, _("The post is deleted. Moderators can still see it."))
+    return redirect("forum:home" if post.is_question else post.topic)
+
+
+@login_required
+def post_revisions(request, pk):
+    post = get_object_or_404(Post.objects.select_related("topic", "author"), pk=pk)
+    permissions.check_see_revisions(request.user, post)
+    revisions = post.revisions.select_related("edited_by")
+    return render(request, "forum/revisions.html", {"post": post, "revisions": revisions})
+
+
+def _interaction_response(request, post, payload, error=None, status=200):
+    if wants_json(request):
+        if error:
+            return JsonResponse({"error": error}, status=status)
+        return JsonResponse(payload)
+    if error:
+        messages.error(request, error)
+    return redirect(back_to(request, post.get_absolute_url()).split("#")[0] + f"#post-{post.pk}")
+
+
+@require_POST
+def vote(request, pk):
+    post = get_object_or_404(Post, pk=pk)
+    if not request.user.is_authenticated:
+        return _login_needed(request, post)
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Invalid vote."))
+    try:
+        permissions.check_vote(request.user, post)
+        score = services.vote_cast(actor=request.user, post=post, value=form.cleaned_data["value"])
+    except PermissionDenied as error:
+        return _interaction_response(request, post, {}, str(error), status=403)
+    except RateLimitExceeded as error:
+        return _interaction_response(request, post, {}, str(error), status=429)
+    return _interaction_response(request, post, {"score": score, "vote": form.cleaned_data["value"]})
+
+
+@require_POST
+def react(request, pk):
+    post = get_object_or_404(Post, pk=pk)
+    if not request.user.is_authenticated:
+        return _login_needed(request, post)
+    form = ReactionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Unknown reaction."))
+    try:
+        permissions.check_interact(request.user, post)
+        added, count = services.reaction_toggle(actor=request.user, post=post, kind=form.cleaned_data["kind"])
+    except PermissionDenied as error:
+        return _interaction_response(request, post, {}, str(error), status=403)
+    except RateLimitExceeded as error:
+        return _interaction_response(request, post, {}, str(error), status=429)
+    return _interaction_response(request, post, {"kind": form.cleaned_data["kind"], "added": added, "count": count})
+
+
+def _login_needed(request, post):
+    if wants_json(request):
+        return JsonResponse({"error": _("Log in to vote or react.")}, status=401)
+    messages.info(request, _("Log in to vote or react."))
+    return redirect(f"/accounts/login/?next={post.topic.get_absolute_url()}")
+
+
+@never_cache
+@login_required
+def notification_list(request):
+    page = selectors.notifications_for(request.user, request.GET.get("page"))
+    return render(request, "forum/notifications.html", {"page": page})
+
+
+@login_required
+@require_POST
+def notification_go(request, pk):
+    notification = get_object_or_404(Notification.objects.select_related("topic", "post"), pk=pk, recipient=request.user)
+    notification_open(recipient=request.user, notification=notification)
+    if notification.post_id:
+        return redirect(notification.post.get_absolute_url())
+    return redirect(notification.topic or "forum:notifications")
+
+
+@login_required
+@require_POST
+def notification_clear_all(request):
+    notifications_clear_all(recipient=request.user)
+    messages.success(request, _("All notifications are cleared."))
+    return redirect("forum:notifications")
+
+
+def profile(request, username):
+    member = get_object_or_404(get_user_model(), username=username, is_active=True)
+    return render(request, "forum/profile.html", {"member": member, **selectors.member_profile(member)})
+
+
+@login_required
+def preferences(request):
+    fields = list(PreferencesForm.base_fields)
+    form = PreferencesForm(request.POST or None, initial={name: getattr(request.user, name) for name in fields})
+    if request.method == "POST" and form.is_valid():
+        services.user_update_preferences(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Your preferences are saved."))
+        return redirect("forum:preferences")
+    return render(request, "forum/preferences.html", {"form": form})
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    page = None
+    if query:
+        page = Paginator(search_posts(query), forum_settings.SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        for post in page.object_list:
+            post.excerpt = highlight(post, query)
+    return render(request, "forum/search.html", {"query": query, "page": page, "extra_query": urlencode({"q": query})})
+
+
+@require_POST
+def language_switch(request):
+    """Django's set_language, and for members the choice is saved in their profile too."""
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and check_for_language(language):
+        services.user_set_language(actor=request.user, language=language)
+    return set_language(request)

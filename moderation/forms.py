@@ -1,0 +1,68 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from forum.models import Category
+from moderation.models import FlagReason, HoldReason
+from moderation.policy import ClaimType
+
+
+class QueueFilterForm(forms.Form):
+    reason = forms.ChoiceField(choices=[("", _("All reasons")), *HoldReason.choices], required=False, label=_("Reason"))
+    category = forms.ModelChoiceField(queryset=Category.objects.all(), required=False, label=_("Category"), empty_label=_("All categories"))
+    lane = forms.ChoiceField(
+        choices=[("", _("All claim types"))] + [(c.value, c.value) for c in ClaimType], required=False, label=_("Claim type")
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Approve")), ("reject", _("Reject")), ("dismiss", _("Dismiss flags")), ("undo", _("Undo"))]
+    )
+    note = forms.CharField(
+        required=False, max_length=500, label=_("Note"),
+        help_text=_("Approving: an optional public note shown on the post. Rejecting: the reason the author sees."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject" and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Give the author a reason for the rejection."))
+        return cleaned
+
+
+class BulkForm(forms.Form):
+    items = forms.TypedMultipleChoiceField(coerce=int, label=_("Items"), error_messages={"required": _("Select at least one item.")})
+    decision = forms.ChoiceField(choices=[("approve", _("Approve selected")), ("reject", _("Reject selected"))])
+    reason = forms.CharField(required=False, max_length=500, label=_("Reason for rejecting"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any id may be submitted; the services refuse items that are not pending.
+        self.fields["items"].valid_value = lambda value: True
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Give the authors a reason for the rejection."))
+        return cleaned
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(choices=FlagReason.choices, label=_("Reason"))
+    text = forms.CharField(required=False, max_length=500, label=_("Explanation"))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(required=False, max_length=500, label=_("Reason"))
+    override_reason = forms.CharField(required=False, max_length=500, label=_("Override reason"))
+
+
+class SignOffForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("sign_off", _("Sign off")), ("decline", _("Decline")), ("reopen", _("Reopen")), ("decline_reopen", _("Keep solved"))]
+    )
+    reason = forms.CharField(
+        required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2}), label=_("Reason"),
+        help_text=_("Needed to decline, to reopen, and to override the health-source rule."),
+    )

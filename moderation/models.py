@@ -1,0 +1,188 @@
+"""Moderation data: the editable health-claim rules, review items, flags and the audit log."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from moderation.policy import SourceKind, TermKind
+
+
+class HealthTerm(models.Model):
+    """A phrase the health-claim detector looks for. A trailing * matches any continuation."""
+
+    phrase = models.CharField(_("phrase"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=[(k.value, k.value) for k in TermKind])
+    language = models.CharField(
+        _("language"), max_length=2, blank=True, choices=[("nl", _("Dutch")), ("en", _("English"))],
+        help_text=_("Leave empty for both languages."),
+    )
+    weight = models.FloatField(_("weight"), default=1.0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["kind", "language", "phrase"]
+        verbose_name = _("health term")
+        verbose_name_plural = _("health terms")
+        constraints = [models.UniqueConstraint(fields=["phrase", "kind", "language"], name="unique_health_term")]
+
+    def __str__(self):
+        return f"{self.phrase} ({self.kind})"
+
+
+class SourceDomain(models.Model):
+    """A web domain and how far a link to it counts as a source. Subdomains are included."""
+
+    domain = models.CharField(_("domain"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=[(k.value, k.value) for k in SourceKind])
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["kind", "domain"]
+        verbose_name = _("source domain")
+        verbose_name_plural = _("source domains")
+
+    def __str__(self):
+        return f"{self.domain} ({self.kind})"
+
+
+class HoldReason(models.TextChoices):
+    DETECTOR = "detector", _("Health claim without a qualifying source")
+    FLAGS = "flags", _("Flagged by members")
+    MANUAL = "manual", _("Held by a moderator")
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    DISMISSED = "dismissed", _("Flags dismissed")
+    WITHDRAWN = "withdrawn", _("Resolved by the author")
+
+
+class ReviewItem(models.Model):
+    """One post waiting for a moderator's decision. At most one pending item per post."""
+
+    post = models.ForeignKey("forum.Post", on_delete=models.PROTECT, related_name="review_items", verbose_name=_("post"))
+    reason = models.CharField(_("reason"), max_length=12, choices=HoldReason.choices)
+    status = models.CharField(_("status"), max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.PENDING)
+    claim_types = models.JSONField(_("claim types"), default=list, blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("claimed by")
+    )
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("review item")
+        verbose_name_plural = _("review items")
+        permissions = [
+            ("review_posts", _("Can decide on held and flagged posts")),
+            ("sign_off_solutions", _("Can sign off and reopen solved topics")),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["post"], condition=Q(status="pending"), name="one_pending_review_per_post"),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"], name="review_queue_order")]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.post_id}"
+
+
+class FlagReason(models.TextChoices):
+    NO_SOURCE = "no_source", _("Health claim without a source")
+    MISINFORMATION = "misinformation", _("Misinformation")
+    SPAM = "spam", _("Spam")
+    OFFENSIVE = "offensive", _("Offensive")
+    OTHER = "other", _("Other")
+
+
+class Flag(models.Model):
+    post = models.ForeignKey("forum.Post", on_delete=models.PROTECT, related_name="flags", verbose_name=_("post"))
+    flagger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="flags", verbose_name=_("flagged by"))
+    reason = models.CharField(_("reason"), max_length=16, choices=FlagReason.choices)
+    text = models.CharField(_("explanation"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    outcome = models.CharField(_("outcome"), max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.PENDING)
+
+    class Meta:
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+        constraints = [models.UniqueConstraint(fields=["post", "flagger"], name="one_flag_per_member_per_post")]
+        indexes = [models.Index(fields=["flagger", "created_at"], name="flag_daily_cap")]
+
+    def __str__(self):
+        return f"{self.flagger} → {self.post_id}: {self.reason}"
+
+
+class AuditAction(models.TextChoices):
+    HELD = "held", _("Held by the detector")
+    RESUBMITTED = "resubmitted", _("Edited by the author")
+    AUTO_PUBLISHED = "auto_published", _("Published after a qualifying source was added")
+    FLAGGED = "flagged", _("Flagged")
+    HIDDEN_BY_FLAGS = "hidden_by_flags", _("Hidden after flags")
+    CLAIMED = "claimed", _("Claimed")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    NOTE_ADDED = "note_added", _("Moderator note added")
+    FLAGS_DISMISSED = "flags_dismissed", _("Flags dismissed")
+    DECISION_UNDONE = "decision_undone", _("Decision undone")
+    POST_DELETED = "post_deleted", _("Post deleted")
+    RULE_CHANGED = "rule_changed", _("Rule changed in admin")
+    SOLUTION_PROPOSED = "solution_proposed", _("Solution proposed")
+    SOLUTION_WITHDRAWN = "solution_withdrawn", _("Proposal withdrawn")
+    SOLUTION_SIGNED_OFF = "solution_signed_off", _("Solution signed off")
+    SOLUTION_DECLINED = "solution_declined", _("Solution declined")
+    REOPEN_REQUESTED = "reopen_requested", _("Reopening requested")
+    REOPEN_DECLINED = "reopen_declined", _("Reopening declined")
+    TOPIC_REOPENED = "topic_reopened", _("Topic reopened")
+    MARKED_SOLVED = "marked_solved", _("Marked solved by a moderator")
+    ACCEPTED_ANSWER_CHANGED = "accepted_answer_changed", _("Accepted answer changed")
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Audit entries are append-only.")
+
+    def delete(self):
+        raise TypeError("Audit entries are append-only.")
+
+
+class AuditEntry(models.Model):
+    """An append-only record of a moderation event. Nothing updates or deletes these rows."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("actor")
+    )
+    action = models.CharField(_("action"), max_length=32, choices=AuditAction.choices)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    post = models.ForeignKey("forum.Post", null=True, blank=True, on_delete=models.PROTECT, related_name="audit_entries", verbose_name=_("post"))
+    topic = models.ForeignKey("forum.Topic", null=True, blank=True, on_delete=models.PROTECT, related_name="audit_entries", verbose_name=_("topic"))
+    object_repr = models.CharField(_("object"), max_length=200, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    status_before = models.CharField(_("status before"), max_length=32, blank=True)
+    status_after = models.CharField(_("status after"), max_length=32, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Audit entries are append-only.")

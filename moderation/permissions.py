@@ -1,0 +1,36 @@
+"""Who may moderate. Members of the Moderators group (and superusers) hold these permissions."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+REVIEW = "moderation.review_posts"
+SIGN_OFF = "moderation.sign_off_solutions"
+
+
+def can_review(user):
+    return user.is_authenticated and user.is_active and user.has_perm(REVIEW)
+
+
+def check_review(user):
+    if not can_review(user):
+        raise PermissionDenied(_("Only moderators can do this."))
+
+
+def can_sign_off(user):
+    return user.is_authenticated and user.is_active and user.has_perm(SIGN_OFF)
+
+
+def check_sign_off(user):
+    if not can_sign_off(user):
+        raise PermissionDenied(_("Only moderators can sign off solutions."))
+
+
+def has_two_factor(user):
+    """Moderators must have TOTP set up before they act (allauth's MFA)."""
+    from allauth.mfa.models import Authenticator
+
+    cached = getattr(user, "_has_totp", None)
+    if cached is None:
+        cached = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        user._has_totp = cached
+    return cached

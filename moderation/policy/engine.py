@@ -1,0 +1,273 @@
+"""``assess`` and ``classify_source``: the decision itself.
+
+Pipeline for one answer (all on offsets, nothing is copied per term):
+
+1. fold the text (lower case, no diacritics, same length);
+2. find sources (links, autolinks, bare URLs, DOIs, PMIDs) and blank every
+   URL-looking span, so words inside URLs do not count;
+3. run the term trie regexes and the built-in dose/statistic regex once;
+4. cut the text into sentences and score each sentence that has matches;
+5. a sentence is a claim when it has a signal, a health context and a score
+   at or above the threshold; questions never are.
+
+See docs/POLICY.md for the rules in prose.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .model import Assessment, ClaimType, Match, SourceKind, TermKind
+from .rules import BUILTIN_RULES, Rules, TermInfo
+from .sources import classify_url, extract_sources
+from .text import blank_spans, detect_language, fold, sentence_spans
+
+__all__ = ["assess", "classify_source"]
+
+_SIGNAL_TYPE = {
+    TermKind.EFFECT: ClaimType.TREATMENT,
+    TermKind.EVIDENCE: ClaimType.TREATMENT,
+    TermKind.ADVICE: ClaimType.TREATMENT,
+    TermKind.RISK: ClaimType.RISK,
+    TermKind.DOSE: ClaimType.DOSE,
+    TermKind.STATISTIC: ClaimType.STATISTIC,
+}
+_TOPIC_KINDS = (TermKind.SUBSTANCE, TermKind.CONDITION, TermKind.OUTCOME)
+_ABSORBABLE = (TermKind.EFFECT, TermKind.RISK)
+_PRIMARY_ORDER = (ClaimType.TREATMENT, ClaimType.RISK, ClaimType.DOSE, ClaimType.STATISTIC)
+_NOT_LISTED = (TermKind.IGNORE, TermKind.QUESTION)
+
+# clause boundaries inside a sentence (dashes are folded to "-")
+_CLAUSE_RE = re.compile(r"[,;:()]| -+ ")
+
+# question without a question mark: "helpt het bij angst", "is ketamine veilig"
+_LEAD_RE = re.compile(r"[\W\d_]*(\w+)(?:[^\w\n]+(\w+))?(?:[^\w\n]+(\w+))?")
+_QUESTION_WORDS = frozenset("waarom hoezo welke hoeveel why which".split())
+_VERB_FIRST = frozenset("""is zijn helpt helpen werkt werken heeft hebben heb ben kan kun kunt
+kunnen mag moet zou zouden weet does do did are can could should would will has have""".split())
+_PRONOUNS = frozenset("""het dit dat er je jij u ze zij iemand men ik it this that there you i
+they anyone anybody someone he she we""".split())
+_NOT_QUESTION_THIRD = frozenset("niet nooit zeker echt wel gewoon not never".split())
+
+_FALLBACK_LANGUAGE = "nl"
+
+
+def classify_source(url: str, rules: Rules) -> SourceKind | None:
+    """Kind of the source ``url`` points at, or None if it is not an http(s) URL.
+
+    Listed domains match exactly or as true subdomains (``host == d`` or
+    ``host.endswith("." + d)``); the most specific listed domain wins; a
+    domain listed with several kinds is BLOCKED if any of them is.
+    """
+    if not isinstance(rules, Rules):
+        raise TypeError("rules must be a Rules instance")
+    try:
+        return classify_url(url, rules._domain_map)
+    except Exception:  # pragma: no cover - defensive: never raise on odd input
+        return None
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _find_matches(t: str, rules: Rules) -> list[tuple[int, int, TermInfo]]:
+    """All term and built-in matches in folded text ``t`` (unsorted)."""
+    out: list[tuple[int, int, TermInfo]] = []
+    append = out.append
+    table = rules._main
+    if table is not None:
+        identify = table.identify
+        for m in table.regex.finditer(t):
+            s, e = m.span()
+            for info in identify(m.group()):
+                append((s, e, info))
+    table = rules._infix
+    if table is not None:
+        identify = table.identify
+        extra = []
+        for m in table.regex.finditer(t):
+            s, e = m.span()
+            infos = identify(m.group())
+            limit = max(0, s - 64)
+            while s > limit and _is_word_char(t[s - 1]):
+                s -= 1
+            for info in infos:
+                extra.append((s, e, info))
+        if extra:
+            have = {(s, e, info.kind) for s, e, info in out}
+            out.extend(x for x in extra if (x[0], x[1], x[2].kind) not in have)
+    b = rules._builtin_re
+    if b is not None:
+        get = BUILTIN_RULES.__getitem__
+        for m in b.numeric.finditer(t):
+            append((m.start(), m.end(), get(m.lastgroup)))
+        if b.words_hint.search(t):
+            for m in b.words.finditer(t):
+                append((m.start(), m.end(), get(m.lastgroup)))
+        if "=" in t or "<" in t or ">" in t or "\u2264" in t or "\u2265" in t:
+            left = b.figure_left
+            info = get("stat_figure")
+            for m in b.figure.finditer(t):
+                s = m.start()
+                lm = left.search(t, max(0, s - 6), s)
+                if lm:
+                    append((lm.start(), m.end(), info))
+    ignores = [(s, e) for s, e, info in out if info.kind is TermKind.IGNORE]
+    if ignores:
+        out = [x for x in out if x[2].kind is TermKind.IGNORE
+               or not any(x[0] < ie and is_ < x[1] for is_, ie in ignores)]
+    return out
+
+
+def _looks_like_question(t: str, start: int, end: int,
+                         ms: list[tuple[int, int, TermInfo]]) -> bool:
+    """A sentence without closing . or ! that starts like a question."""
+    tail = t[start:end].rstrip()
+    if not tail or tail[-1] in ".!":
+        return False
+    m = _LEAD_RE.match(t, start, end)
+    if not m:
+        return False
+    first, second, third = m.group(1), m.group(2), m.group(3)
+    if first in _QUESTION_WORDS:
+        return True
+    if first in _VERB_FIRST and second:
+        if third in _NOT_QUESTION_THIRD:
+            return False
+        if second in _PRONOUNS:
+            return True
+        s2 = m.start(2)
+        return any(s == s2 and info.kind in (TermKind.SUBSTANCE, TermKind.CONDITION)
+                   for s, _e, info in ms)
+    return False
+
+
+def _same_clause(t: str, a: tuple[int, int, TermInfo], b: tuple[int, int, TermInfo]) -> bool:
+    lo = min(a[1], b[1])
+    hi = max(a[0], b[0])
+    return lo >= hi or _CLAUSE_RE.search(t, lo, hi) is None
+
+
+def _judge(text: str, rules: Rules, language: str | None) -> Assessment:
+    folded = fold(text)
+    sources, mask = extract_sources(text, folded, rules)
+    t = blank_spans(folded, mask) if mask else folded
+    if language in ("nl", "en"):
+        lang = language
+    else:
+        lang = detect_language(t, _FALLBACK_LANGUAGE)
+
+    raw = _find_matches(t, rules)
+    matched: list[Match] = []
+    health_claim = False
+    if raw:
+        spans = sentence_spans(t)
+        starts = [s for s, _e, _q in spans]
+        buckets: dict[int, list[tuple[int, int, TermInfo]]] = {}
+        for item in raw:
+            i = bisect_right(starts, item[0]) - 1
+            if i >= 0:
+                buckets.setdefault(i, []).append(item)
+        for i, ms in buckets.items():
+            s_start, s_end, question = spans[i]
+            if question or any(info.kind is TermKind.QUESTION for _s, _e, info in ms):
+                continue
+            if _looks_like_question(t, s_start, s_end, ms):
+                continue
+            listed = _judge_sentence(t, rules, ms)
+            if listed is None:
+                continue
+            is_claim, items = listed
+            health_claim = health_claim or is_claim
+            for s, e, info, ctype in items:
+                matched.append(Match(rule=info.rule, kind=info.kind, claim_type=ctype,
+                                     start=s, end=e, text=text[s:e]))
+    matched.sort(key=lambda m: (m.start, m.end))
+    qualifying = any(s.kind in (SourceKind.SCHOLARLY, SourceKind.OFFICIAL) for s in sources)
+    return Assessment(
+        health_claim=health_claim,
+        needs_review=health_claim and not qualifying,
+        matched=tuple(matched),
+        sources=tuple(sources),
+        language=lang,
+    )
+
+
+def _judge_sentence(t, rules, ms):
+    """Return ``(is_claim, [(start, end, info, claim_type)])`` or None if nothing to list."""
+    experience = [m for m in ms if m[2].kind is TermKind.EXPERIENCE]
+    general = any(m[2].kind is TermKind.GENERAL for m in ms)
+    absorbed: set[int] = set()
+    if experience and not general:
+        for idx, m in enumerate(ms):
+            if m[2].kind in _ABSORBABLE and any(_same_clause(t, m, x) for x in experience):
+                absorbed.add(idx)
+
+    best: dict[TermKind, float] = {}
+    self_context = False
+    for idx, (_s, _e, info) in enumerate(ms):
+        if idx in absorbed:
+            continue
+        if info.weight > best.get(info.kind, -1.0):
+            best[info.kind] = info.weight
+        if info.self_context:
+            self_context = True
+    topic = sum(best.get(k, 0.0) for k in _TOPIC_KINDS)
+    signal = sum(w for k, w in best.items() if k in _SIGNAL_TYPE)
+    is_claim = (
+        signal > 0
+        and signal >= rules.min_signal
+        and (topic >= rules.min_topic or self_context)
+        and topic + signal >= rules.threshold
+    )
+    if is_claim:
+        types = {_SIGNAL_TYPE[k] for k in best if k in _SIGNAL_TYPE and best[k] > 0}
+        primary = next((c for c in _PRIMARY_ORDER if c in types), None)
+        items = []
+        for idx, (s, e, info) in enumerate(ms):
+            if info.kind in _NOT_LISTED:
+                continue
+            if idx in absorbed or info.kind is TermKind.EXPERIENCE:
+                ctype = ClaimType.EXPERIENCE
+            else:
+                ctype = _SIGNAL_TYPE.get(info.kind, primary)
+            items.append((s, e, info, ctype))
+        return True, items
+    if experience and (topic > 0 or absorbed):
+        items = [(s, e, info, ClaimType.EXPERIENCE) for s, e, info in ms
+                 if info.kind not in _NOT_LISTED and info.kind is not TermKind.GENERAL]
+        return False, items
+    return None
+
+
+def _coerce_text(markdown_text: object) -> str:
+    if isinstance(markdown_text, str):
+        return markdown_text
+    if markdown_text is None:
+        return ""
+    if isinstance(markdown_text, (bytes, bytearray)):
+        return bytes(markdown_text).decode("utf-8", "replace")
+    return str(markdown_text)
+
+
+def assess(markdown_text: str, rules: Rules, language: str | None = None) -> Assessment:
+    """Assess one answer.
+
+    ``language`` ("nl"/"en") is only reported; None (or anything else)
+    means: guess it from stop words (default "nl").  Terms of both languages
+    are always matched, because people mix languages.
+
+    Never raises for any string; if something unexpected goes wrong inside,
+    the answer is held (``health_claim=True, needs_review=True``) rather than
+    let through.
+    """
+    if not isinstance(rules, Rules):
+        raise TypeError("rules must be a Rules instance")
+    text = _coerce_text(markdown_text)
+    try:
+        return _judge(text, rules, language)
+    except Exception:  # pragma: no cover - fail safe, see docs/POLICY.md
+        return Assessment(health_claim=True, needs_review=True, matched=(), sources=(),
+                          language=language if language in ("nl", "en") else _FALLBACK_LANGUAGE)

@@ -1,0 +1,325 @@
+"""Finding and classifying sources (links, DOIs, PubMed IDs) in markdown.
+
+All regular expressions here run over the *folded* text (see
+:func:`moderation.policy.text.fold`), which has the same length as the
+original, and every URL is cut from the original text by offset so its case
+is preserved.  No pattern nests a quantifier inside another unbounded one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from .model import Source, SourceKind
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .rules import Rules
+
+__all__ = ["normalize_domain", "host_of", "classify_host", "extract_sources"]
+
+# characters that never belong to a URL we cut out of text: whitespace,
+# controls, lone surrogates, quotes and angle brackets
+_URL_CHARS = r"[^\s<>\"'`\x00-\x1f\x7f\ud800-\udfff\[\]{}|\\^]"
+_HOST_OK_RE = re.compile(r"[a-z0-9_.-]+")
+
+
+def _clean_host(host: str) -> str | None:
+    """Normalise a host name; None if it cannot be a DNS host name."""
+    if "%" in host:
+        host = unquote(host, errors="replace")
+    if not host.isascii():
+        host = unicodedata.normalize("NFKC", host)
+        host = host.replace("\u3002", ".").replace("\uff0e", ".").replace("\uff61", ".")
+    host = host.lower().rstrip(".")
+    if not host:
+        return None
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii").lower()
+        except (UnicodeError, ValueError):
+            return host  # a real but foreign host name: matches no domain
+    if not _HOST_OK_RE.fullmatch(host) or ".." in host or host.startswith("."):
+        return None
+    return host
+
+
+def normalize_domain(domain: str) -> str | None:
+    """Normalise an administrator's domain entry (``https://www.WHO.int/x`` -> ``who.int``)."""
+    d = domain.strip()
+    d = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", d)
+    d = re.split(r"[/?#\\]", d, maxsplit=1)[0]
+    d = d.rpartition("@")[2]
+    if d.startswith("["):
+        return None
+    d = d.split(":", 1)[0]
+    d = d.lstrip("*").lstrip(".")
+    host = _clean_host(d)
+    if host and host.startswith("www.") and host.count(".") >= 2:
+        host = host[4:]
+    return host or None
+
+
+_SCHEME_RE = re.compile(r"(?i)https?:")
+_AUTHORITY_END_RE = re.compile(r"[/\\?#]")
+_STRIP_CHARS = "".join(chr(c) for c in range(0x21)) + "\x7f"
+
+
+def host_of(url: str) -> str | None:
+    """The host an http(s) URL really points at, as a browser would read it.
+
+    Returns None when ``url`` is not an http(s) URL or has no usable host.
+    Handles case, ports, userinfo (``https://who.int@evil.com/`` -> evil.com),
+    backslashes, percent-encoding and trailing dots.
+    """
+    if not isinstance(url, str):
+        return None
+    u = url.strip(_STRIP_CHARS)
+    if "\t" in u or "\n" in u or "\r" in u:
+        u = u.replace("\t", "").replace("\n", "").replace("\r", "")
+    m = _SCHEME_RE.match(u)
+    if not m:
+        return None
+    rest = u[m.end():].lstrip("/\\")
+    authority = _AUTHORITY_END_RE.split(rest, maxsplit=1)[0]
+    hostport = authority.rpartition("@")[2]
+    if hostport.startswith("["):  # IPv6 literal: a URL, but no domain
+        close = hostport.find("]")
+        if close < 0:
+            return None
+        return hostport[: close + 1].lower()
+    host, _, port = hostport.partition(":")
+    if port and not (port.isascii() and port.isdigit() and int(port) <= 65535):
+        return None
+    return _clean_host(host)
+
+
+def classify_host(host: str, domain_map: dict[str, SourceKind]) -> SourceKind:
+    """Most specific listed domain wins (a tie was resolved to BLOCKED at build time)."""
+    if host.startswith("["):
+        return SourceKind.OTHER
+    if host in domain_map:
+        return domain_map[host]
+    i = host.find(".")
+    while i >= 0:
+        suffix = host[i + 1:]
+        kind = domain_map.get(suffix)
+        if kind is not None:
+            return kind
+        i = host.find(".", i + 1)
+    return SourceKind.OTHER
+
+
+def classify_url(url: str, domain_map: dict[str, SourceKind]) -> SourceKind | None:
+    host = host_of(url)
+    if host is None:
+        return None
+    return classify_host(host, domain_map)
+
+
+# --- extraction ------------------------------------------------------------
+
+_FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)",
+                       re.M | re.S)
+_INLINE_CODE_RE = re.compile(r"(?<!`)(`{1,16})(?!`)[^\n]{1,2000}?(?<!`)\1(?!`)")
+
+_LINK_TARGET_RE = re.compile(
+    r"\]\([ \t]*(?:<([^<>\n]*)>|(" + _URL_CHARS[:-1] + r"()]*(?:\(" + _URL_CHARS[:-1]
+    + r"()]*\)" + _URL_CHARS[:-1] + r"()]*)*))"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)"
+)
+_REF_DEF_RE = re.compile(
+    r"^[ ]{0,3}\[([^\[\]\n]{1,999})\]:[ \t]*(?:\n[ \t]*)?(?:<([^<>\n]*)>|(\S+))", re.M
+)
+_REF_USE_RE = re.compile(r"\[([^\[\]\n]{1,999})\](?:[ \t]?\[([^\[\]\n]{0,999})\])?(?!:)")
+_AUTOLINK_RE = re.compile(r"<([a-z][a-z0-9+.-]{1,31}:[^<>\s\x00-\x1f\ud800-\udfff]*)>")
+_BARE_URL_RE = re.compile(r"(?<![\w@/.:-])(?:https?://|www\.)" + _URL_CHARS + "+")
+_BARE_DOMAIN_RE = re.compile(
+    r"(?<![\w.@/:\\-])(?:[a-z0-9-]{1,63}\.)+[a-z]{2,24}(?![\w-]|\.[a-z0-9])"
+    r"(?::\d{1,5})?(?:/" + _URL_CHARS + "*)?"
+)
+_DOI_RE = re.compile(
+    r"(?<![\w/.])doi(?:[ \t]?:[ \t]?|[ \t])(?:https?://(?:dx\.)?doi\.org/)?"
+    r"(10\.\d{4,9}/" + _URL_CHARS + "+)"
+)
+_PMID_RE = re.compile(r"(?<![\w/])pmid[ \t]?[:#]?[ \t]?(\d{1,9})(?!\d)")
+_PMC_RE = re.compile(r"(?<![\w/=])(?:pmcid[ \t]?:?[ \t]?)?(pmc\d{5,9})(?!\w)")
+# any URL-looking token, including code and non-http schemes: masked before
+# health terms are matched so words inside URLs do not count
+_URLISH_RE = re.compile(
+    r"(?<![\w])(?:(?:https?|ftp|file)://|www\.|(?:javascript|vbscript|data|mailto):)"
+    r"[^\s<>\"'\x00-\x1f]*"
+)
+
+_TRAIL_PUNCT = ".,;:!?*_~'\"»›"
+
+
+def _trim_url(s: str, e: int, text: str) -> int:
+    """Drop trailing punctuation and unbalanced closing brackets from ``text[s:e]``."""
+    while e > s:
+        ch = text[e - 1]
+        if ch in _TRAIL_PUNCT:
+            e -= 1
+        elif ch == ")" and text.count("(", s, e) < text.count(")", s, e):
+            e -= 1
+        else:
+            break
+    return e
+
+
+def _mask_code(folded: str) -> str:
+    if "`" not in folded and "~~~" not in folded:
+        return folded
+    spans = [m.span() for m in _FENCE_RE.finditer(folded)]
+    if spans:
+        from .text import blank_spans
+
+        folded = blank_spans(folded, spans)
+    if "`" in folded:
+        spans = [m.span() for m in _INLINE_CODE_RE.finditer(folded)]
+        if spans:
+            from .text import blank_spans
+
+            folded = blank_spans(folded, spans)
+    return folded
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def extract_sources(
+    text: str, folded: str, rules: Rules
+) -> tuple[list[Source], list[tuple[int, int]]]:
+    """Find sources; return them (deduplicated by URL, in text order) and
+    the spans of all link targets / URLs / identifiers (to be ignored when
+    matching health terms).
+
+    Links inside code spans and fenced code blocks are not sources.
+    """
+    from .text import blank_spans
+
+    domain_map = rules._domain_map
+    scan = _mask_code(folded)
+    found: list[tuple[int, int, str, SourceKind]] = []
+    mask: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, url: str, kind: SourceKind | None) -> None:
+        if kind is not None and url:
+            found.append((s, e, url, kind))
+
+    taken: list[tuple[int, int]] = []
+
+    # 1. inline links / images: [text](url "title")
+    if "](" in scan:
+        for m in _LINK_TARGET_RE.finditer(scan):
+            g = 1 if m.group(1) is not None else 2
+            s, e = m.span(g)
+            taken.append((m.start() + 1, m.end()))
+            url = text[s:e].strip()
+            add(s, e, url, classify_url(url, domain_map))
+
+    # 2. reference definitions that are actually used: [t][ref] ... [ref]: url
+    if "]:" in scan:
+        defs: dict[str, tuple[int, int]] = {}
+        def_spans = []
+        for m in _REF_DEF_RE.finditer(scan):
+            g = 2 if m.group(2) is not None else 3
+            key = _label_key(text[m.start(1):m.end(1)])
+            defs.setdefault(key, m.span(g))
+            def_spans.append(m.span())
+            taken.append(m.span(g))
+        if defs:
+            rest = blank_spans(scan, def_spans)
+            used = set()
+            for m in _REF_USE_RE.finditer(rest):
+                s, e = m.span(2) if m.group(2) else m.span(1)
+                used.add(_label_key(text[s:e]))
+            for key, (s, e) in defs.items():
+                if key in used:
+                    url = text[s:e].strip()
+                    add(s, e, url, classify_url(url, domain_map))
+
+    if taken:
+        scan = blank_spans(scan, taken)
+        mask.extend(taken)
+        taken = []
+
+    # 3. autolinks: <https://...>
+    if "<" in scan:
+        for m in _AUTOLINK_RE.finditer(scan):
+            s, e = m.span(1)
+            taken.append(m.span())
+            url = text[s:e]
+            add(s, e, url, classify_url(url, domain_map))
+
+    # 4. bare URLs: https://... and www....
+    if "http" in scan or "www." in scan:
+        for m in _BARE_URL_RE.finditer(scan):
+            s = m.start()
+            e = _trim_url(s, m.end(), text)
+            taken.append((s, e))
+            url = text[s:e]
+            if scan.startswith("www.", s):
+                url = "https://" + url
+            add(s, e, url, classify_url(url, domain_map))
+
+    if taken:
+        scan = blank_spans(scan, taken)
+        mask.extend(taken)
+        taken = []
+
+    # 5. DOIs and PubMed / PMC identifiers written as text
+    if "doi" in scan:
+        for m in _DOI_RE.finditer(scan):
+            s, e = m.start(1), _trim_url(m.start(1), m.end(1), text)
+            taken.append((m.start(), e))
+            url = "https://doi.org/" + text[s:e]
+            kind = classify_url(url, domain_map)
+            add(m.start(), e, url, SourceKind.SCHOLARLY if kind is SourceKind.OTHER else kind)
+    if "pm" in scan:
+        for m in _PMID_RE.finditer(scan):
+            url = f"https://pubmed.ncbi.nlm.nih.gov/{int(m.group(1))}/"
+            kind = classify_url(url, domain_map)
+            taken.append(m.span())
+            add(m.start(), m.end(), url,
+                SourceKind.SCHOLARLY if kind is SourceKind.OTHER else kind)
+        for m in _PMC_RE.finditer(scan):
+            url = f"https://www.ncbi.nlm.nih.gov/pmc/articles/{m.group(1).upper()}/"
+            kind = classify_url(url, domain_map)
+            taken.append(m.span())
+            add(m.start(), m.end(), url,
+                SourceKind.SCHOLARLY if kind is SourceKind.OTHER else kind)
+
+    if taken:
+        scan = blank_spans(scan, taken)
+        mask.extend(taken)
+        taken = []
+
+    # 6. bare domain names of listed domains: "zie thuisarts.nl/depressie"
+    if domain_map and "." in scan:
+        for m in _BARE_DOMAIN_RE.finditer(scan):
+            s = m.start()
+            e = _trim_url(s, m.end(), text)
+            url = "https://" + text[s:e]
+            kind = classify_url(url, domain_map)
+            if kind is not None and kind is not SourceKind.OTHER:
+                mask.append((s, e))
+                add(s, e, url, kind)
+
+    # URL-looking tokens anywhere (also in code and with other schemes)
+    if ":" in folded or "www." in folded:
+        for m in _URLISH_RE.finditer(folded):
+            mask.append(m.span())
+
+    found.sort(key=lambda t: t[0])
+    seen: set[str] = set()
+    sources = []
+    for s, e, url, kind in found:
+        if url in seen:
+            continue
+        seen.add(url)
+        sources.append(Source(url=url, kind=kind, start=s, end=e))
+    return sources, mask

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from moderation import views
+
+app_name = "moderation"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("item/<int:pk>/", views.item_detail, name="item"),
+    path("item/<int:pk>/decide/", views.item_decide, name="item_decide"),
+    path("bulk/", views.bulk_decide, name="bulk"),
+    path("solutions/", views.solution_queue, name="solutions"),
+    path("solutions/<int:pk>/", views.solution_review, name="solution_review"),
+    path("flag/<int:pk>/", views.flag, name="flag"),
+    path("topic/<int:pk>/<str:action>/", views.solution_action, name="solution_action"),
+]

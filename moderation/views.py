@@ -1,0 +1,191 @@
+"""The moderator queue, flags and solution sign-off. Every action is a POST that checks a permission."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from forum.models import Post, Topic
+from forum.permissions import check_interact
+from forum.ratelimit import RateLimitExceeded
+from moderation import selectors, services, solutions
+from moderation.forms import BulkForm, DecisionForm, FlagForm, QueueFilterForm, ReasonForm, SignOffForm
+from moderation.models import ReviewItem
+from moderation.permissions import check_review, check_sign_off, has_two_factor
+
+
+def moderator_required(view):
+    """Logged in, in the Moderators group, and with two-factor authentication set up."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        check_review(request.user)
+        if not has_two_factor(request.user):
+            messages.warning(request, _("Moderators must set up two-factor authentication before they can act."))
+            return redirect(reverse("mfa_activate_totp") + f"?next={request.path}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@moderator_required
+def queue(request):
+    filters = QueueFilterForm(request.GET or None)
+    cleaned = filters.cleaned_data if filters.is_valid() else {}
+    page = selectors.queue_pending(cleaned, request.GET.get("page"))
+    return render(
+        request, "moderation/queue.html",
+        {"page": page, "filters": filters, "bulk_form": BulkForm(), "tab": "posts",
+         "solution_count": selectors.solution_queue().count()},
+    )
+
+
+@moderator_required
+def item_detail(request, pk):
+    item = services.review_claim(actor=request.user, item=get_object_or_404(ReviewItem, pk=pk))
+    context = selectors.review_item_context(item, request.user)
+    return render(request, "moderation/item.html", {**context, "form": DecisionForm()})
+
+
+@moderator_required
+@require_POST
+def item_decide(request, pk):
+    item = get_object_or_404(ReviewItem, pk=pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        context = selectors.review_item_context(item, request.user)
+        return render(request, "moderation/item.html", {**context, "form": form}, status=400)
+    decision = form.cleaned_data["decision"]
+    try:
+        if decision == "approve":
+            services.review_approve(actor=request.user, item=item, note=form.cleaned_data["note"])
+            messages.success(request, _("Approved and published."))
+        elif decision == "reject":
+            services.review_reject(actor=request.user, item=item, reason=form.cleaned_data["note"])
+            messages.success(request, _("Rejected; the author can revise it."))
+        elif decision == "dismiss":
+            services.review_dismiss_flags(actor=request.user, item=item)
+            messages.success(request, _("Flags dismissed; the post is shown again."))
+        else:
+            services.review_undo(actor=request.user, item=item)
+            messages.success(request, _("Decision undone; the item is back in the queue."))
+            return redirect("moderation:item", pk=item.pk)
+    except services.ModerationError as error:
+        messages.error(request, str(error))
+        return redirect("moderation:item", pk=item.pk)
+    return redirect("moderation:queue")
+
+
+@moderator_required
+@require_POST
+def bulk_decide(request):
+    form = BulkForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, " ".join(error))
+        return redirect("moderation:queue")
+    items = ReviewItem.objects.filter(pk__in=form.cleaned_data["items"]).order_by("pk")
+    done, failed = services.review_bulk(
+        actor=request.user, items=items, decision=form.cleaned_data["decision"], reason=form.cleaned_data["reason"]
+    )
+    messages.success(request, _("%(done)d items decided.") % {"done": done})
+    for failure in failed:
+        messages.error(request, failure)
+    return redirect("moderation:queue")
+
+
+@moderator_required
+def solution_queue(request):
+    return render(
+        request, "moderation/solutions.html",
+        {"topics": selectors.solution_queue(), "tab": "solutions", "solution_count": None},
+    )
+
+
+@moderator_required
+def solution_review(request, pk):
+    topic = get_object_or_404(Topic.objects.select_related("category", "author", "proposed_answer__author"), pk=pk)
+    form = SignOffForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        check_sign_off(request.user)
+        decision, reason = form.cleaned_data["decision"], form.cleaned_data["reason"]
+        try:
+            if decision == "sign_off":
+                solutions.solution_sign_off(actor=request.user, topic=topic, override_reason=reason)
+                messages.success(request, _("Signed off: the topic is solved."))
+            elif decision == "decline":
+                solutions.solution_decline(actor=request.user, topic=topic, reason=reason)
+                messages.success(request, _("Proposal declined; the starter is told why."))
+            elif decision == "reopen":
+                solutions.solution_reopen(actor=request.user, topic=topic, reason=reason)
+                messages.success(request, _("The topic is open again."))
+            else:
+                solutions.solution_decline_reopen(actor=request.user, topic=topic, reason=reason)
+                messages.success(request, _("The topic stays solved."))
+        except solutions.SolutionError as error:
+            messages.error(request, str(error))
+            return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form), status=400)
+        return redirect("moderation:solutions")
+    return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form))
+
+
+@login_required
+@require_POST
+def flag(request, pk):
+    post = get_object_or_404(Post.objects.select_related("topic"), pk=pk)
+    check_interact(request.user, post)
+    form = FlagForm(request.POST)
+    if form.is_valid():
+        try:
+            services.flag_create(actor=request.user, post=post, **form.cleaned_data)
+            messages.success(request, _("Thank you. A moderator will look at this post."))
+        except (services.ModerationError, RateLimitExceeded) as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, _("Choose a reason for the flag."))
+    return redirect(post.get_absolute_url())
+
+
+@login_required
+@require_POST
+def solution_action(request, pk, action):
+    """Member-side solution moves: propose, withdraw, ask to reopen; moderators also reopen or mark solved."""
+    topic = get_object_or_404(Topic, pk=pk)
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    reason = form.cleaned_data.get("reason", "")
+    try:
+        if action == "propose":
+            answer = get_object_or_404(Post, pk=request.POST.get("answer"), topic=topic)
+            solutions.solution_propose(actor=request.user, topic=topic, answer=answer)
+            messages.success(request, _("Thank you. A moderator will sign off on the solution."))
+        elif action == "withdraw":
+            solutions.solution_withdraw(actor=request.user, topic=topic)
+            messages.success(request, _("The proposal is withdrawn."))
+        elif action == "request_reopen":
+            solutions.solution_request_reopen(actor=request.user, topic=topic, reason=reason)
+            messages.success(request, _("Your request to reopen is with the moderators."))
+        elif action in ("reopen", "mark_solved"):
+            check_sign_off(request.user)
+            if not has_two_factor(request.user):
+                raise PermissionDenied(_("Moderators must set up two-factor authentication before they can act."))
+            if action == "reopen":
+                solutions.solution_reopen(actor=request.user, topic=topic, reason=reason)
+            else:
+                answer = get_object_or_404(Post, pk=request.POST.get("answer"), topic=topic)
+                solutions.solution_mark_solved(
+                    actor=request.user, topic=topic, answer=answer, reason=reason,
+                    override_reason=form.cleaned_data.get("override_reason", ""),
+                )
+            messages.success(request, _("Done."))
+        else:
+            raise PermissionDenied(_("Unknown action."))
+    except solutions.SolutionError as error:
+        messages.error(request, str(error))
+    return redirect(topic)

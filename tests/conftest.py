@@ -1,0 +1,140 @@
+"""Factory fixtures. No shared pre-built database: each test makes what it needs."""
+
+import itertools
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from forum import services
+from forum.models import Category
+
+_counter = itertools.count(1)
+PASSWORD = "correct-horse-battery-9"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+CLAIM_WITHOUT_SOURCE = "Psilocybine geneest een burn-out: bij 73% van de patiënten verdwijnt de uitputting binnen 12 weken."
+CLAIM_WITH_PUBMED = CLAIM_WITHOUT_SOURCE + " Bron: https://pubmed.ncbi.nlm.nih.gov/36165990/"
+PLAIN_ANSWER = "Bedankt voor je vraag, ik herken dit heel goed. Sterkte!"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The database cache (rate limits, view dedupe) needs its table, as in production."""
+    with django_db_blocker.unblock():
+        call_command("createcachetable", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(request):
+    """Rate-limit counters and view marks must not leak between tests (Redis is not rolled back)."""
+    names = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    if "transactional_db" in names or "live_server" in names or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+    elif marker or "db" in names:
+        request.getfixturevalue("db")
+    else:
+        return
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def user_factory(db):
+    from django.contrib.auth import get_user_model
+
+    def make(username=None, *, confirmed=True, password=PASSWORD, **extra):
+        username = username or f"member{next(_counter)}"
+        user = get_user_model().objects.create_user(username=username, email=f"{username}@example.org", password=password, **extra)
+        EmailAddress.objects.create(user=user, email=user.email, verified=confirmed, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def member(user_factory):
+    return user_factory()
+
+
+@pytest.fixture
+def moderator_factory(user_factory):
+    def make(username=None, *, totp=True):
+        user = user_factory(username)
+        user.groups.add(Group.objects.get(name="Moderators"))
+        if totp:
+            TOTP.activate(user, TOTP_SECRET)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def moderator(moderator_factory):
+    return moderator_factory()
+
+
+@pytest.fixture
+def admin_user(user_factory):
+    return user_factory("boss", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def category_factory(db):
+    def make(name=None, *, is_health=False):
+        n = next(_counter)
+        name = name or f"Categorie {n}"
+        return Category.objects.create(name=name, slug=f"cat-{n}", is_health=is_health, position=n)
+
+    return make
+
+
+@pytest.fixture
+def category(category_factory):
+    return category_factory("Algemeen")
+
+
+@pytest.fixture
+def health_category(category_factory):
+    return category_factory("Mentale gezondheid", is_health=True)
+
+
+@pytest.fixture
+def topic_factory(user_factory, category):
+    def make(*, author=None, category=category, title="Hoe plan ik mijn week met weinig energie?", body="Ik zoek praktische tips."):
+        return services.topic_create(actor=author or user_factory(), category=category, title=title, body=body)
+
+    return make
+
+
+@pytest.fixture
+def topic(topic_factory):
+    return topic_factory()
+
+
+@pytest.fixture
+def answer_factory(user_factory, topic):
+    def make(*, author=None, topic=topic, body=PLAIN_ANSWER):
+        return services.answer_post(actor=author or user_factory(), topic=topic, body=body)
+
+    return make
+
+
+@pytest.fixture
+def no_rate_limits(settings):
+    settings.FORUM_RATE_LIMITS = {name: (10**6, 3600) for name in ("topic", "answer", "vote", "reaction", "flag", "markdown_preview", "upload")}
+
+
+def has_totp(user):
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -1,0 +1,49 @@
+"""Views count once per visitor per topic per window, bots excluded, atomically."""
+
+import pytest
+from django.core.cache import cache
+
+from forum.models import Topic
+from forum.viewcount import is_bot, view_count, visitor_key
+
+pytestmark = pytest.mark.django_db
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126"
+
+
+def views(topic):
+    return Topic.objects.get(pk=topic.pk).view_count
+
+
+def test_a_visitor_counts_once_per_window(topic):
+    assert view_count(topic_id=topic.pk, visitor="u1", user_agent=BROWSER)
+    assert not view_count(topic_id=topic.pk, visitor="u1", user_agent=BROWSER)
+    assert view_count(topic_id=topic.pk, visitor="u2", user_agent=BROWSER)
+    assert views(topic) == 2
+
+
+def test_the_window_expiring_counts_the_visitor_again(topic):
+    view_count(topic_id=topic.pk, visitor="u1", user_agent=BROWSER)
+    cache.delete(f"viewed:{topic.pk}:u1")
+    view_count(topic_id=topic.pk, visitor="u1", user_agent=BROWSER)
+    assert views(topic) == 2
+
+
+@pytest.mark.parametrize("agent", ["Googlebot/2.1", "curl/8.0", "python-requests/2.31", "", "Mozilla/5.0 HeadlessChrome"])
+def test_obvious_bots_are_not_counted(topic, agent):
+    assert is_bot(agent)
+    assert not view_count(topic_id=topic.pk, visitor="x", user_agent=agent)
+    assert views(topic) == 0
+
+
+def test_visitor_identity_prefers_member_then_session_then_address():
+    assert visitor_key(user_id=7, session_key="abc", ip="1.2.3.4", user_agent=BROWSER) == "u7"
+    assert visitor_key(user_id=None, session_key="abc", ip="1.2.3.4", user_agent=BROWSER) == "sabc"
+    anon = visitor_key(user_id=None, session_key=None, ip="1.2.3.4", user_agent=BROWSER)
+    assert anon != visitor_key(user_id=None, session_key=None, ip="1.2.3.5", user_agent=BROWSER)
+
+
+def test_topic_page_visits_count_members_once(client, member, topic):
+    client.force_login(member)
+    for _ in range(3):
+        client.get(topic.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    assert views(topic) == 1

@@ -1,0 +1,112 @@
+"""The topic page as the seed shows it: stats line, labels, order, markers, and a fixed query count."""
+
+import re
+
+import pytest
+
+from forum import services
+from forum.models import Topic
+from tests.conftest import CLAIM_WITHOUT_SOURCE
+
+pytestmark = pytest.mark.django_db
+BROWSER = {"HTTP_USER_AGENT": "Mozilla/5.0 Chrome/126"}
+
+
+def stats_line(html):
+    return re.sub(r"\s+", " ", re.search(r'<p class="topic-stats-line">(.*?)</p>', html, re.S).group(1))
+
+
+def test_stats_line_counts_posts_participants_reactions_and_views(client, user_factory, topic_factory):
+    starter, a, b = user_factory(), user_factory(), user_factory()
+    topic = topic_factory(author=starter)
+    first = services.answer_post(actor=a, topic=topic, body="Eerste antwoord.")
+    services.answer_post(actor=b, topic=topic, body="Tweede antwoord.")
+    services.answer_post(actor=a, topic=topic, body="Nog een van mij.")
+    services.answer_post(actor=b, topic=topic, body=CLAIM_WITHOUT_SOURCE)  # held: not counted
+    services.reaction_toggle(actor=b, post=first, kind="heart")
+    services.reaction_toggle(actor=starter, post=topic.posts.get(is_question=True), kind="like")
+    html = client.get(topic.get_absolute_url(), **BROWSER).content.decode()
+    line = stats_line(html)
+    assert "4 berichten" in line
+    assert "3 deelnemers" in line
+    assert "2 reacties" in line
+    assert "1 keer bekeken" in line
+    assert "3 antwoorden" in html
+
+
+def test_starter_label_and_answer_order_best_then_newest(client, user_factory, topic_factory):
+    starter = user_factory("starter")
+    topic = topic_factory(author=starter)
+    low = services.answer_post(actor=user_factory(), topic=topic, body="Laag gewaardeerd.")
+    high = services.answer_post(actor=user_factory(), topic=topic, body="Hoog gewaardeerd.")
+    mine = services.answer_post(actor=starter, topic=topic, body="Aanvulling van de starter.")
+    services.vote_cast(actor=user_factory(), post=high, value=1)
+    services.vote_cast(actor=user_factory(), post=low, value=-1)
+    response = client.get(topic.get_absolute_url())
+    answers = response.context["data"].answers
+    assert [a.pk for a in answers] == [high.pk, mine.pk, low.pk]
+    newest = client.get(topic.get_absolute_url(), {"order": "newest"}).context["data"].answers
+    assert [a.pk for a in newest] == [mine.pk, high.pk, low.pk]
+    html = response.content.decode()
+    assert html.count("Topic starter") == 2
+
+
+def test_held_answer_is_hidden_from_others_and_explained_to_its_author(client, member, user_factory, topic):
+    held = services.answer_post(actor=member, topic=topic, body=CLAIM_WITHOUT_SOURCE)
+    other = client.get(topic.get_absolute_url()).content.decode()
+    assert f"post-{held.pk}" not in other
+    client.force_login(member)
+    mine = client.get(topic.get_absolute_url()).content.decode()
+    assert f"post-{held.pk}" in mine
+    assert "Wacht op een moderator" in mine or "Waiting for a moderator" in mine
+    assert "<mark>" in mine
+
+
+def test_health_category_shows_the_doctor_notice(client, health_category, topic_factory):
+    topic = topic_factory(category=health_category)
+    assert "huisarts" in client.get(topic.get_absolute_url()).content.decode().lower()
+
+
+def _fill(topic, user_factory, n):
+    authors = [user_factory() for _ in range(5)]
+    for i in range(n):
+        answer = services.answer_post(actor=authors[i % 5], topic=topic, body=f"Antwoord {i} met **opmaak**.")
+        if i % 3 == 0:
+            services.reaction_toggle(actor=authors[(i + 1) % 5], post=answer, kind="thanks")
+            services.vote_cast(actor=authors[(i + 2) % 5], post=answer, value=1)
+
+
+@pytest.mark.parametrize("answers", [5, 100])
+def test_topic_page_query_count_is_fixed_for_anonymous_and_members(
+    client, django_assert_max_num_queries, user_factory, topic, no_rate_limits, answers
+):
+    _fill(topic, user_factory, answers)
+    # The same budget at 5 and at 100 answers. It includes the view mark in the database
+    # cache (4 statements); with Redis as the cache those are not SQL at all.
+    with django_assert_max_num_queries(11):
+        assert client.get(topic.get_absolute_url(), **BROWSER).status_code == 200
+    viewer = user_factory()
+    client.force_login(viewer)
+    client.get(topic.get_absolute_url(), **BROWSER)
+    with django_assert_max_num_queries(14):
+        assert client.get(topic.get_absolute_url(), **BROWSER).status_code == 200
+
+
+def test_rejected_answer_form_keeps_what_was_typed(client, member, topic):
+    client.force_login(member)
+    response = client.post(f"/t/{topic.pk}/answer/", {"body": "[" * 300 + "mijn tekst"})
+    assert response.status_code == 400
+    assert "mijn tekst" in response.content.decode()
+
+
+def test_answering_a_solved_topic_shows_a_gentle_notice(client, member, topic):
+    Topic.objects.filter(pk=topic.pk).update(solution_state="open")
+    client.force_login(member)
+    assert "is opgelost" not in client.get(topic.get_absolute_url()).content.decode()
+
+
+def test_share_links_are_plain_links(client, topic):
+    html = client.get(topic.get_absolute_url()).content.decode()
+    for target in ("mailto:", "wa.me", "linkedin.com", "x.com/intent", "facebook.com/sharer", "data-copy-link"):
+        assert target in html
+    assert "<script src=\"http" not in html
