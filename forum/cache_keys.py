@@ -15,7 +15,12 @@ def topic_version(topic_id):
 
 
 def topic_changed(topic_id):
-    """Invalidate the topic's cached pages once the change is committed (not before: a reader could re-cache the old state)."""
+    """Invalidate the topic's cached pages now, and again once the change is committed.
+
+    The second bump matters: between the first and the commit a reader could cache the
+    old state again.
+    """
+    _bump(topic_id)
     transaction.on_commit(lambda: _bump(topic_id))
 
 

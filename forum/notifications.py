@@ -1,5 +1,6 @@
 """In-app notifications and their emails. Services call `notify`; mail is sent by a task after commit."""
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -33,6 +34,7 @@ def notify(*, recipient, kind, actor=None, topic=None, post=None, reason=""):
     notification = Notification.objects.create(
         recipient=recipient, kind=kind, actor=actor, topic=topic, post=post, reason=reason
     )
+    _unread_changed(recipient.pk)
     _email_after_commit(notification)
     return notification
 
@@ -54,17 +56,32 @@ def notify_reaction(*, recipient, actor, post):
 def notification_open(*, recipient, notification):
     if not notification.is_read:
         Notification.objects.filter(pk=notification.pk, recipient=recipient).update(is_read=True)
+        _unread_changed(recipient.pk)
 
 
 def notifications_clear_all(*, recipient):
     """"Clear all" marks everything read and takes it off the list; the rows are kept."""
+    _unread_changed(recipient.pk)
     return Notification.objects.filter(recipient=recipient, cleared_at__isnull=True).update(
         is_read=True, cleared_at=timezone.now()
     )
 
 
 def unread_count(user):
-    return Notification.objects.filter(recipient=user, is_read=False, cleared_at__isnull=True).count()
+    """The bell's number, cached until this module changes the member's notifications."""
+    return cache.get_or_set(
+        _unread_key(user.pk),
+        lambda: Notification.objects.filter(recipient=user, is_read=False, cleared_at__isnull=True).count(),
+        60 * 60,
+    )
+
+
+def _unread_key(user_id):
+    return f"unread-notifications:{user_id}"
+
+
+def _unread_changed(user_id):
+    transaction.on_commit(lambda: cache.delete(_unread_key(user_id)))
 
 
 def describe(notification):

@@ -1,21 +1,26 @@
 """Who may do what in the forum. `can_*` answers for templates; `check_*` raises with a reason."""
 
 from allauth.account.models import EmailAddress
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from forum.models import Visibility
-from moderation.permissions import can_review as is_moderator  # noqa: E402  (one home for the rule)
+from moderation.permissions import can_review as is_moderator  # one home for the rule
+from moderation.permissions import shows_moderator_tools
 
 
 def has_confirmed_email(user):
+    """Cached once true (a confirmed address stays confirmed); re-checked while false, so confirming works at once."""
     if not user.is_authenticated:
         return False
-    cached = getattr(user, "_has_confirmed_email", None)
-    if cached is None:
-        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
-        user._has_confirmed_email = cached
-    return cached
+    key = f"email-confirmed:{user.pk}"
+    if cache.get(key):
+        return True
+    confirmed = EmailAddress.objects.filter(user=user, verified=True).exists()
+    if confirmed:
+        cache.set(key, True, 24 * 60 * 60)
+    return confirmed
 
 
 def can_post(user):
@@ -31,7 +36,7 @@ def check_post(user):
 
 def can_see_post(user, post):
     if post.is_deleted:
-        return is_moderator(user)
+        return shows_moderator_tools(user)
     if post.visibility == Visibility.PUBLISHED:
         return True
     return user.is_authenticated and (user.pk == post.author_id or is_moderator(user))
@@ -40,7 +45,7 @@ def can_see_post(user, post):
 def can_see_topic(user, topic):
     if topic.is_public and not topic.is_deleted:
         return True
-    return user.is_authenticated and (user.pk == topic.author_id or is_moderator(user))
+    return user.is_authenticated and (user.pk == topic.author_id or shows_moderator_tools(user))
 
 
 def check_see_topic(user, topic):

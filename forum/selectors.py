@@ -7,7 +7,7 @@ from django.db.models import Count, Max, Q, Sum
 
 from forum.app_settings import forum_settings
 from forum.models import Category, Post, Reaction, SolutionState, Topic, Visibility, Vote
-from forum.permissions import is_moderator
+from moderation.permissions import shows_moderator_tools
 
 TOPIC_FILTERS = ("all", "unanswered", "solved", "proposed", "unsolved")
 
@@ -63,7 +63,7 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
     if viewer.is_authenticated:
         # Authors see their own held or rejected posts in place, with the banner that explains why.
         visible |= Q(author_id=viewer.pk, is_deleted=False)
-        if is_moderator(viewer):
+        if shows_moderator_tools(viewer):
             visible = Q(is_deleted=False)
     posts = Post.objects.filter(visible, topic=topic).select_related("author", "reviewed_by")
     answers = posts.filter(is_question=False)
@@ -72,7 +72,9 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
     else:
         answers = answers.order_by("-score", "created_at", "pk")
     paginator = Paginator(answers, forum_settings.ANSWERS_PER_PAGE)
-    paginator.count = topic.answer_count if not viewer.is_authenticated else paginator.count
+    # Anonymous readers see exactly the published answers, which the topic counts already.
+    if not viewer.is_authenticated:
+        paginator.count = topic.answer_count
     page = paginator.get_page(page_number)
     shown = list(page.object_list)
     accepted = topic.accepted_answer_id

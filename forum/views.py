@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from forum import permissions, selectors, services
+from forum import pagecache, permissions, selectors, services
 from forum.app_settings import forum_settings
 from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm, TopicForm, VoteForm
 from forum.models import REACTION_EMOJI, Category, Notification, Post, ReactionKind, Topic
@@ -53,12 +54,23 @@ def category_detail(request, slug):
 
 
 def topic_detail(request, pk):
-    topic = get_object_or_404(Topic.objects.select_related("category", "author", "solved_by", "proposed_by"), pk=pk)
-    permissions.check_see_topic(request.user, topic)
+    cache_key = pagecache.topic_page_key(request, pk)
+    html = pagecache.cached(cache_key)
+    if html is None:
+        topic = get_object_or_404(Topic.objects.select_related("category", "author", "solved_by", "proposed_by"), pk=pk)
+        permissions.check_see_topic(request.user, topic)
+    view_count(topic_id=pk, visitor=_visitor(request), user_agent=request.headers.get("user-agent", ""))
+    if html is not None:
+        return pagecache.respond(request, html)
     order = "newest" if request.GET.get("order") == "newest" else "best"
-    view_count(topic_id=topic.pk, visitor=_visitor(request), user_agent=request.headers.get("user-agent", ""))
     data = selectors.topic_page(topic, request.user, order=order, page_number=request.GET.get("page"))
-    return render(request, "forum/topic.html", _topic_context(request, data, AnswerForm()))
+    context = _topic_context(request, data, AnswerForm())
+    if cache_key is None:
+        return render(request, "forum/topic.html", context)
+    context["csrf_token"] = pagecache.CSRF_PLACEHOLDER
+    html = render_to_string("forum/topic.html", context, request=request)
+    pagecache.store(cache_key, html)
+    return pagecache.respond(request, html)
 
 
 def _visitor(request):
@@ -77,7 +89,7 @@ def _topic_context(request, data, answer_form):
         "answer_form": answer_form,
         "reaction_kinds": [(kind, label, REACTION_EMOJI[kind]) for kind, label in ReactionKind.choices],
         "can_post": permissions.can_post(request.user),
-        "is_moderator": permissions.is_moderator(request.user),
+        "is_moderator": permissions.shows_moderator_tools(request.user),
         "share_url": request.build_absolute_uri(data.topic.get_absolute_url()),
         "flag_reasons": FlagReason.choices,
     }

@@ -1,5 +1,6 @@
 """Who may moderate. Members of the Moderators group (and superusers) hold these permissions."""
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
@@ -9,6 +10,17 @@ SIGN_OFF = "moderation.sign_off_solutions"
 
 def can_review(user):
     return user.is_authenticated and user.is_active and user.has_perm(REVIEW)
+
+
+def shows_moderator_tools(user):
+    """Whether pages show this member the moderator's view and tools.
+
+    Cached for a minute so ordinary page views cost no permission queries; every
+    moderator *action* still checks `can_review`/`can_sign_off` uncached.
+    """
+    if not user.is_authenticated:
+        return False
+    return cache.get_or_set(f"shows-moderator-tools:{user.pk}", lambda: can_review(user), 60)
 
 
 def check_review(user):
