@@ -39,8 +39,7 @@ CATEGORIES = [
 ]
 
 MAIN_TOPIC_TITLE = "Kan een begeleide psilocybine-sessie helpen om van een burn-out te herstellen?"
-MAIN_QUESTION = """Ik zit nu acht maanden thuis met een burn-out. Gesprekken met de psycholoog helpen een beetje,
-maar ik blijf moe en somber. Een kennis vertelde enthousiast over een begeleide sessie met paddo's.
+MAIN_QUESTION = """Ik zit nu acht maanden thuis met een burn-out. Gesprekken met de psycholoog helpen een beetje, maar ik blijf moe en somber. Een kennis vertelde enthousiast over een begeleide sessie met paddo's.
 
 Heeft iemand hier ervaring mee, of weet iemand wat er eigenlijk over bekend is?"""
 
@@ -48,9 +47,7 @@ ANSWERS = [
     # author, text, votes (+ from these members, - from these members), reactions
     (
         "joost",
-        """Er wordt serieus onderzoek naar gedaan, maar vooral naar **depressie**, niet naar burn-out zelf.
-Psilocybine-therapie lijkt in studies de klachten van depressie te verminderen, altijd met begeleiding
-door een therapeut en met een strenge screening vooraf.
+        """Er wordt serieus onderzoek naar gedaan, maar vooral naar **depressie**, niet naar burn-out zelf. Psilocybine-therapie lijkt in studies de klachten van depressie te verminderen, altijd met begeleiding door een therapeut en met een strenge screening vooraf.
 
 - Overzicht van de studies: [systematische review op PubMed](https://pubmed.ncbi.nlm.nih.gov/36165990/)
 - Achtergrond over burn-out: [Thuisarts](https://www.thuisarts.nl/burn-out)
@@ -61,17 +58,14 @@ Bespreek het met je huisarts voordat je iets probeert.""",
     ),
     (
         "fatima",
-        """Ik herken veel van wat je schrijft. Voor mij was vooral rust en een goede bedrijfsarts belangrijk.
-Op [Thuisarts](https://www.thuisarts.nl/burn-out) staat goed uitgelegd wat je zelf kunt doen.
+        """Ik herken veel van wat je schrijft. Voor mij was vooral rust en een goede bedrijfsarts belangrijk. Op [Thuisarts](https://www.thuisarts.nl/burn-out) staat goed uitgelegd wat je zelf kunt doen.
 Sterkte, het wordt echt beter!""",
         (["lotte"], []),
         [("lotte", ReactionKind.HUG)],
     ),
     (
         "willem",
-        """Psilocybine herstelt de prefrontale cortex: na één sessie van 25 mg is het volume 17% groter en
-daalt het cortisol met 40%. Bij 73% van de mensen verdwijnt de uitputting binnen 12 weken,
-tegen 27% bij gewone therapie. Het werkt veel beter dan antidepressiva.""",
+        """Psilocybine herstelt de prefrontale cortex: na één sessie van 25 mg is het volume 17% groter en daalt het cortisol met 40%. Bij 73% van de mensen verdwijnt de uitputting binnen 12 weken, tegen 27% bij gewone therapie. Het werkt veel beter dan antidepressiva.""",
         ([], ["joost"]),
         [],
     ),

@@ -54,3 +54,11 @@ class PreferencesForm(forms.Form):
     email_on_answer = forms.BooleanField(required=False, label=_("Email me about new answers on my topics"))
     email_on_reaction = forms.BooleanField(required=False, label=_("Email me about votes and reactions"))
     email_on_moderation = forms.BooleanField(required=False, label=_("Email me about moderation decisions"))
+    email_queue_digest = forms.BooleanField(
+        required=False, label=_("Email me a digest of queue items that have waited too long (moderators)")
+    )
+
+    def __init__(self, *args, moderator=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not moderator:
+            del self.fields["email_queue_digest"]

@@ -1,7 +1,8 @@
 """Counting topic views: once per visitor per topic per window, bots excluded.
 
 With Redis (REDIS_URL), counted views are buffered with atomic INCR and flushed to the
-database in batches (a task every minute, or when a topic's buffer fills). Without Redis
+database in batches: `manage.py flush_view_counts` every minute, and a queued task when a
+topic's buffer fills. Without Redis
 the database cache's incr is not atomic, so each counted view is an atomic F() update.
 """
 
@@ -44,9 +45,10 @@ def view_count(*, topic_id, visitor, user_agent):
     if not cache.add(f"viewed:{topic_id}:{visitor}", 1, timeout=forum_settings.VIEW_WINDOW_SECONDS):
         return False
     if buffering_enabled():
-        pending = _buffer_incr(topic_id)
-        if pending >= FLUSH_AT:
-            view_counts_flush([topic_id])
+        if _buffer_incr(topic_id) == FLUSH_AT:
+            from forum.tasks import flush_view_counts
+
+            flush_view_counts.enqueue()
     else:
         Topic.objects.filter(pk=topic_id).update(view_count=F("view_count") + 1)
     return True

@@ -258,7 +258,11 @@ def profile(request, username):
 @login_required
 def preferences(request):
     fields = list(PreferencesForm.base_fields)
-    form = PreferencesForm(request.POST or None, initial={name: getattr(request.user, name) for name in fields})
+    form = PreferencesForm(
+        request.POST or None,
+        initial={name: getattr(request.user, name) for name in fields},
+        moderator=permissions.is_moderator(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         services.user_update_preferences(actor=request.user, **form.cleaned_data)
         messages.success(request, _("Your preferences are saved."))

@@ -1,6 +1,7 @@
 """Moderation data: the editable health-claim rules, review items, flags and the audit log."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,15 @@ class HealthTerm(models.Model):
 
     def __str__(self):
         return f"{self.phrase} ({self.kind})"
+
+    def clean(self):
+        """Admins type these; refuse what the policy cannot use, with its own explanation."""
+        from moderation.policy import Term
+
+        try:
+            Term(phrase=self.phrase, kind=self.kind, language=self.language, weight=self.weight)
+        except ValueError as error:
+            raise ValidationError({"phrase": str(error)}) from None
 
 
 class SourceDomain(models.Model):

@@ -69,3 +69,36 @@ def test_history_models_cannot_be_deleted_in_admin(admin_user, rf):
     request.user = admin_user
     for model in (Post, Revision, AuditEntry, Flag):
         assert not admin.site._registry[model].has_delete_permission(request)
+
+
+def test_rule_change_in_admin_is_audited_and_used_at_once(client, admin_user, django_capture_on_commit_callbacks):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from moderation.models import AuditEntry
+    from moderation.policy import assess
+    from moderation.rules import load_rules
+    from tests.conftest import TOTP_SECRET
+
+    TOTP.activate(admin_user, TOTP_SECRET)
+    client.force_login(admin_user)
+    text = "Kombucha geneest kwispelziekte, dat is bewezen."
+    assert "kwispelziekte" not in [m.text for m in assess(text, load_rules()).matched]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/moderation/healthterm/add/",
+            {"phrase": "kwispelziekte", "kind": "condition", "language": "", "weight": "2", "is_active": "on"},
+        )
+    assert response.status_code == 302
+    assert AuditEntry.objects.filter(action="rule_changed", reason__contains="kwispelziekte").exists()
+    assert "kwispelziekte" in [m.text for m in assess(text, load_rules()).matched]
+
+
+def test_a_term_the_policy_cannot_use_is_refused_in_admin(client, admin_user):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from tests.conftest import TOTP_SECRET
+
+    TOTP.activate(admin_user, TOTP_SECRET)
+    client.force_login(admin_user)
+    response = client.post("/admin/moderation/healthterm/add/", {"phrase": "***", "kind": "condition", "language": "", "weight": "1"})
+    assert response.status_code == 200 and "phrase" in response.context["adminform"].form.errors

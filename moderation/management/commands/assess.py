@@ -1,0 +1,66 @@
+"""Run the health-claim policy from the command line, with the rules admins maintain.
+
+Output is one JSON object per line; the format is stable and documented in README.md.
+"""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from moderation.policy import assess
+from moderation.rules import load_rules
+
+
+def _line(assessment, record_id=None, full=False):
+    data = assessment.to_dict()
+    out = {} if record_id is None else {"id": record_id}
+    out.update(
+        health_claim=data["health_claim"],
+        needs_review=data["needs_review"],
+        matched=data["matched"],
+        sources=[{"url": s["url"], "kind": s["kind"]} for s in data["sources"]],
+    )
+    if full:
+        out.update(language=data["language"], claim_types=data["claim_types"])
+    return json.dumps(out, ensure_ascii=False)
+
+
+class Command(BaseCommand):
+    help = "Assess Markdown files (or stdin) for health claims and sources; one JSON object per line."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="*", help="Markdown files; none means read stdin.")
+        parser.add_argument("--jsonl", metavar="FILE", help='Lines of {"id": ..., "text": ..., "language": optional}; "-" for stdin.')
+        parser.add_argument("--language", choices=["nl", "en"], help="Assume this language instead of detecting it.")
+
+    def handle(self, *args, files, jsonl, language, **options):
+        rules = load_rules()
+        if jsonl:
+            self._jsonl(jsonl, rules)
+            return
+        if not files:
+            self.stdout.write(_line(assess(sys.stdin.read(), rules, language=language), full=True))
+            return
+        for path in files:
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    text = handle.read()
+            except (OSError, UnicodeDecodeError) as error:
+                raise CommandError(f"{path}: {error}") from None
+            line = json.loads(_line(assess(text, rules, language=language), full=True))
+            self.stdout.write(json.dumps({"file": path, **line}, ensure_ascii=False))
+
+    def _jsonl(self, path, rules):
+        handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+        with handle:
+            for number, raw in enumerate(handle, start=1):
+                if not raw.strip():
+                    continue
+                try:
+                    record = json.loads(raw)
+                    text = record["text"]
+                except (ValueError, KeyError, TypeError):
+                    raise CommandError(f"line {number}: expected an object with at least \"text\"") from None
+                assessment = assess(text, rules, language=record.get("language"))
+                self.stdout.write(_line(assessment, record_id=record.get("id")))
