@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint check bench e2e clean
+.PHONY: run test lint check bench e2e clean messages
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,21 @@ run: $(VENV)/.runtime
 # The whole suite; with DATABASE_URL set it runs on that database instead of SQLite.
 test: $(VENV)/.dev
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# After changing user-facing strings: update locale/nl/LC_MESSAGES/django.po, fill in the new
+# msgstr lines, then run it again to compile the .mo (both files are committed). README: Translations.
+messages: $(VENV)/.runtime
+	$(PY) manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests --ignore=bench
+	$(PY) manage.py compilemessages -l nl --ignore=.venv --ignore=.e2e-node
+
+# --- e2e: browser tests (tests/e2e) ---
+# Chromium from Debian (apt-get install chromium), axe-core from npm into the git-ignored .e2e-node/,
+# on PostgreSQL (E2E_DATABASE_URL unless DATABASE_URL is set). Screenshots: test-artifacts/screenshots/.
+E2E_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/forum_e2e
+e2e: $(VENV)/.dev
+	@test -f .e2e-node/node_modules/axe-core/axe.min.js || npm install --no-save --silent --prefix .e2e-node axe-core@4
+	DATABASE_URL=$${DATABASE_URL:-$(E2E_DATABASE_URL)} E2E_REQUIRED=1 $(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+# --- end e2e ---
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

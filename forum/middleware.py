@@ -12,8 +12,13 @@ class MemberLocaleMiddleware(LocaleMiddleware):
         super().process_request(request)
         user = getattr(request, "user", None)
         language = getattr(user, "preferred_language", "") if user is not None and user.is_authenticated else ""
-        if language and translation.check_for_language(language):
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
+        if not language:
+            return
+        try:
+            language = translation.get_supported_language_variant(language)
+        except LookupError:  # not one of settings.LANGUAGES, although Django may have a catalogue for it
+            return
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
 
 

@@ -81,6 +81,8 @@ def _unread_key(user_id):
 
 
 def _unread_changed(user_id):
+    """Forget the cached count now and again after commit (a reader may re-cache the old count in between)."""
+    cache.delete(_unread_key(user_id))
     transaction.on_commit(lambda: cache.delete(_unread_key(user_id)))
 
 

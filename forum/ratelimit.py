@@ -3,7 +3,7 @@
 import time
 
 from django.core.cache import cache
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from forum.app_settings import forum_settings
 
@@ -14,7 +14,12 @@ class RateLimitExceeded(Exception):
         self.retry_after = retry_after
         minutes = max(1, round(retry_after / 60))
         super().__init__(
-            _("You are doing that too often. Please try again in about %(minutes)d minutes.") % {"minutes": minutes}
+            ngettext(
+                "You are doing that too often. Please try again in about %(minutes)d minute.",
+                "You are doing that too often. Please try again in about %(minutes)d minutes.",
+                minutes,
+            )
+            % {"minutes": minutes}
         )
 
 

@@ -9,7 +9,7 @@ from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.translation import check_for_language
+from django.utils.translation import get_supported_language_variant
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -59,9 +59,11 @@ def topic_detail(request, pk):
     if html is None:
         topic = get_object_or_404(Topic.objects.select_related("category", "author", "solved_by", "proposed_by"), pk=pk)
         permissions.check_see_topic(request.user, topic)
-    view_count(topic_id=pk, visitor=_visitor(request), user_agent=request.headers.get("user-agent", ""))
+    counted = view_count(topic_id=pk, visitor=_visitor(request), user_agent=request.headers.get("user-agent", ""))
     if html is not None:
         return pagecache.respond(request, html)
+    if counted:
+        topic.view_count += 1  # the row was updated after we read it; show this visit too
     order = "newest" if request.GET.get("order") == "newest" else "best"
     data = selectors.topic_page(topic, request.user, order=order, page_number=request.GET.get("page"))
     context = _topic_context(request, data, AnswerForm())
@@ -282,8 +284,14 @@ def search(request):
 
 @require_POST
 def language_switch(request):
-    """Django's set_language, and for members the choice is saved in their profile too."""
-    language = request.POST.get("language", "")
-    if request.user.is_authenticated and check_for_language(language):
+    """Django's set_language, and for members the choice is saved in their profile too.
+
+    Only the forum's own LANGUAGES count: Django has catalogues for many more.
+    """
+    try:
+        language = get_supported_language_variant(request.POST.get("language", ""))
+    except LookupError:
+        language = None
+    if request.user.is_authenticated and language:
         services.user_set_language(actor=request.user, language=language)
     return set_language(request)

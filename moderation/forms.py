@@ -2,21 +2,22 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forum.models import Category
+from moderation.labels import claim_type_choices
 from moderation.models import FlagReason, HoldReason
-from moderation.policy import ClaimType
 
 
 class QueueFilterForm(forms.Form):
     reason = forms.ChoiceField(choices=[("", _("All reasons")), *HoldReason.choices], required=False, label=_("Reason"))
     category = forms.ModelChoiceField(queryset=Category.objects.all(), required=False, label=_("Category"), empty_label=_("All categories"))
     lane = forms.ChoiceField(
-        choices=[("", _("All claim types"))] + [(c.value, c.value) for c in ClaimType], required=False, label=_("Claim type")
+        choices=lambda: [("", _("All claim types")), *claim_type_choices()], required=False, label=_("Claim type")
     )
 
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        choices=[("approve", _("Approve")), ("reject", _("Reject")), ("dismiss", _("Dismiss flags")), ("undo", _("Undo"))]
+        choices=[("approve", _("Approve")), ("reject", _("Reject")), ("dismiss", _("Dismiss flags")), ("undo", _("Undo"))],
+        label=_("Decision"),
     )
     note = forms.CharField(
         required=False, max_length=500, label=_("Note"),
@@ -33,7 +34,7 @@ class DecisionForm(forms.Form):
 
 class BulkForm(forms.Form):
     items = forms.TypedMultipleChoiceField(coerce=int, label=_("Items"), error_messages={"required": _("Select at least one item.")})
-    decision = forms.ChoiceField(choices=[("approve", _("Approve selected")), ("reject", _("Reject selected"))])
+    decision = forms.ChoiceField(choices=[("approve", _("Approve selected")), ("reject", _("Reject selected"))], label=_("Decision"))
     reason = forms.CharField(required=False, max_length=500, label=_("Reason for rejecting"))
 
     def __init__(self, *args, **kwargs):
@@ -60,7 +61,8 @@ class ReasonForm(forms.Form):
 
 class SignOffForm(forms.Form):
     decision = forms.ChoiceField(
-        choices=[("sign_off", _("Sign off")), ("decline", _("Decline")), ("reopen", _("Reopen")), ("decline_reopen", _("Keep solved"))]
+        choices=[("sign_off", _("Sign off")), ("decline", _("Decline")), ("reopen", _("Reopen")), ("decline_reopen", _("Keep solved"))],
+        label=_("Decision"),
     )
     reason = forms.CharField(
         required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2}), label=_("Reason"),

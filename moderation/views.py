@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from forum.models import Post, Topic
@@ -94,7 +95,7 @@ def bulk_decide(request):
     done, failed = services.review_bulk(
         actor=request.user, items=items, decision=form.cleaned_data["decision"], reason=form.cleaned_data["reason"]
     )
-    messages.success(request, _("%(done)d items decided.") % {"done": done})
+    messages.success(request, ngettext("%(done)d item decided.", "%(done)d items decided.", done) % {"done": done})
     for failure in failed:
         messages.error(request, failure)
     return redirect("moderation:queue")

@@ -138,3 +138,12 @@ def no_rate_limits(settings):
 
 def has_totp(user):
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+@pytest.fixture
+def memory_cache(settings):
+    """Count a page's own SQL: in production the cache is Redis, whose operations are not SQL."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "query-count"}}
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from moderation.labels import CLAIM_TYPE_LABELS
+
 register = template.Library()
 
 SOURCE_KIND_LABELS = {
@@ -30,6 +32,35 @@ def source_kinds(sources):
         if kind in SOURCE_KIND_LABELS and kind not in kinds:
             kinds.append(kind)
     return ", ".join(SOURCE_KIND_LABELS[kind]() for kind in kinds)
+
+
+def _value(item):
+    return getattr(item, "value", item)
+
+
+@register.filter
+def claim_type_label(claim_type):
+    """A claim type ("treatment", or the policy's ClaimType) as a word in the active language."""
+    return str(CLAIM_TYPE_LABELS.get(_value(claim_type), _value(claim_type)))
+
+
+@register.filter
+def source_kind_label(kind):
+    """A source kind ("scholarly", or the policy's SourceKind) as words in the active language."""
+    label = SOURCE_KIND_LABELS.get(_value(kind))
+    return label() if label else _value(kind)
+
+
+@register.filter
+def status_label(status):
+    """A stored visibility, review or solution state ("pending", "solved") as its translated label."""
+    from forum.models import SolutionState, Visibility
+    from moderation.models import ReviewStatus
+
+    for choices in (Visibility, ReviewStatus, SolutionState):
+        if status in choices.values:
+            return choices(status).label
+    return status
 
 
 @register.filter

@@ -80,10 +80,8 @@ def test_control_characters_are_dropped_and_nul_bytes_never_stored(member, topic
 
 
 def test_huge_or_deeply_nested_markdown_is_refused_with_a_message(settings):
-    with pytest.raises(ValidationError, match="limit"):
-        validate_markdown("x" * 20001)
-    with pytest.raises(ValidationError, match="nests"):
-        validate_markdown("> " * 40 + "diep")
-    with pytest.raises(ValidationError, match="nests"):
-        validate_markdown("[" * 500 + "x" + "]" * 500)
+    for text, code in [("x" * 20001, "too_long"), ("> " * 40 + "diep", "too_deep"), ("[" * 500 + "x" + "]" * 500, "too_deep")]:
+        with pytest.raises(ValidationError) as refusal:
+            validate_markdown(text)
+        assert refusal.value.code == code and str(refusal.value.messages[0])
     validate_markdown("> citaat\n\n- lijst\n  - sub")

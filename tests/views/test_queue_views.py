@@ -82,7 +82,9 @@ def test_bulk_reject(client, moderator, held, user_factory, topic):
 
 
 @pytest.mark.parametrize("pending", [3, 40])
-def test_queue_page_query_count_is_fixed(client, django_assert_max_num_queries, moderator, topic, user_factory, no_rate_limits, pending):
+def test_queue_page_query_count_is_fixed(
+    client, django_assert_max_num_queries, moderator, topic, user_factory, no_rate_limits, memory_cache, pending
+):
     author = user_factory()
     for _ in range(pending):
         services.answer_post(actor=author, topic=topic, body=CLAIM_WITHOUT_SOURCE)

@@ -76,15 +76,6 @@ def _fill(topic, user_factory, n):
             services.vote_cast(actor=authors[(i + 2) % 5], post=answer, value=1)
 
 
-@pytest.fixture
-def memory_cache(settings):
-    """Count the page's own SQL: in production the cache is Redis, whose operations are not SQL."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "query-count"}}
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.mark.parametrize("answers", [5, 100])
 def test_topic_page_query_count_is_fixed_for_anonymous_and_members(
     client, django_assert_max_num_queries, django_assert_num_queries, user_factory, topic, no_rate_limits, memory_cache, answers
