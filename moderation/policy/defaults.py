@@ -45,11 +45,11 @@ magische paddenstoel* | magic truffel* | magic truffle* | truffels | truffel
 lsd | microdos* | mdma | xtc | ecstasy | ayahuasca | dmt | 5-meo-dmt | ibogaine | iboga
 mescaline | peyote | san pedro | ketamine | ketamin | esketamine | spravato
 psychedelica | psychedelic* | psychedelisch* | hallucinogen* | entheogen*
-cannabis | wiet | hasj | marihuana | marijuana | thc | cbd | cbd-olie | cbd olie | kratom
+cannabis | cannabisgebruik | cannabisolie | wietgebruik | drugsgebruik | alcoholgebruik
+wiet | hasj | marihuana | marijuana | blowen | joint | jointje* | blunt | thc | cbd | cbd-olie | cbd olie | kratom
 lachgas | ghb | 2c-b | cocaine | heroine | amfetamine* | amphetamine* | methamfetamine | crystal meth
 meth | opium | kava
-medicijn* | *medicijn* | medicatie | *medicatie | medicament* | medication* | medicine*
-meds | geneesmiddel* | *geneesmiddel* | pil | pillen | pill | pills | de pil
+de pil
 antidepressiva | antidepressivum | antidepressant* | anti-depressiva | ssri | ssri's | ssris
 snri* | maoi* | tca's | tricyclische
 sertraline | zoloft | paroxetine | seroxat | paxil | fluoxetine | prozac | citalopram
@@ -72,10 +72,10 @@ antibiotica | antibioticum | antibiotic* | amoxicilline | amoxicillin | statine*
 metformine | metformin | insuline | insulin | ozempic | semaglutide | wegovy
 bloedverdunner* | blood thinner* | anticoagulant* | propranolol | betablokker* | bètablokker*
 beta blocker* | beta-blocker* | prednison | prednisone | corticosteroid* | cortison*
-hormoontherapie | hormone therapy | anticonceptie | levothyroxine | thyrax
+hormoontherapie | hormone therapy | anticonceptie* | levothyroxine | thyrax
 melatonine | melatonin | vaccin* | *vaccin* | vaccine* | inenting* | vaccinatie*
 chemo | chemokuur | chemotherap* | bestraling* | radiotherap* | immunotherap*
-supplement* | *supplement* | vitamine* | vitamin* | multivitamine* | multivitamin*
+vitamine* | vitamin* | multivitamine* | multivitamin*
 magnesium | zink | zinc | ijzertablet* | iron supplement* | omega-3 | omega 3 | visolie
 fish oil | krillolie | probiotica | probiotic* | prebiotica | kurkuma | curcuma | curcumine
 curcumin | turmeric | ashwagandha | sint-janskruid | st john's wort | st. john's wort
@@ -85,9 +85,13 @@ n-acetylcysteine | homeopath* | homeopathie | homeopathisch* | etherische olie*
 essential oil* | kruidenthee | kruidenmiddel* | herbal remed* | natuurlijke middelen
 natural remed* | cafeine | caffeine | nicotine | nicotinepleister* | alcohol
 """)
+_T += _terms(K.SUBSTANCE, "", 0.9, """
+medicijn* | *medicijn* | medicatie | *medicatie | medicament* | medication* | medicine* | meds
+geneesmiddel* | *geneesmiddel* | pil | pillen | pill | pills | supplement* | *supplement*
+""")
 _T += _terms(K.SUBSTANCE, "", 0.8, """
 therapie | *therapie | therapy | *therapy | therapieen | therapies | behandeling*
-treatment* | emdr | cgt | cognitieve gedragstherapie | cbt | act-therapie
+treatment* | emdr | cgt | cognitieve gedragstherapie | cbt | act-therapie | ect | elektroshock*
 elektroconvulsietherapie | electroconvulsive | tms | rtms | neurofeedback | psychotherap*
 mindfulness | meditatie | mediteren | meditation | ademhalingsoefening* | breathwork
 yoga | acupunctuur | acupuncture | detox | keto | ketogeen* | ketogenic | vasten | fasting
@@ -135,7 +139,7 @@ _T += _terms(K.CONDITION, "", 0.7, """
 stress* | pijn | pain | somber* | paniek* | panic | verkoudheid | common cold | corona
 griepje | overgewicht | overweight | ziekte* | disease* | illness* | aandoening*
 stoornis* | disorder* | psychisch* | burnt out | zwanger* | pregnan* | misselijk* | nausea
-vermoeidheid | fatigue | concentratieproblem*
+vermoeidheid | fatigue | concentratieproblem* | *tekort | deficien*
 """)
 
 # ---------------------------------------------------------------- outcomes
@@ -147,7 +151,7 @@ proefperson* | symptoomvermindering | symptoomreductie
 """)
 _T += _terms(K.OUTCOME, "", 0.7, """
 symptom* | klachten | herstel | recovery | overleving | survival | dopamine | hersenen | brain
-immuunsysteem | immune system | weerstand | hormon* | hormoon* | neuroplasticiteit
+immuunsysteem | immune system | weerstand | cortisol | hartslag | heart rate | stresshormo* | hormon* | hormoon* | neuroplasticiteit
 neuroplasticity | mentale gezondheid | psychische gezondheid | geestelijke gezondheid
 mental health | stemming | mood | slaap* | slapen | sleep* | kwaliteit van leven
 quality of life | ziekenhuis | hospital | deelnemers | participants | proefpersonen
@@ -161,20 +165,35 @@ helpt | helpt bij | helpt tegen | helpt goed | helpt echt | helpt enorm | helpen
 helpen tegen | werkt tegen | werkt bij | werkt goed | werkt beter | werkt beter dan | werkt echt
 werkt uitstekend | werkt prima | werkzaam* | werkzaamheid | geneest | genezen | geneest van
 geneeskrachtig* | heilzaam* | vermindert | verlicht | verhelpt | bestrijdt | voorkomt
-beschermt tegen | effectief | effectiever | effectiviteit | doeltreffend* | positief effect
-positieve effect* | positieve werking | gunstig effect | gunstige effect* | goed voor | goed tegen
+beschermt tegen | effecti* | doeltreffend* | positief effect
+positieve effect* | positieve werking | gunstig* effect* | gunstige werking | goed voor | goed tegen
 wondermiddel* | verbetert | verbeteren | net zo goed als | even goed als | geneesmiddel tegen
 therapeutisch* effect* | therapeutische werking | herstelt | heeft baat bij | hebben baat bij
 baat bij | knap je van op | knapt op | tegengaan | gaat tegen | lost op | verdwijnt
 helpt om | zorgt voor herstel | reset je brein | reset je hersenen
+ontstekingsremmend* | pijnstillend* | angstremmend* | angstdempend* | antidepressief
+antidepressieve werking | kalmerende werking | antibacterieel | antiviraal | antiviral
+anti-inflammatoir* | anti-inflammatory | antibacterial | anti-kanker | anticancer
+kan helpen bij | kan helpen tegen | zou kunnen helpen | beste behandeling* | beste middel*
+beste medicijn* | beste remedie | het beste tegen | het beste bij | werkt het best | werkt het beste
+natuurlijk alternatief | bij uitstek | goede aanvulling | werkt wonderen | doet wonderen
+werken bij | werken tegen | werken goed
 """)
 _T += _terms(K.EFFECT, "nl", 0.8, """
 verminderen | vermindering | verlichten | verzacht | bestrijden | beschermend* | verlaagt
 kalmeert | kalmerend* | heelt | helend* | behandelt | effect op | effect hebben | werking
 verbetering | voorkomen van | remt | remmen | stimuleert | versterkt | ontgift* | boost*
+verminderde | verbeterde | verlaagde | verlichtte
 """)
+_T += _terms(K.EFFECT, "nl", 0.3, "tegen | goed bij")
+_T += _terms(K.EFFECT, "", 0.7, """
+werkt niet | werken niet | helpt niet | helpen niet | doesn't work | does not work | don't work
+do not work | doesn't help | does not help | don't help
+""")
+_T += _terms(K.EFFECT, "", 0.7, "alternatief voor | alternative to | alternative for")
+_T += _terms(K.EFFECT, "", 0.8, "doorbraak | breakthrough | game changer | gamechanger")
 _T += _terms(K.EFFECT, "nl", 0.7, """
-helpen | werkt | verlagen | verhoogt | verhogen | behandelen | oplossing voor | ontspannend*
+helpen | werkt | werken | verlagen | verhoogt | verhogen | behandelen | oplossing voor | ontspannend*
 rustgevend* | reset* | opknappen | effecten | beter dan | zorgt voor | werkt als
 """)
 _T += _terms(K.EFFECT, "en", 1.0, """
@@ -184,10 +203,15 @@ effective | effectiveness | efficacy | efficacious | cures | cure | curing | red
 alleviates | improves | prevents | protects against | beneficial | good for | good against
 miracle cure | get rid of | gets rid of | reverses | heals | treats | combats | fights
 lowers | boosts your | resets your brain | rewires your brain | is the answer to
+might help with | could help with | may help with | can help with | might help against
+works for | best treatment* | best remedy | best medicine | the best thing for
+works wonders | does wonders | natural alternative | first-line treatment | work for
+anti-anxiety | antidepressant effect* | pain relief | pain-relieving | calming effect
 """)
 _T += _terms(K.EFFECT, "en", 0.8, """
 might help | could help | reduce | relieve | alleviate | eases | improve | prevent | healing
 heal | treat | boost | boosts | therapeutic | benefits | reduction | relief | improvement*
+reduced | improved | decreased | lowered | alleviated | relieved
 """)
 _T += _terms(K.EFFECT, "en", 0.7, """
 help | works | better than | as good as | fixes | kills | resets | rewires | effects
@@ -200,9 +224,11 @@ uit onderzoek blijkt | uit studies blijkt | onderzoek toont | onderzoek laat zie
 onderzoeken tonen | onderzoeken laten zien | studies tonen | studies laten zien
 wetenschap zegt | klinische studie* | klinische trial* | meta-analyse* | rct | rct's
 gerandomiseerd* | dubbelblind* | placebogecontroleerd* | placebo-gecontroleerd*
+goedgekeurd voor | geregistreerd voor | erkend als behandeling | dan placebo | beter dan placebo
+eerste keus | eerstekeusbehandeling | gouden standaard | volgens de richtlijn
 """)
 _T += _terms(K.EVIDENCE, "nl", 0.7, """
-bewijs | wetenschappelijk* | klinisch* | laat zien dat | laten zien dat | blijkt dat
+goedgekeurd | bewijs | wetenschappelijk* | klinisch* | laat zien dat | laten zien dat | blijkt dat
 """)
 _T += _terms(K.EVIDENCE, "nl", 0.5, "onderzoek | onderzoeken | studie | studies")
 _T += _terms(K.EVIDENCE, "en", 1.0, """
@@ -210,16 +236,17 @@ proven | is proven | scientifically proven | clinically proven | evidence shows
 evidence suggests | studies show | studies suggest | research shows | research suggests
 research has shown | science shows | science says | clinical trial* | randomised
 randomized | double-blind* | placebo-controlled | meta-analys* | shown to | demonstrated
-according to research | according to studies
+according to research | according to studies | than placebo | gold standard | first-line | approved for | fda approved | fda-approved
 """)
-_T += _terms(K.EVIDENCE, "en", 0.7, "evidence | scientific* | clinically")
+_T += _terms(K.EVIDENCE, "en", 0.7, "evidence | scientific* | clinically | approved")
 _T += _terms(K.EVIDENCE, "en", 0.5, "study | research | trial | trials")
 
 # ---------------------------------------------------------------- advice
 _T += _terms(K.ADVICE, "nl", 1.0, """
 aanrader | echt een aanrader | raad ik aan | raad ik je aan | raad ik iedereen aan
 ik raad iedereen | aan te raden | moet je proberen | moet je echt proberen
-zou ik zeker proberen | stop gewoon met | gewoon stoppen met | neem gewoon
+zou ik zeker proberen | stop gewoon met | gewoon stoppen met | neem gewoon | kun je het beste
+je kunt het beste | kan je het beste | nooit nemen | never take | best to take
 """)
 _T += _terms(K.ADVICE, "nl", 0.8, """
 ik raad je aan | aanbevolen | aanbevelen | probeer eens | probeer het eens | zou ik proberen
@@ -235,30 +262,38 @@ _T += _terms(K.ADVICE, "en", 0.5, "try")
 
 # ---------------------------------------------------------------- risk claims
 _T += _terms(K.RISK, "nl", 1.0, """
-bijwerking* | interactie* | wisselwerking* | gevaarlijk* | gevaar | riskant | risico op
+bijwerking* | interactie* | wisselwerking* | interageert | interageren | gevaarlijk* | gevaar | riskant* | risico op
 verhoogd risico | verhoogt het risico | verlaagt het risico | vergroot het risico
 verkleint het risico | contra-indicatie* | contraindicatie* | niet combineren
-combineer nooit | nooit combineren | nooit samen | niet samen met | veilig | veiliger
-onveilig | veilige dosis | toxisch* | giftig* | overdosis | overdoseren | verslavend*
+combineer nooit | nooit combineren | nooit samen | niet samen met | veilig* | veiliger
+onveilig* | veilige dosis | toxisch* | giftig* | overdosis | overdoseren | verslavend*
 schadelijk* | hersenschade | leverschade | nierschade | serotoninesyndroom
-serotonine syndroom | hartritmestoornis* | dodelijk* | fataal | levensgevaarlijk
+serotonine syndroom | hartritmestoornis* | beschadigt | beschadigen | grotere kans | hogere kans | verhoogde kans
+kleinere kans | lagere kans | meer kans op | minder kans op | dodelijk* | fataal | fatale | levensgevaarlijk*
 psychose uitlokken | slecht voor | werkt averechts | lichamelijke afhankelijkheid
 ontwenning* | afkickverschijnselen | veroorzaakt | veroorzaken | kan leiden tot | uitlokken
-lokt uit | triggert
+lokt uit | triggert | verergert | verergeren | verslechtert | verslechteren | maakt erger
+maakt het erger | maken het erger | maakt het alleen maar erger | maken het alleen maar erger
 """)
 _T += _terms(K.RISK, "nl", 0.8, "risico | risico's | leidt tot | afhankelijkheid")
-_T += _terms(K.RISK, "nl", 0.6, "kans op | schade | waarschuwing | afkicken")
+_T += _terms(K.RISK, "nl", 0.6, "kans op | schade | waarschuwing | afkicken | pas op | oppassen")
+_T += _terms(K.RISK, "nl", 0.8, "voorzichtig met | let op met | erger | overleden | gestorven | doodgegaan")
 _T += _terms(K.RISK, "en", 1.0, """
-side effect* | side-effect* | adverse effect* | adverse event* | interaction* | dangerous
+side effect* | side-effect* | adverse effect* | adverse event* | interaction* | interact
+interacts | dangerous
 danger | risky | risk of | increased risk | increases the risk | lowers the risk
 reduces the risk | higher risk | contraindicat* | never combine | do not combine | don't combine
 do not mix | don't mix | never mix | safe | safer | unsafe | safety | toxic | toxicity
 overdose | addictive | harmful | brain damage | liver damage | kidney damage
 serotonin syndrome | deadly | lethal | fatal | bad for | withdrawal | dependence | dependency
-causes | can cause | may cause | can lead to | triggers | can trigger
+causes | can cause | may cause | can lead to | triggers | can trigger | worsens | worsen
+higher chance | greater chance | more likely to | less likely to | lower chance | damages
+makes it worse | make it worse | makes things worse | do not cause | does not cause | don't cause
+doesn't cause | veroorzaakt geen | veroorzaken geen
 """)
-_T += _terms(K.RISK, "en", 0.8, "risk | risks | leads to")
-_T += _terms(K.RISK, "en", 0.6, "damage | warning")
+_T += _terms(K.RISK, "en", 0.8, "risk | risks | leads to | cause")
+_T += _terms(K.RISK, "en", 0.6, "damage | warning | be careful")
+_T += _terms(K.RISK, "en", 0.8, "careful with | worse | died | death | deaths | can increase | may increase")
 
 # ---------------------------------------------------------------- doses
 _T += _terms(K.DOSE, "", 1.0, """
@@ -272,7 +307,9 @@ _T += _terms(K.DOSE, "", 0.7, "dosis | dose | doses | afbouwen | afgebouwd | tap
 # ---------------------------------------------------------------- statistics
 _T += _terms(K.STATISTIC, "", 1.0, """
 odds ratio | hazard ratio | relatief risico | relative risk | absoluut risico | absolute risk
-number needed to treat | nnt | effectgrootte | effect size | betrouwbaarheidsinterval
+number needed to treat | nnt | effectgrootte | effect size | success rate* | response rate*
+remission rate* | cure rate* | relapse rate* | succespercentage | slagingspercentage
+genezingspercentage | responspercentage | kans op herstel | betrouwbaarheidsinterval
 confidence interval | statistisch significant | statistically significant | verdubbelt het risico
 doubles the risk | halveert het risico | halves the risk | kans verdubbelt | kans halveert
 """)
@@ -289,6 +326,19 @@ hielp | hielpen | heeft geholpen | geholpen | werkte | werkten | genas | verdwee
 knapte op | ging beter | voelde me beter | helpt mij | helpt me | werkt voor mij | werkt bij mij
 heeft mij | heeft me | had ik | ik had | ik kreeg | kreeg ik | mijn psychiater schreef
 """)
+# somebody else's story told by a member is testimony too
+_T += _terms(K.EXPERIENCE, "nl", 1.0, """
+mijn moeder | mijn vader | mijn oma | mijn opa | mijn zus | mijn broer | mijn vriend | mijn vriendin
+mijn partner | mijn man | mijn vrouw | mijn dochter | mijn zoon | mijn kind | mijn kinderen
+mijn collega | mijn neef | mijn nicht | mijn tante | mijn oom | mijn buurvrouw | mijn buurman
+mijn schoonmoeder | mijn schoonvader | mijn moeder had | mijn ouders
+""")
+_T += _terms(K.EXPERIENCE, "en", 1.0, """
+my mom | my mum | my mother | my dad | my father | my sister | my brother | my friend
+my girlfriend | my boyfriend | my partner | my husband | my wife | my son | my daughter | my kid
+my kids | my grandma | my grandpa | my grandmother | my grandfather | my aunt | my uncle
+my cousin | my coworker | my colleague | my parents
+""")
 _T += _terms(K.EXPERIENCE, "en", 1.0, """
 for me | in my case | in my experience | my experience | i noticed | i notice
 i felt | i feel better | i tried | i've tried | i have tried | i take | i took | i've been taking
@@ -300,11 +350,11 @@ i had | i got | i've had
 # ---------------------------------------------------------------- general
 _T += _terms(K.GENERAL, "nl", 1.0, """
 iedereen | de meeste mensen | veel mensen | heel veel mensen | duizenden mensen | mensen met
-bij iedereen | in het algemeen | over het algemeen | gemiddeld
+bij iedereen | in het algemeen | over het algemeen
 """)
 _T += _terms(K.GENERAL, "en", 1.0, """
 everyone | everybody | most people | many people | lots of people | thousands of people
-people with | in general | generally | on average
+people with | in general | generally | a lot of people | for most people
 """)
 
 # ---------------------------------------------------------------- questions
@@ -328,11 +378,145 @@ hope that helps | hopefully this helps | dit helpt me verder | thanks for the he
 bedankt voor je hulp | veilig thuis | veilige omgeving | safe space | stay safe
 veilige haven | blijf veilig | veilig gevoel | pas goed op jezelf | take care
 helpt me verder | helpt je verder | helpt je op weg | helpt me op weg | hoop dat je er iets aan hebt
-risico's nemen | take risks | kans op succes | geen dank | ik neem aan | neem ik aan
+risico's nemen | take risks | kans op succes | geen dank | work for a | work for the | work for an
+i work for | worked for a | worked for the | i'd recommend talking | i recommend talking
+i would recommend talking | recommend talking | recommend asking | recommend seeing a | recommend speaking
+raad je aan om met | raad je aan om naar | raad ik je aan om met | raad ik je aan om naar
+ik raad je aan om met | ik raad je aan om naar | aanrader om met | aanrader om naar | goed voor jezelf | goed voor jezelf zorgen
+goed voor je zorgen | goed voor elkaar | good for you | take good care | works for a | works for the
+works for an | werkt voor een | werkt voor de | ik neem aan | neem ik aan
 neem aan dat | i take it
 """)
 
-DEFAULT_TERMS: tuple[Term, ...] = tuple(_T)
+# ---------------------------------------------------------------- broader vocabulary
+# (added after held-out round 2 showed recall, not precision, is the weak side;
+# general phenomena, not the particular sentences: association wording, harm
+# compounds, "great for", "go badly together", placebo statements, compounds)
+_T += _terms(K.RISK, "", 1.0, """
+linked to | associated with | associated to | correlated with | correlates with
+gekoppeld aan | geassocieerd met | in verband gebracht met | verband tussen
+samenhangt met | hangt samen met | *schade | gaan slecht samen | gaat slecht samen
+gaan niet samen | gaat niet samen | gaan niet goed samen | don't go well together | don't mix well
+do not go together | terrible for | harmful to | schadelijk voor | funest voor | desastreus voor
+""")
+_T += _terms(K.RISK, "", 0.7, "slechter | worse for | onschuldig | harmless | onschadelijk")
+_T += _terms(K.EFFECT, "", 0.8, """
+great for | amazing for | excellent for | awesome for | perfect for | wonderful for | fantastic for
+geweldig voor | super voor | heel goed voor | ideaal voor | ideaal bij | ideaal tegen | top voor
+""")
+_T += _terms(K.EVIDENCE, "", 1.0, """
+placebo-effect | placebo effect | placeboeffect | is placebo | just placebo | mostly placebo
+puur placebo | gewoon placebo | vooral placebo | niet meer dan placebo | no better than placebo
+niet beter dan placebo
+""")
+_T += _terms(K.RISK, "", 0.8, "oorzaak van | cause of | causes of")
+_T += _terms(K.RISK, "", 0.8, "gewenning | tolerantie | tolerance | raak je gewend | raakt gewend")
+_T += _terms(K.ADVICE, "", 0.8, "nooit langer dan | niet langer dan | no longer than | never longer than")
+_T += _terms(K.EFFECT, "", 0.8, """
+do nothing for | does nothing for | doet niks tegen | doet niets tegen | doet niks voor | doet niets voor
+""")
+_T += _terms(K.OUTCOME, "", 0.7, "biologische klok | biological clock | body clock")
+_T += _terms(K.CONDITION, "", 1.0, """
+mental health problem* | mental health issue* | mental health condition* | psychische aandoening*
+psychische ziekte* | colds
+""")
+_T += _terms(K.EXPERIENCE, "", 1.0, """
+sinds ik | since i | i started | ik begon | ik ben begonnen | started taking | begonnen met
+""")
+_T += _terms(K.EFFECT, "", 0.8, """
+voel je je beter | voel je je snel beter | you'll feel better | you will feel better | makes you feel
+natuurlijk antidepressivum | natural antidepressant | decreases | raises
+""")
+_T += _terms(K.EFFECT, "", 0.6, "increases | increase")
+_T += _terms(K.CONDITION, "", 1.0, """
+*verslaving* | *depressie | faalangst | verlatingsangst | doodsangst | smetvrees | hoogtevrees
+*bloeding* | *infarct* | seizure* | convulsie* | stuip* | epileptische aanval*
+astma-aanval* | migraineaanval* | aanvallen van paniek
+""")
+_T += _terms(K.CONDITION, "", 0.8, "*pijn | *ziekte | *ziekten")
+_T += _terms(K.OUTCOME, "", 0.7, "*klachten")
+
+# Drug names follow naming rules (INN stems), so unseen drugs are still
+# recognised by their ending: fluoxetine, olanzapine, alprazolam, metoprolol ...
+_T += _terms(K.SUBSTANCE, "", 1.0, """
+*oxetine | *oxetin | *apine | *apin | *azepam | *azolam | *zolam | *sartan | *olol | *statine
+*statin | *cilline | *cillin | *mycine | *mycin | *floxacine | *floxacin | *prazol | *prazole
+*triptan | *profen | *coxib | *semide | *dipine | *barbital | *pentine | *pentin | *gabaline
+*gabalin | *tiapine | *ipramine | *iptyline | *triptyline | *peridol | *azine | *voxamine
+*idone | *idon | *tidine | *gliptine | *gliptin | *gliflozine | *gliflozin | *afil | *tinib
+gabapentine | gabapentin | pregabaline | pregabalin | lyrica | omeprazol | pantoprazol
+""")
+_T += _terms(K.SUBSTANCE, "", 0.7, "wijn | rode wijn | bier | wine | red wine | beer")
+_T += _terms(K.CONDITION, "", 1.0, """
+hersenschudding | concussion | ziek | sick | koorts | fever | brain zaps | hartproblemen
+heart problems | leverproblemen | liver problems
+""")
+_T += _terms(K.EFFECT, "", 0.8, "versterken | afremmen | lower your | lowers your | verzwakt | verzwakken")
+_T += _terms(K.ADVICE, "", 0.8, "kun je beter | kan je beter | je kunt beter | you'd better | af te raden | afgeraden")
+
+# wishes and encouragement: like testimony, they turn effect/risk wording in
+# their clause into something other than a claim ("succes met afbouwen")
+_T += _terms(K.SUPPORT, "nl", 1.0, """
+succes met | veel succes | wat goed dat | wat fijn dat | benieuwd of | benieuwd hoe | hopelijk
+ik hoop | hoop dat | blij dat | ik wens je | duimen | ik duim | sterkte met | beterschap
+""")
+_T += _terms(K.SUPPORT, "en", 1.0, """
+fingers crossed | good luck | i hope | hope it | hope that | hopefully | so glad | glad to hear
+wishing you | curious if | curious whether | keeping my fingers crossed
+""")
+_T += _terms(K.EXPERIENCE, "", 1.0, """
+mijn eerste | my first | i'm on | i am on | for my | voor mijn | tegen mijn | against my | did nothing for
+""")
+# common side effects named as such
+_T += _terms(K.RISK, "", 0.7, """
+suf | sufheid | slaperig | duizelig* | drowsy | drowsiness | dizzy | dizziness | gewichtstoename
+weight gain | kom je van aan | droge mond | dry mouth | hartkloppingen | palpitations
+""")
+
+# contraindications, interactions, guideline and myth-busting wording
+_T += _terms(K.RISK, "", 1.0, """
+niet geschikt | not suitable | niet aan te raden | not recommended | interferes with | interfere with
+interfereert | beinvloedt de werking | affects how | vermindert de werking | reduces the effect
+""")
+_T += _terms(K.EVIDENCE, "", 0.8, """
+wordt aangeraden | wordt geadviseerd | wordt aanbevolen | is recommended | is advised
+should be offered | eerste stap | first step | myth | mythe | fabel | fabeltje | broodje aap
+debunked | ontkracht | misverstand | misconception
+""")
+_T += _terms(K.STATISTIC, "", 0.7, "gemiddeld | on average | average | meestal | usually")
+_T += _terms(K.CONDITION, "", 0.8, "*aandoening | *aandoeningen")
+
+def _with_compounds(terms: list[Term]) -> list[Term]:
+    """Single-word substance names of 7+ letters also match as the start of a
+    compound (magnesium -> magnesiumcitraat, cannabis -> cannabisgebruik).
+    Shorter names (pil, thc, meth) are left alone: too many unrelated words
+    start with them."""
+    out = []
+    for t in terms:
+        p = t.phrase
+        if (t.kind is TermKind.SUBSTANCE and "*" not in p and " " not in p and "-" not in p
+                and len(p) >= 7 and p.isalpha()):
+            out.append(Term(p + "*", t.kind, t.language, t.weight))
+        else:
+            out.append(t)
+    return out
+
+
+_T = _with_compounds(_T)
+
+_T += _terms(K.RISK, "", 1.0, """
+slechte combinatie | gevaarlijke combinatie | bad combination | dangerous combination | bad combo
+""")
+_T += _terms(K.RISK, "", 0.7, """
+gevoeliger voor | vatbaarder voor | vatbaar voor | more sensitive to | more prone to | prone to
+""")
+_T += _terms(K.EFFECT, "", 0.8, """
+beste resultaten | goede resultaten | best results | good results | full effect | volle effect
+volledige effect | weeks to work | weken voordat het werkt | to kick in | werkt pas
+""")
+
+DEFAULT_TERMS: tuple[Term, ...] = tuple({(t.phrase, t.kind, t.language): t for t in reversed(_T)}
+                                        .values())[::-1]
 del _T
 
 # ---------------------------------------------------------------- domains
@@ -371,11 +555,10 @@ def _domains(kind: SourceKind, names: str) -> list[SourceDomain]:
     return [SourceDomain(d, kind) for d in names.split()]
 
 
-DEFAULT_DOMAINS: tuple[SourceDomain, ...] = tuple(
+DEFAULT_DOMAINS: tuple[SourceDomain, ...] = tuple({d.domain: d for d in reversed(
     _domains(SourceKind.SCHOLARLY, _SCHOLARLY)
     + _domains(SourceKind.OFFICIAL, _OFFICIAL)
-    + _domains(SourceKind.BLOCKED, _BLOCKED)
-)
+    + _domains(SourceKind.BLOCKED, _BLOCKED))}.values())[::-1]
 
 
 @lru_cache(maxsize=1)

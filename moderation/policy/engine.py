@@ -5,10 +5,12 @@ Pipeline for one answer (all on offsets, nothing is copied per term):
 1. fold the text (lower case, no diacritics, same length);
 2. find sources (links, autolinks, bare URLs, DOIs, PMIDs) and blank every
    URL-looking span, so words inside URLs do not count;
-3. run the term trie regexes and the built-in dose/statistic regex once;
+3. run the term trie regexes and the built-in dose/statistic/risk patterns
+   once over the whole text;
 4. cut the text into sentences and score each sentence that has matches;
 5. a sentence is a claim when it has a signal, a health context and a score
-   at or above the threshold; questions never are.
+   at or above the threshold; questions never are, testimony and wishes
+   absorb the effect/risk wording of their clause.
 
 See docs/POLICY.md for the rules in prose.
 """
@@ -35,8 +37,23 @@ _SIGNAL_TYPE = {
 }
 _TOPIC_KINDS = (TermKind.SUBSTANCE, TermKind.CONDITION, TermKind.OUTCOME)
 _ABSORBABLE = (TermKind.EFFECT, TermKind.RISK)
+_BUILTIN_INFOS = frozenset(BUILTIN_RULES.values())
 _PRIMARY_ORDER = (ClaimType.TREATMENT, ClaimType.RISK, ClaimType.DOSE, ClaimType.STATISTIC)
-_NOT_LISTED = (TermKind.IGNORE, TermKind.QUESTION)
+_NOT_LISTED = (TermKind.IGNORE, TermKind.QUESTION, TermKind.SUPPORT)
+# a sentence without one of these kinds can be neither a claim nor testimony
+_ACTIVE_KINDS = frozenset(_SIGNAL_TYPE) | {TermKind.EXPERIENCE}
+
+
+def _absorbable(info: TermInfo) -> bool:
+    """Wording that testimony (or a wish) in the same clause turns into a story:
+    effect and risk words, dose words ("afbouwen", "dosis": not a concrete
+    amount like "25 mg") and weak evidence words ("studie")."""
+    if info.kind in _ABSORBABLE:
+        return True
+    if info.kind is TermKind.DOSE:
+        return info not in _BUILTIN_INFOS
+    return info.kind is TermKind.EVIDENCE and info.weight < 1.0
+
 
 # clause boundaries inside a sentence (dashes are folded to "-")
 _CLAUSE_RE = re.compile(r"[,;:()]| -+ ")
@@ -81,6 +98,10 @@ def _find_matches(t: str, rules: Rules) -> list[tuple[int, int, TermInfo]]:
         identify = table.identify
         for m in table.regex.finditer(t):
             s, e = m.span()
+            name = m.lastgroup
+            if name is not None:  # a built-in number-word pattern
+                append((s, e, BUILTIN_RULES[name]))
+                continue
             for info in identify(m.group()):
                 append((s, e, info))
     table = rules._infix
@@ -103,9 +124,6 @@ def _find_matches(t: str, rules: Rules) -> list[tuple[int, int, TermInfo]]:
         get = BUILTIN_RULES.__getitem__
         for m in b.numeric.finditer(t):
             append((m.start(), m.end(), get(m.lastgroup)))
-        if b.words_hint.search(t):
-            for m in b.words.finditer(t):
-                append((m.start(), m.end(), get(m.lastgroup)))
         if "=" in t or "<" in t or ">" in t or "\u2264" in t or "\u2265" in t:
             left = b.figure_left
             info = get("stat_figure")
@@ -114,6 +132,11 @@ def _find_matches(t: str, rules: Rules) -> list[tuple[int, int, TermInfo]]:
                 lm = left.search(t, max(0, s - 6), s)
                 if lm:
                     append((lm.start(), m.end(), info))
+        if "geven" in t or "veroorzaken" in t or "opleveren" in t or "uitlokken" in t \
+                or "triggeren" in t or "verergeren" in t:
+            info = get("risk_can_cause")
+            for m in b.can_cause.finditer(t):
+                append((m.start(), m.end(), info))
     ignores = [(s, e) for s, e, info in out if info.kind is TermKind.IGNORE]
     if ignores:
         out = [x for x in out if x[2].kind is TermKind.IGNORE
@@ -165,14 +188,20 @@ def _judge(text: str, rules: Rules, language: str | None) -> Assessment:
     if raw:
         spans = sentence_spans(t)
         starts = [s for s, _e, _q in spans]
+        pair_on = rules.pair_signal > 0
         buckets: dict[int, list[tuple[int, int, TermInfo]]] = {}
         for item in raw:
             i = bisect_right(starts, item[0]) - 1
             if i >= 0:
                 buckets.setdefault(i, []).append(item)
         for i, ms in buckets.items():
+            kinds = {info.kind for _s, _e, info in ms}
+            if TermKind.QUESTION in kinds or (kinds.isdisjoint(_ACTIVE_KINDS) and not (
+                    pair_on and TermKind.SUBSTANCE in kinds
+                    and (TermKind.CONDITION in kinds or TermKind.OUTCOME in kinds))):
+                continue  # nothing that can make a claim, or a question
             s_start, s_end, question = spans[i]
-            if question or any(info.kind is TermKind.QUESTION for _s, _e, info in ms):
+            if question:
                 continue
             if _looks_like_question(t, s_start, s_end, ms):
                 continue
@@ -198,24 +227,50 @@ def _judge(text: str, rules: Rules, language: str | None) -> Assessment:
 def _judge_sentence(t, rules, ms):
     """Return ``(is_claim, [(start, end, info, claim_type)])`` or None if nothing to list."""
     experience = [m for m in ms if m[2].kind is TermKind.EXPERIENCE]
+    framing = experience + [m for m in ms if m[2].kind is TermKind.SUPPORT]
     general = any(m[2].kind is TermKind.GENERAL for m in ms)
     absorbed: set[int] = set()
-    if experience and not general:
+    if framing and not general:
         for idx, m in enumerate(ms):
-            if m[2].kind in _ABSORBABLE and any(_same_clause(t, m, x) for x in experience):
+            if _absorbable(m[2]) and any(_same_clause(t, m, x) for x in framing):
                 absorbed.add(idx)
 
-    best: dict[TermKind, float] = {}
+    # per kind: the weights of its distinct terms add up, capped at 1.0 (or
+    # at the highest single weight when that is more): two weak words can
+    # make one signal, ten cannot make three
+    total: dict[TermKind, float] = {}
+    top: dict[TermKind, float] = {}
+    rules_seen = set()
     self_context = False
     for idx, (_s, _e, info) in enumerate(ms):
-        if idx in absorbed:
+        if idx in absorbed or info.rule in rules_seen:
             continue
-        if info.weight > best.get(info.kind, -1.0):
-            best[info.kind] = info.weight
+        rules_seen.add(info.rule)
+        total[info.kind] = total.get(info.kind, 0.0) + info.weight
+        if info.weight > top.get(info.kind, 0.0):
+            top[info.kind] = info.weight
         if info.self_context:
             self_context = True
+    best = {k: min(v, max(1.0, top.get(k, 0.0))) for k, v in total.items()}
+    if TermKind.ADVICE in best and not best.get(TermKind.SUBSTANCE):
+        # advice is a treatment claim only when a treatment is named:
+        # "highly recommend finding a therapist for trauma" is not one
+        del best[TermKind.ADVICE]
     topic = sum(best.get(k, 0.0) for k in _TOPIC_KINDS)
+    if top.get(TermKind.SUBSTANCE, 0.0) >= 1.0:
+        # a named substance (not just "medicatie" or "therapie") makes a
+        # weaker signal enough: "sertraline werkt pas na zes weken"
+        topic += rules.substance_bonus
     signal = sum(w for k, w in best.items() if k in _SIGNAL_TYPE)
+    # a named substance together with a condition or outcome, said as a plain
+    # statement (not testimony, not a question), asserts a relation between
+    # them even without a signal word: "cannabis op jonge leeftijd ... schizofrenie"
+    pair = 0.0
+    if (rules.pair_signal > 0 and (general or not framing)
+            and top.get(TermKind.SUBSTANCE, 0.0) >= 1.0
+            and best.get(TermKind.CONDITION, 0.0) + best.get(TermKind.OUTCOME, 0.0) >= 0.7):
+        pair = rules.pair_signal
+        signal += pair
     is_claim = (
         signal > 0
         and signal >= rules.min_signal
@@ -224,6 +279,8 @@ def _judge_sentence(t, rules, ms):
     )
     if is_claim:
         types = {_SIGNAL_TYPE[k] for k in best if k in _SIGNAL_TYPE and best[k] > 0}
+        if pair and not types:
+            types.add(ClaimType.TREATMENT)
         primary = next((c for c in _PRIMARY_ORDER if c in types), None)
         items = []
         for idx, (s, e, info) in enumerate(ms):

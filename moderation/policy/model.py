@@ -81,6 +81,7 @@ class TermKind(str, Enum):
     STATISTIC = "statistic"  #: odds ratio (+ built-in "73%", "n=78" patterns) -> statistic
     # --- modifiers ---
     EXPERIENCE = "experience"  #: bij mij hielp, ik merkte, in my experience
+    SUPPORT = "support"  #: succes met, hopelijk, fingers crossed: a wish, not a claim
     GENERAL = "general"  #: iedereen, de meeste mensen: testimony becomes general
     QUESTION = "question"  #: weet iemand, ik vraag me af: the sentence is a question
     IGNORE = "ignore"  #: "hoop dat dit helpt": suppresses every match it overlaps

@@ -143,9 +143,9 @@ class TermTable(NamedTuple):
         return ()
 
 
-def _build_table(items: list[tuple[tuple[str, ...], bool, TermInfo]], prefix: str
-                 ) -> TermTable | None:
-    if not items:
+def _build_table(items: list[tuple[tuple[str, ...], bool, TermInfo]], prefix: str,
+                 extra: str = "") -> TermTable | None:
+    if not items and not extra:
         return None
     plain: dict[str, dict[TermKind, TermInfo]] = {}
     star: dict[str, dict[TermKind, TermInfo]] = {}
@@ -158,8 +158,10 @@ def _build_table(items: list[tuple[tuple[str, ...], bool, TermInfo]], prefix: st
         if old is None or info.weight > old.weight:
             per_kind[info.kind] = info
     pattern = _compile_trie(sorted(entries))
+    if extra:
+        pattern = f"{pattern}|{extra}" if pattern else extra
     return TermTable(
-        regex=re.compile(prefix + pattern),
+        regex=re.compile(f"{prefix}(?:{pattern})"),
         plain={k: tuple(v.values()) for k, v in plain.items()},
         star={k: tuple(v.values()) for k, v in star.items()},
         max_star=max((len(k) for k in star), default=0),
@@ -189,6 +191,7 @@ BUILTIN_RULES: dict[str, TermInfo] = {
                             "statistic: study figure (n=, r=, p<)"),
     "stat_proportion": TermInfo(TermKind.STATISTIC, 1.0,
                                 "statistic: proportion (1 op de 5)"),
+    "risk_can_cause": TermInfo(TermKind.RISK, 1.0, "risk: 'kan ... geven' (can cause)"),
 }
 
 _UNIT_MEDICAL = (r"(?:mg|mcg|ug|microgram(?:men|s)?|milligram(?:men|s)?|nanogram(?:men|s)?|iu|ie"
@@ -221,8 +224,10 @@ _NUMERIC_RE = re.compile(
     r")"
 )
 # Numbers in words ("twee keer per dag", "een op de vijf", "twice as likely").
-_WORDS_RE = re.compile(
-    r"(?<![\w.,])(?:"
+# These alternatives are appended to the main term regex (which already visits
+# every word start), so they cost no extra pass over the text.
+_WORDS_ALTERNATIVES = (
+    r"(?<![.,])(?:"
     r"(?P<dose_frequency>(?:" + _NUMW_NL + "|" + _NUMW_EN + ")[ \t]?" + _TIMES + _PERIOD
     + r"|(?:eenmaal|tweemaal|driemaal|viermaal)[ \t]?(?:daags|per[ \t]dag)(?![a-z])"
     r"|(?:once|twice|thrice)[ \t](?:a|per|every)[ \t](?:day|week|night|month)(?![a-z])"
@@ -233,25 +238,31 @@ _WORDS_RE = re.compile(
     r"|(?P<stat_proportion>(?:" + _NUMW_NL + "|" + _NUMW_EN + ")" + _PROPORTION + ")"
     r")"
 )
-# the words regex only runs when one of these occurs in the text
-_WORDS_HINT_RE = re.compile(r"keer|maal|times|twice|once|thrice|half|om de|every other"
-                            r"| op de | op elke | out of | in (?:" + _NUMW_EN + ")"
-                            r"| van de (?:" + _NUMW_NL + ")")
 # Study figures (n=78, r=0,41, p<.05): found from the operator, then the
 # letters before it are checked with _FIGURE_LEFT_RE.
 _FIGURE_RE = re.compile(r"[=<>\u2264\u2265][ \t]?-?(?:\d+(?:[.,]\d+)?|[.,]\d+)")
 _FIGURE_LEFT_RE = re.compile(r"(?<![\w.,])(?:n|r|rho|p|d|or|rr|hr|nnt|ci|sd|auc)[ \t]?\Z")
 
 
+# Dutch "kan/kunnen ... geven/veroorzaken" with up to four words between:
+# "kan hoofdpijn geven", "kan bij jongeren een psychose veroorzaken".  The
+# pattern starts with a plain "k" (fast scan); the gap is bounded.
+_CAN_CAUSE_RE = re.compile(
+    r"k(?<!\wk)(?:an|unnen|un|unt)"
+    r"(?:[ \t]+(?!advies|tips?(?!\w)|antwoord|info|raad(?!\w)|hulp|steun|garantie|uitleg|reactie|idee)"
+    r"[\w'-]+){0,4}?[ \t]+"
+    r"(?:geven|veroorzaken|opleveren|uitlokken|triggeren|verergeren)(?!\w)"
+)
+
+
 class Builtins(NamedTuple):
     numeric: re.Pattern
-    words: re.Pattern
-    words_hint: re.Pattern
     figure: re.Pattern
     figure_left: re.Pattern
+    can_cause: re.Pattern
 
 
-_BUILTINS = Builtins(_NUMERIC_RE, _WORDS_RE, _WORDS_HINT_RE, _FIGURE_RE, _FIGURE_LEFT_RE)
+_BUILTINS = Builtins(_NUMERIC_RE, _FIGURE_RE, _FIGURE_LEFT_RE, _CAN_CAUSE_RE)
 
 _KIND_PRIORITY = {SourceKind.BLOCKED: 0, SourceKind.SCHOLARLY: 1, SourceKind.OFFICIAL: 2,
                   SourceKind.OTHER: 3}
@@ -260,23 +271,36 @@ _KIND_PRIORITY = {SourceKind.BLOCKED: 0, SourceKind.SCHOLARLY: 1, SourceKind.OFF
 class Rules:
     """An immutable, precompiled rule set.
 
-    ``Rules(terms=[...], domains=[...], threshold=2.0, min_signal=1.0,
-    min_topic=1.0, builtin_patterns=True)``
+    ``Rules(terms=[...], domains=[...], threshold=2.0, *, min_signal=0.7,
+    min_topic=1.0, pair_signal=0.7, substance_bonus=0.3, builtin_patterns=True)``
 
-    * ``threshold``: minimum sentence score (sum of the highest weight per
-      topic kind and per counted signal kind) for a sentence to be a claim;
-    * ``min_signal``: the counted signal weights must add up to at least this;
-    * ``min_topic``: the topic weights (substance + condition + outcome) must
-      add up to at least this, unless a medical dose ("25 mg") gives context;
-    * ``builtin_patterns``: also use the built-in dose and statistic patterns.
+    A sentence is scored per kind: the weights of the distinct terms of one
+    kind add up, capped at 1.0 (or at the highest single weight if that is
+    more).  ``topic`` = substance + condition + outcome, ``signal`` = effect +
+    evidence + advice + risk + dose + statistic (after testimony and wishes
+    have absorbed the effect/risk/dose words of their clause).
+
+    * ``threshold``: ``topic + signal`` must reach this for a claim;
+    * ``min_signal``: ``signal`` must reach this;
+    * ``min_topic``: ``topic`` must reach this, unless a medical dose
+      ("25 mg") gives the context by itself;
+    * ``pair_signal``: implicit signal when a named substance (weight >= 1)
+      and a condition/outcome share a plain statement (no testimony or
+      wish), 0 to switch off;
+    * ``substance_bonus``: added to ``topic`` when a named substance
+      (weight >= 1, so not "medicatie" or "therapie") is present;
+    * ``builtin_patterns``: use the built-in dose, statistic and "kan ...
+      geven" patterns.
 
     Duplicated phrases of the same kind keep the highest weight.  When the
     same domain is listed with different kinds, BLOCKED wins, then SCHOLARLY,
-    then OFFICIAL.
+    then OFFICIAL.  All attributes are read-only; pickling rebuilds the
+    object from its inputs.
     """
 
-    __slots__ = ("terms", "domains", "threshold", "min_signal", "min_topic", "builtin_patterns",
-                 "_domain_map", "_main", "_infix", "_builtin_re")
+    __slots__ = ("terms", "domains", "threshold", "min_signal", "min_topic", "pair_signal",
+                 "substance_bonus", "builtin_patterns", "_domain_map", "_main", "_infix",
+                 "_builtin_re")
 
     def __init__(
         self,
@@ -284,8 +308,10 @@ class Rules:
         domains: Iterable[SourceDomain] = (),
         threshold: float = 2.0,
         *,
-        min_signal: float = 1.0,
+        min_signal: float = 0.7,
         min_topic: float = 1.0,
+        pair_signal: float = 0.7,
+        substance_bonus: float = 0.3,
         builtin_patterns: bool = True,
     ) -> None:
         terms = tuple(terms or ())
@@ -297,7 +323,8 @@ class Rules:
             if not isinstance(d, SourceDomain):
                 raise TypeError(f"domains must be SourceDomain instances; got {d!r}")
         for name, value in (("threshold", threshold), ("min_signal", min_signal),
-                            ("min_topic", min_topic)):
+                            ("min_topic", min_topic), ("pair_signal", pair_signal),
+                            ("substance_bonus", substance_bonus)):
             if not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
                 raise ValueError(f"{name} must be a finite number >= 0; got {value!r}")
 
@@ -307,6 +334,8 @@ class Rules:
         sa(self, "threshold", float(threshold))
         sa(self, "min_signal", float(min_signal))
         sa(self, "min_topic", float(min_topic))
+        sa(self, "pair_signal", float(pair_signal))
+        sa(self, "substance_bonus", float(substance_bonus))
         sa(self, "builtin_patterns", bool(builtin_patterns))
 
         # domains
@@ -323,7 +352,8 @@ class Rules:
             lead, trail, atoms = _atoms(t.phrase)
             if atoms:
                 (infix if lead else main).append((atoms, trail, TermInfo(t.kind, t.weight, t.rule)))
-        sa(self, "_main", _build_table(main, r"(?<!\w)"))
+        sa(self, "_main", _build_table(main, r"(?<!\w)",
+                                       _WORDS_ALTERNATIVES if builtin_patterns else ""))
         sa(self, "_infix", _build_table(infix, ""))
         sa(self, "_builtin_re", _BUILTINS if builtin_patterns else None)
 
@@ -336,12 +366,14 @@ class Rules:
 
     def __reduce__(self):  # pickling rebuilds from the inputs
         return (_rebuild, (self.terms, self.domains, self.threshold, self.min_signal,
-                           self.min_topic, self.builtin_patterns))
+                           self.min_topic, self.pair_signal, self.substance_bonus,
+                           self.builtin_patterns))
 
     def __repr__(self) -> str:
         return (f"Rules({len(self.terms)} terms, {len(self.domains)} domains, "
                 f"threshold={self.threshold}, min_signal={self.min_signal}, "
-                f"min_topic={self.min_topic})")
+                f"min_topic={self.min_topic}, pair_signal={self.pair_signal}, "
+                f"substance_bonus={self.substance_bonus})")
 
     @property
     def domain_kinds(self) -> MappingProxyType:
@@ -349,6 +381,8 @@ class Rules:
         return self._domain_map  # type: ignore[return-value]
 
 
-def _rebuild(terms, domains, threshold, min_signal, min_topic, builtin_patterns) -> Rules:
+def _rebuild(terms, domains, threshold, min_signal, min_topic, pair_signal, substance_bonus,
+             builtin_patterns) -> Rules:
     return Rules(terms, domains, threshold, min_signal=min_signal, min_topic=min_topic,
+                 pair_signal=pair_signal, substance_bonus=substance_bonus,
                  builtin_patterns=builtin_patterns)

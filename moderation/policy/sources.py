@@ -125,13 +125,16 @@ _FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t
                        re.M | re.S)
 _INLINE_CODE_RE = re.compile(r"(?<!`)(`{1,16})(?!`)[^\n]{1,2000}?(?<!`)\1(?!`)")
 
+# a CommonMark link destination: no spaces or controls, one level of balanced
+# parentheses (javascript:alert('x') is one destination, quotes included)
+_DEST = r"[^\s()<>\x00-\x1f\x7f\ud800-\udfff]"
 _LINK_TARGET_RE = re.compile(
-    r"\]\([ \t]*(?:<([^<>\n]*)>|(" + _URL_CHARS[:-1] + r"()]*(?:\(" + _URL_CHARS[:-1]
-    + r"()]*\)" + _URL_CHARS[:-1] + r"()]*)*))"
+    r"\]\([ \t]*(?:<([^<>\n\x00-\x1f\x7f\ud800-\udfff]*)>|(" + _DEST + r"*(?:\(" + _DEST + r"*\)" + _DEST + r"*)*))"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)"
 )
 _REF_DEF_RE = re.compile(
-    r"^[ ]{0,3}\[([^\[\]\n]{1,999})\]:[ \t]*(?:\n[ \t]*)?(?:<([^<>\n]*)>|(\S+))", re.M
+    r"^[ ]{0,3}\[([^\[\]\n]{1,999})\]:[ \t]*(?:\n[ \t]*)?(?:<([^<>\n\x00-\x1f\x7f\ud800-\udfff]*)>"
+    r"|([^\s\x00-\x1f\x7f\ud800-\udfff]+))", re.M
 )
 _REF_USE_RE = re.compile(r"\[([^\[\]\n]{1,999})\](?:[ \t]?\[([^\[\]\n]{0,999})\])?(?!:)")
 _AUTOLINK_RE = re.compile(r"<([a-z][a-z0-9+.-]{1,31}:[^<>\s\x00-\x1f\ud800-\udfff]*)>")
@@ -144,7 +147,7 @@ _DOI_RE = re.compile(
     r"(?<![\w/.])doi(?:[ \t]?:[ \t]?|[ \t])(?:https?://(?:dx\.)?doi\.org/)?"
     r"(10\.\d{4,9}/" + _URL_CHARS + "+)"
 )
-_PMID_RE = re.compile(r"(?<![\w/])pmid[ \t]?[:#]?[ \t]?(\d{1,9})(?!\d)")
+_PMID_RE = re.compile(r"(?<![\w/])pmid[ \t]?[:#]?[ \t]?(\d{1,12})(?!\d)")
 _PMC_RE = re.compile(r"(?<![\w/=])(?:pmcid[ \t]?:?[ \t]?)?(pmc\d{5,9})(?!\w)")
 # any URL-looking token, including code and non-http schemes: masked before
 # health terms are matched so words inside URLs do not count
@@ -152,6 +155,9 @@ _URLISH_RE = re.compile(
     r"(?<![\w])(?:(?:https?|ftp|file)://|www\.|(?:javascript|vbscript|data|mailto):)"
     r"[^\s<>\"'\x00-\x1f]*"
 )
+
+# cheap pre-checks (literal-led patterns are scanned fast by the regex engine)
+_DOT_LETTERS_RE = re.compile(r"\.[a-z]{2}")
 
 _TRAIL_PUNCT = ".,;:!?*_~'\"»›"
 
@@ -299,7 +305,7 @@ def extract_sources(
         taken = []
 
     # 6. bare domain names of listed domains: "zie thuisarts.nl/depressie"
-    if domain_map and "." in scan:
+    if domain_map and _DOT_LETTERS_RE.search(scan):
         for m in _BARE_DOMAIN_RE.finditer(scan):
             s = m.start()
             e = _trim_url(s, m.end(), text)
@@ -310,7 +316,8 @@ def extract_sources(
                 add(s, e, url, kind)
 
     # URL-looking tokens anywhere (also in code and with other schemes)
-    if ":" in folded or "www." in folded:
+    if ("://" in folded or "www." in folded or "javascript:" in folded or "mailto:" in folded
+            or "data:" in folded or "vbscript:" in folded):
         for m in _URLISH_RE.finditer(folded):
             mask.append(m.span())
 

@@ -89,36 +89,35 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 # --- sentences -------------------------------------------------------------
 
 # A sentence ends at a run of . ! ? followed by a non-word character (so
-# "thuisarts.nl" and "2.3" do not split), or at a line break.
-_BOUNDARY_RE = re.compile(r"[.!?]+(?=\W|\Z)|\n")
-_ABBREVIATIONS = frozenset("""
+# "thuisarts.nl" and "2.3" do not split), or at a line break.  A single dot
+# after a known abbreviation ("bijv.", "o.a.", "e.g.") does not end one.
+_ABBREVIATIONS = """
     bijv bv b.v vb v.b o.a m.a.w d.w.z e.g i.e etc ca dr drs prof mr mevr dhr vs
     evt resp incl excl zgn enz nr vgl cf fig approx ong st a.u.b aub jl jr sr
-""".split())
+""".split()
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATIONS)
+_BOUNDARY_RE = re.compile(
+    r"[!?][.!?]*(?=\W|\Z)"
+    r"|\.[.!?]+(?=\W|\Z)"
+    r"|\.(?=\W|\Z)" + _NOT_AFTER +
+    r"|\n"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     """Split folded text into ``(start, end, ends_with_question_mark)`` spans.
 
     ``end`` includes the closing punctuation.  Whitespace-only pieces are
-    dropped.  Known abbreviations ("bijv.", "o.a.", "e.g.") do not end a
-    sentence.
+    dropped.
     """
     spans: list[tuple[int, int, bool]] = []
     start = 0
     for m in _BOUNDARY_RE.finditer(text):
-        punct = m.group()
-        if punct == ".":
-            # abbreviation check on the token before the dot
-            ws = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start()))
-            token = text[ws + 1:m.start()].lstrip("(*_\"'")
-            if token in _ABBREVIATIONS:
-                continue
         end = m.end()
-        if text[start:end].strip():
-            spans.append((start, end, "?" in punct))
+        if not text[start:end].isspace():
+            spans.append((start, end, "?" in m.group()))
         start = end
-    if start < len(text) and text[start:].strip():
+    if start < len(text) and not text[start:].isspace():
         spans.append((start, len(text), False))
     return spans
 
