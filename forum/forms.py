@@ -18,21 +18,25 @@ class MarkdownField(MarkdownxFormField):
         return clean_text(super().to_python(value) or "")
 
 
+class TitleField(forms.CharField):
+    """One line of plain text; control characters go before the length limits are checked."""
+
+    def __init__(self, **kwargs):
+        super().__init__(label=_("Title"), max_length=forum_settings.TITLE_MAX_LENGTH, min_length=8, **kwargs)
+
+    def to_python(self, value):
+        return clean_text(super().to_python(value)).strip()
+
+
 class TopicForm(forms.Form):
     category = forms.ModelChoiceField(queryset=Category.objects.all(), label=_("Category"), empty_label=None)
-    title = forms.CharField(label=_("Title"), max_length=forum_settings.TITLE_MAX_LENGTH, min_length=8)
+    title = TitleField()
     body = MarkdownField(label=_("Your question"), help_text=_("Markdown is supported. Link your sources for health claims."))
-
-    def clean_title(self):
-        return clean_text(self.cleaned_data["title"]).strip()
 
 
 class TopicEditForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=forum_settings.TITLE_MAX_LENGTH, min_length=8)
+    title = TitleField()
     body = MarkdownField(label=_("Your question"))
-
-    def clean_title(self):
-        return clean_text(self.cleaned_data["title"]).strip()
 
 
 class AnswerForm(forms.Form):

@@ -34,9 +34,20 @@ def _demote_headings(html):
     return _HEADING.sub(shift, html)
 
 
-def _keep_own_images(tag, attribute, value):
+# One path segment of an uploaded file's URL: no empty, "." or ".." segment (and no %2e%2e), so a
+# browser cannot resolve an image URL out of the media folder onto a page of ours.
+_MEDIA_SEGMENT = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*")
+# Character references (&#1) can put control characters into a URL after nh3 has checked its
+# scheme; no link needs them, and older browsers ignored them inside "javascript:".
+_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _filter_urls(tag, attribute, value):
+    if attribute in ("href", "src") and _URL_CONTROL.search(value):
+        return None
     if tag == "img" and attribute == "src":
-        return value if value.startswith(settings.MEDIA_URL) and "//" not in value else None
+        path = value[len(settings.MEDIA_URL) :].split("/") if value.startswith(settings.MEDIA_URL) else [""]
+        return value if all(_MEDIA_SEGMENT.fullmatch(segment) for segment in path) else None
     return value
 
 
@@ -47,7 +58,7 @@ def sanitise_html(html):
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel=LINK_REL,
-        attribute_filter=_keep_own_images,
+        attribute_filter=_filter_urls,
         strip_comments=True,
     )
 

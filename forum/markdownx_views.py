@@ -1,17 +1,22 @@
 """django-markdownx's preview and upload endpoints, behind login and a rate limit.
 
 markdownx accepts anonymous requests and trusts the client's content type; here the
-preview uses our sanitising renderer (MARKDOWNX_MARKDOWNIFY_FUNCTION) and uploads are
-checked from their content with Pillow: only JPEG, PNG and WebP up to 5 MB.
+preview cleans, limits and renders text exactly as saving a post does (our sanitising
+renderer, also MARKDOWNX_MARKDOWNIFY_FUNCTION) and uploads are checked from their
+content with Pillow: only JPEG, PNG and WebP up to 5 MB.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from markdownx.views import ImageUploadView, MarkdownifyView
+from markdownx.views import ImageUploadView
 
 from forum import ratelimit
+from forum.forms import MarkdownField
+from forum.markdown import render_markdown
 from forum.permissions import can_post
 from forum.uploads import UploadRefused, check_image
 
@@ -29,8 +34,15 @@ def _refuse_unless_member(request, action):
 @login_required
 @require_POST
 def markdown_preview(request):
+    """The post form's own field cleans and limits the text, so the preview is exactly what will be stored."""
     refusal = _refuse_unless_member(request, "markdown_preview")
-    return refusal or MarkdownifyView.as_view()(request)
+    if refusal:
+        return refusal
+    try:
+        text = MarkdownField(required=False).clean(request.POST.get("content", ""))
+    except ValidationError as error:
+        return HttpResponse(format_html('<p class="error" role="alert">{}</p>', " ".join(error.messages)), status=400)
+    return HttpResponse(render_markdown(text))
 
 
 @login_required

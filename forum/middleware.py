@@ -1,5 +1,12 @@
+from django.contrib import messages
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from moderation.permissions import has_two_factor
 
 
 class MemberLocaleMiddleware(LocaleMiddleware):
@@ -22,3 +29,18 @@ class MemberLocaleMiddleware(LocaleMiddleware):
         request.LANGUAGE_CODE = language
 
 
+class AdminTwoFactorMiddleware:
+    """Staff must set up TOTP before the Django admin opens for them, as moderators must before they act.
+
+    The admin's own login form is replaced by allauth's (config/urls.py), which asks for the code.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and user.is_staff and request.path.startswith(reverse("admin:index")) and not has_two_factor(user):
+            messages.warning(request, _("Moderators must set up two-factor authentication before they can act."))
+            return redirect(reverse("mfa_activate_totp") + "?" + urlencode({"next": request.get_full_path()}))
+        return self.get_response(request)

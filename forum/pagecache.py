@@ -40,5 +40,5 @@ def store(key, html):
     cache.set(key, html, forum_settings.ANONYMOUS_PAGE_CACHE_SECONDS)
 
 
-def respond(request, html):
-    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+def respond(request, html, status=200):
+    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)), status=status)

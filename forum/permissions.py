@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from forum.models import Visibility
 from moderation.permissions import can_review as is_moderator  # one home for the rule
-from moderation.permissions import shows_moderator_tools
+from moderation.permissions import has_two_factor, shows_moderator_tools
 
 
 def has_confirmed_email(user):
@@ -66,7 +66,9 @@ def check_edit_post(user, post):
 
 
 def can_delete_post(user, post):
-    return not post.is_deleted and (is_moderator(user) or (can_post(user) and post.author_id == user.pk))
+    """Authors delete their own posts; deleting another's is a moderator action, which needs two-factor authentication."""
+    as_moderator = is_moderator(user) and has_two_factor(user)
+    return not post.is_deleted and (as_moderator or (can_post(user) and post.author_id == user.pk))
 
 
 def check_delete_post(user, post):
@@ -88,6 +90,10 @@ def check_interact(user, post):
     check_post(user)
     if not post.is_visible:
         raise PermissionDenied(_("This post is not published."))
+
+
+def can_flag(user, post):
+    return can_post(user) and post.is_visible and post.author_id != user.pk
 
 
 def check_vote(user, post):

@@ -1,12 +1,16 @@
 """Reads the views need, each shaped for a fixed query budget whatever the number of posts."""
 
+import functools
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, Sum
+from django.urls import reverse
 
+from forum import permissions
 from forum.app_settings import forum_settings
-from forum.models import Category, Post, Reaction, SolutionState, Topic, Visibility, Vote
+from forum.fragments import render_posts
+from forum.models import REACTION_EMOJI, Category, Post, Reaction, ReactionKind, SolutionState, Topic, Visibility, Vote
 from moderation.permissions import shows_moderator_tools
 
 TOPIC_FILTERS = ("all", "unanswered", "solved", "proposed", "unsolved")
@@ -95,6 +99,7 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
         Post.objects.filter(topic=topic, visibility=Visibility.PUBLISHED, is_deleted=False)
         .values("author_id").distinct().count()
     )
+    question.is_accepted = False
     result = TopicPage(
         topic=topic, question=question, answers=shown, page=page, order=order,
         post_count=1 + topic.answer_count, participant_count=participants, reactions=reactions,
@@ -103,7 +108,42 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
         result.my_votes = dict(Vote.objects.filter(user=viewer, post_id__in=post_ids).values_list("post_id", "value"))
         for post_id, kind in Reaction.objects.filter(user=viewer, post_id__in=post_ids).values_list("post_id", "kind"):
             result.my_reactions.setdefault(post_id, set()).add(kind)
+    _prepare_for_viewer([question, *shown], topic, viewer, result)
+    render_posts([question, *shown], topic)
     return result
+
+
+@functools.cache
+def _url_pattern(name):
+    """A URL with a post id slot, reversed once: reversing per post and per button is the page's main cost."""
+    return reverse(name, args=[987654321]).replace("987654321", "{}")
+
+
+def _prepare_for_viewer(posts, topic, viewer, page):
+    """What each post's buttons and links show this viewer, decided here once instead of in template logic."""
+    moderator = shows_moderator_tools(viewer)
+    kinds = [(kind, label, REACTION_EMOJI[kind]) for kind, label in ReactionKind.choices]
+    for post in posts:
+        counts = page.reactions.get(post.pk, {})
+        mine = page.my_reactions.get(post.pk, ())
+        post.my_vote = page.my_votes.get(post.pk, 0)
+        post.reaction_buttons = [(kind, label, emoji, counts.get(kind, 0), kind in mine) for kind, label, emoji in kinds]
+        post.urls = {name: _url_pattern(f"{app}:{name}").format(post.pk) for app, name in POST_URLS}
+        post.can_edit = permissions.can_edit_post(viewer, post)
+        # Display only, with the cached moderator flag: the views check the real permissions.
+        post.can_see_history = bool(post.edited_at) and (post.can_edit or moderator)
+        post.can_delete = not post.is_deleted and (post.can_edit or moderator)
+        post.can_flag = permissions.can_flag(viewer, post)
+        post.can_propose = (
+            not post.is_question and post.is_visible and topic.solution_state == SolutionState.OPEN
+            and viewer.is_authenticated and (viewer.pk == topic.author_id or moderator)
+        )
+
+
+POST_URLS = [
+    ("forum", "vote"), ("forum", "react"), ("forum", "post_edit"), ("forum", "post_delete"),
+    ("forum", "post_revisions"), ("moderation", "flag"),
+]
 
 
 def member_profile(member):

@@ -42,7 +42,8 @@ def _lock_topic(topic_id):
 
 
 def _lock_post(post_id):
-    return Post.objects.select_for_update().select_related("topic", "author").get(pk=post_id)
+    # Not the author's row: two members acting on each other's posts at once would deadlock on it.
+    return Post.objects.select_for_update(of=("self", "topic")).select_related("topic", "author").get(pk=post_id)
 
 
 def _screen(post, actor, *, is_edit):

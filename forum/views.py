@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -18,12 +18,12 @@ from django.views.i18n import set_language
 from forum import pagecache, permissions, selectors, services
 from forum.app_settings import forum_settings
 from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm, TopicForm, VoteForm
-from forum.models import REACTION_EMOJI, Category, Notification, Post, ReactionKind, Topic
+from forum.models import Category, Notification, Post, Topic
 from forum.notifications import notification_open, notifications_clear_all
 from forum.ratelimit import RateLimitExceeded
 from forum.search import highlight, search_posts
+from forum.validators import clean_text
 from forum.viewcount import view_count, visitor_key
-from moderation.models import FlagReason
 
 
 def wants_json(request):
@@ -66,13 +66,15 @@ def topic_detail(request, pk):
         topic.view_count += 1  # the row was updated after we read it; show this visit too
     order = "newest" if request.GET.get("order") == "newest" else "best"
     data = selectors.topic_page(topic, request.user, order=order, page_number=request.GET.get("page"))
-    context = _topic_context(request, data, AnswerForm())
-    if cache_key is None:
-        return render(request, "forum/topic.html", context)
-    context["csrf_token"] = pagecache.CSRF_PLACEHOLDER
-    html = render_to_string("forum/topic.html", context, request=request)
-    pagecache.store(cache_key, html)
-    return pagecache.respond(request, html)
+    return _render_topic(request, data, AnswerForm(), cache_key=cache_key)
+
+
+def _render_topic(request, data, answer_form, *, cache_key=None, status=200):
+    """Render with a CSRF placeholder (the post fragments and the anonymous page are shared) and fill in this visitor's token."""
+    html = render_to_string("forum/topic.html", _topic_context(request, data, answer_form), request=request)
+    if cache_key is not None:
+        pagecache.store(cache_key, html)
+    return pagecache.respond(request, html, status=status)
 
 
 def _visitor(request):
@@ -89,11 +91,10 @@ def _topic_context(request, data, answer_form):
         "data": data,
         "topic": data.topic,
         "answer_form": answer_form,
-        "reaction_kinds": [(kind, label, REACTION_EMOJI[kind]) for kind, label in ReactionKind.choices],
         "can_post": permissions.can_post(request.user),
         "is_moderator": permissions.shows_moderator_tools(request.user),
         "share_url": request.build_absolute_uri(data.topic.get_absolute_url()),
-        "flag_reasons": FlagReason.choices,
+        "csrf_token": pagecache.CSRF_PLACEHOLDER,
     }
 
 
@@ -136,7 +137,7 @@ def answer_create(request, pk):
             return redirect(answer.get_absolute_url())
     # Re-show the topic with the form and what was typed, and the reason it was refused.
     data = selectors.topic_page(topic, request.user)
-    return render(request, "forum/topic.html", _topic_context(request, data, form), status=status)
+    return _render_topic(request, data, form, status=status)
 
 
 @login_required
@@ -253,6 +254,8 @@ def notification_clear_all(request):
 
 
 def profile(request, username):
+    if "\x00" in username:  # PostgreSQL cannot compare text with NUL in it
+        raise Http404
     member = get_object_or_404(get_user_model(), username=username, is_active=True)
     return render(request, "forum/profile.html", {"member": member, **selectors.member_profile(member)})
 
@@ -273,7 +276,7 @@ def preferences(request):
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = clean_text(request.GET.get("q", "")).strip()[:200]  # without control characters, as posts are
     page = None
     if query:
         page = Paginator(search_posts(query), forum_settings.SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))

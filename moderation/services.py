@@ -93,7 +93,12 @@ def _publish_after_fix(post, actor, update):
 
 
 def _lock_item(item_id):
-    return ReviewItem.objects.select_for_update().select_related("post__topic", "post__author").get(pk=item_id)
+    # Not the author's row (see forum.services._lock_post).
+    return (
+        ReviewItem.objects.select_for_update(of=("self", "post", "post__topic"))
+        .select_related("post__topic", "post__author")
+        .get(pk=item_id)
+    )
 
 
 def _check_claim(item, actor, now):
@@ -279,7 +284,8 @@ def flag_create(*, actor, post, reason, text=""):
     if reason == FlagReason.OTHER and not text.strip():
         raise FlagError(_("Please say what is wrong with this post."))
     ratelimit.consume(actor, "flag")
-    get_user_model().objects.select_for_update().only("pk").get(pk=actor.pk)
+    # NO KEY UPDATE: serialises this member's flags without blocking rows that merely refer to the member.
+    get_user_model().objects.select_for_update(no_key=True).only("pk").get(pk=actor.pk)
     since = timezone.now() - timedelta(days=1)
     if Flag.objects.filter(flagger=actor, created_at__gte=since).count() >= moderation_settings.FLAG_DAILY_CAP:
         raise FlagError(_("You have reached today's limit of flags. Thank you for helping; a moderator will look."))

@@ -151,7 +151,8 @@ def solution_withdraw(*, actor, topic):
 
 @transaction.atomic
 def solution_sign_off(*, actor, topic, override_reason=""):
-    locked = Topic.objects.select_for_update().select_related("category", "proposed_answer__author").get(pk=topic.pk)
+    # OF self: PostgreSQL cannot lock the nullable side of the outer join to proposed_answer.
+    locked = Topic.objects.select_for_update(of=("self",)).select_related("category", "proposed_answer__author").get(pk=topic.pk)
     answer = locked.proposed_answer
     if locked.solution_state != SolutionState.PROPOSED or answer is None:
         raise SolutionError(REFUSALS["state"]())

@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ from forum.ratelimit import RateLimitExceeded
 from moderation import selectors, services, solutions
 from moderation.forms import BulkForm, DecisionForm, FlagForm, QueueFilterForm, ReasonForm, SignOffForm
 from moderation.models import ReviewItem
-from moderation.permissions import check_review, check_sign_off, has_two_factor
+from moderation.permissions import can_sign_off, check_review, check_sign_off, has_two_factor
 
 
 def moderator_required(view):
@@ -137,20 +138,26 @@ def solution_review(request, pk):
 
 
 @login_required
-@require_POST
 def flag(request, pk):
-    post = get_object_or_404(Post.objects.select_related("topic"), pk=pk)
+    """GET shows the flag form for one post; POST files the flag. A refused flag keeps what was typed."""
+    post = get_object_or_404(Post.objects.select_related("topic", "author"), pk=pk)
     check_interact(request.user, post)
-    form = FlagForm(request.POST)
-    if form.is_valid():
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
             services.flag_create(actor=request.user, post=post, **form.cleaned_data)
-            messages.success(request, _("Thank you. A moderator will look at this post."))
-        except (services.ModerationError, RateLimitExceeded) as error:
+        except RateLimitExceeded as error:
+            if request.headers.get("x-requested-with") == "fetch":
+                return JsonResponse({"error": str(error)}, status=429)
             messages.error(request, str(error))
-    else:
-        messages.error(request, _("Choose a reason for the flag."))
-    return redirect(post.get_absolute_url())
+            return render(request, "moderation/flag.html", {"form": form, "post": post}, status=429)
+        except services.ModerationError as error:
+            messages.error(request, str(error))
+            return render(request, "moderation/flag.html", {"form": form, "post": post}, status=400)
+        messages.success(request, _("Thank you. A moderator will look at this post."))
+        return redirect(post.get_absolute_url())
+    status = 400 if request.method == "POST" else 200
+    return render(request, "moderation/flag.html", {"form": form, "post": post}, status=status)
 
 
 @login_required
@@ -161,9 +168,12 @@ def solution_action(request, pk, action):
     form = ReasonForm(request.POST)
     form.is_valid()
     reason = form.cleaned_data.get("reason", "")
+    if request.user.pk != topic.author_id and can_sign_off(request.user) and not has_two_factor(request.user):
+        # Acting on someone else's topic is acting as a moderator, which needs two-factor authentication.
+        raise PermissionDenied(_("Moderators must set up two-factor authentication before they can act."))
     try:
         if action == "propose":
-            answer = get_object_or_404(Post, pk=request.POST.get("answer"), topic=topic)
+            answer = _posted_answer(request, topic)
             solutions.solution_propose(actor=request.user, topic=topic, answer=answer)
             messages.success(request, _("Thank you. A moderator will sign off on the solution."))
         elif action == "withdraw":
@@ -179,7 +189,7 @@ def solution_action(request, pk, action):
             if action == "reopen":
                 solutions.solution_reopen(actor=request.user, topic=topic, reason=reason)
             else:
-                answer = get_object_or_404(Post, pk=request.POST.get("answer"), topic=topic)
+                answer = _posted_answer(request, topic)
                 solutions.solution_mark_solved(
                     actor=request.user, topic=topic, answer=answer, reason=reason,
                     override_reason=form.cleaned_data.get("override_reason", ""),
@@ -190,3 +200,11 @@ def solution_action(request, pk, action):
     except solutions.SolutionError as error:
         messages.error(request, str(error))
     return redirect(topic)
+
+
+def _posted_answer(request, topic):
+    try:
+        answer_id = int(request.POST.get("answer", ""))
+    except ValueError:
+        raise Http404 from None
+    return get_object_or_404(Post, pk=answer_id, topic=topic)

@@ -2,10 +2,10 @@
 (function () {
   "use strict";
 
-  function post(form) {
+  function post(form, submitter) {
     return fetch(form.action, {
       method: "POST",
-      body: new FormData(form),
+      body: new FormData(form, submitter),
       headers: { "X-Requested-With": "fetch" },
       credentials: "same-origin",
     }).then(function (response) {
@@ -16,7 +16,7 @@
     });
   }
 
-  function announce(form, message) {
+  function announce(message) {
     var status = document.querySelector("[data-live-status]");
     if (!status) {
       status = document.createElement("p");
@@ -30,29 +30,27 @@
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form.hasAttribute("data-js-vote")) {
+    var submitter = event.submitter;
+    if (form.hasAttribute("data-js-vote") && submitter) {
       event.preventDefault();
-      post(form).then(function (data) {
-        var widget = form.closest("[data-vote-widget]");
-        widget.querySelector("[data-score]").textContent = data.score;
-        widget.querySelectorAll("form[data-js-vote]").forEach(function (voteForm) {
-          var button = voteForm.querySelector("button");
+      post(form, submitter).then(function (data) {
+        form.querySelector("[data-score]").textContent = data.score;
+        form.querySelectorAll("button[name=value]").forEach(function (button) {
           var isUp = button.classList.contains("vote-up");
           var active = (isUp && data.vote === 1) || (!isUp && data.vote === -1);
           button.classList.toggle("active", active);
           button.setAttribute("aria-pressed", active ? "true" : "false");
-          voteForm.querySelector("input[name=value]").value = active ? "0" : (isUp ? "1" : "-1");
+          button.value = active ? "0" : (isUp ? "1" : "-1");
         });
-        announce(form, String(data.score));
+        announce(String(data.score));
       }).catch(function (error) { window.alert(error.message); });
-    } else if (form.hasAttribute("data-js-react")) {
+    } else if (form.hasAttribute("data-js-react") && submitter) {
       event.preventDefault();
-      post(form).then(function (data) {
-        var button = form.querySelector("button");
-        button.querySelector("[data-count]").textContent = data.count;
-        button.classList.toggle("active", data.added);
-        button.setAttribute("aria-pressed", data.added ? "true" : "false");
-        announce(form, String(data.count));
+      post(form, submitter).then(function (data) {
+        submitter.querySelector("[data-count]").textContent = data.count;
+        submitter.classList.toggle("active", data.added);
+        submitter.setAttribute("aria-pressed", data.added ? "true" : "false");
+        announce(String(data.count));
       }).catch(function (error) { window.alert(error.message); });
     }
   });

@@ -66,6 +66,11 @@ def test_dutch_page_shows_the_dutch_interface(client, health_category, topic_fac
 
 
 def test_model_names_are_translated_in_the_dutch_admin(client, admin_user):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from tests.conftest import TOTP_SECRET
+
+    TOTP.activate(admin_user, TOTP_SECRET)  # the admin needs two-factor authentication
     client.force_login(admin_user)
     html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     for name in ("Berichten", "Topics", "Meldingen", "Markeringen", "Gezondheidstermen", "Brondomeinen", "Logboek", "Moderatie"):

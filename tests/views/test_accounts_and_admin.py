@@ -55,6 +55,11 @@ def test_moderators_group_holds_the_moderation_permissions():
     ],
 )
 def test_admin_pages_load_for_a_superuser(client, admin_user, topic, url):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from tests.conftest import TOTP_SECRET
+
+    TOTP.activate(admin_user, TOTP_SECRET)  # the admin needs two-factor authentication (tests/security/test_accounts.py)
     client.force_login(admin_user)
     assert client.get(url).status_code == 200
 

@@ -128,3 +128,25 @@ def test_share_links_are_plain_links(client, topic):
     for target in ("mailto:", "wa.me", "linkedin.com", "x.com/intent", "facebook.com/sharer", "data-copy-link"):
         assert target in html
     assert "<script src=\"http" not in html
+
+
+def test_shared_post_fragments_never_show_one_members_state_or_rights_to_another(client, user_factory, topic, memory_cache):
+    author, voter, reader = user_factory(), user_factory(), user_factory()
+    answer = services.answer_post(actor=author, topic=topic, body="Een antwoord om op te stemmen.")
+    for viewer in (author, voter, reader):  # warm the cache in every situation
+        client.force_login(viewer)
+        client.get(topic.get_absolute_url(), **BROWSER)
+    services.vote_cast(actor=voter, post=answer, value=1)
+    services.reaction_toggle(actor=voter, post=answer, kind="heart")
+
+    def article(viewer):
+        client.force_login(viewer)
+        html = client.get(topic.get_absolute_url(), **BROWSER).content.decode()
+        return re.search(rf'<article[^>]*id="post-{answer.pk}".*?</article>', html, re.S).group(0)
+
+    mine, theirs, own = article(voter), article(reader), article(author)
+    assert 'data-score>1<' in mine and 'data-score>1<' in theirs
+    assert 'class="vote-up active"' in mine and 'class="vote-up active"' not in theirs
+    assert 'class="reaction active"' in mine and 'class="reaction active"' not in theirs
+    assert f"/p/{answer.pk}/edit/" in own and f"/p/{answer.pk}/edit/" not in theirs
+    assert "placeholder" not in mine

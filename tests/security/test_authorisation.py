@@ -1,0 +1,261 @@
+"""Who may change what: every state-changing URL, for every role.
+
+The URLs come from the URLconf (forum, moderation, markdownx); a test fails when a URL is
+added without being classified here. For each action one scenario is built, and each role
+acts inside a savepoint that is rolled back, so every role starts from the same state. A
+role that may act succeeds and changes something; any other role gets 403, 404 or a
+redirect, and a snapshot of every forum and moderation row is unchanged. GET never
+changes state (with one documented exception: opening a queue item claims it).
+"""
+
+import io
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from PIL import Image
+
+from forum import services
+from forum.models import Category, Notification, Post, Reaction, Revision, Topic, Vote
+from moderation import solutions
+from moderation.models import AuditEntry, Flag, HealthTerm, ReviewItem, SourceDomain
+from tests.conftest import CLAIM_WITHOUT_SOURCE
+from tests.security.conftest import ROLES
+
+pytestmark = pytest.mark.django_db
+
+CONFIRMED = {"member", "author", "moderator", "moderator_without_totp", "admin"}
+MODERATORS = {"moderator", "admin"}
+USER_FIELDS = ("username", "email", "is_active", "is_staff", "preferred_language", "email_on_answer", "email_on_reaction",
+               "email_on_moderation", "email_queue_digest")
+SNAPSHOT_MODELS = (Category, Topic, Post, Revision, Vote, Reaction, Notification, Flag, ReviewItem, AuditEntry, HealthTerm, SourceDomain)
+
+
+def snapshot(media_root):
+    """Every row an action could change (views are counted on purpose, so Topic.view_count is left out)."""
+    state = {model.__name__: list(model.objects.order_by("pk").values()) for model in SNAPSHOT_MODELS}
+    for row in state["Topic"]:
+        row.pop("view_count")
+    state["User"] = list(get_user_model().objects.order_by("pk").values(*USER_FIELDS))
+    state["media"] = sorted(str(p) for p in media_root.rglob("*") if p.is_file())
+    return state
+
+
+@dataclass
+class Scenario:
+    people: dict
+    other: object
+    topic: Topic  # by the author, open
+    own_answer: Post  # the author's answer in `topic`
+    answer: Post  # another member's answer in `topic`
+    held: Post  # another member's answer, waiting in the queue
+    item: ReviewItem
+    proposed: Topic  # by the author, with `answer2` proposed as the solution
+    solved: Topic  # by the author, solved
+    notification: Notification  # the author's
+    extra: dict = field(default_factory=dict)
+
+
+@pytest.fixture
+def scenario(people, user_factory, category, moderator_factory):
+    author, other = people["author"], user_factory("other")
+    signer = moderator_factory("signer")
+    topic = services.topic_create(actor=author, category=category, title="Hoe plan ik mijn week?", body="Ik zoek tips.")
+    own_answer = services.answer_post(actor=author, topic=topic, body="Zelf probeer ik korte wandelingen.")
+    answer = services.answer_post(actor=other, topic=topic, body="Plan rustmomenten in, dat helpt mij.")
+    held = services.answer_post(actor=other, topic=topic, body=CLAIM_WITHOUT_SOURCE)
+    item = ReviewItem.objects.get(post=held)
+    proposed = services.topic_create(actor=author, category=category, title="Wie weet raad met slapen?", body="Ik slaap slecht.")
+    answer2 = services.answer_post(actor=other, topic=proposed, body="Een vast ritme hielp mij.")
+    solutions.solution_propose(actor=author, topic=proposed, answer=answer2)
+    solved = services.topic_create(actor=author, category=category, title="Tips voor concentratie?", body="Graag tips.")
+    answer3 = services.answer_post(actor=other, topic=solved, body="Korte blokken werken voor mij.")
+    solutions.solution_propose(actor=author, topic=solved, answer=answer3)
+    solutions.solution_sign_off(actor=signer, topic=solved)
+    notification = Notification.objects.filter(recipient=author).first()
+    return Scenario(people, other, topic, own_answer, answer, held, item, proposed, solved, notification, {"answer2": answer2})
+
+
+def png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (1, 2, 3)).save(buffer, format="PNG")
+    return SimpleUploadedFile("a.png", buffer.getvalue(), content_type="image/png")
+
+
+@dataclass(frozen=True)
+class Action:
+    url_name: str
+    url: object  # scenario -> path
+    data: object  # scenario -> POST data
+    allowed: frozenset
+    changes: bool = True  # an allowed role must change at least one row
+    headers: tuple = ()
+
+
+ACTIONS = {
+    "topic_create": Action("forum:topic_create", lambda s: "/new/",
+                           lambda s: {"category": s.topic.category_id, "title": "Een nieuwe vraag hier", "body": "Tekst."}, CONFIRMED),
+    "topic_create_in": Action("forum:topic_create_in", lambda s: f"/c/{s.topic.category.slug}/new/",
+                              lambda s: {"category": s.topic.category_id, "title": "Een nieuwe vraag hier", "body": "Tekst."}, CONFIRMED),
+    "answer_create": Action("forum:answer_create", lambda s: f"/t/{s.topic.pk}/answer/", lambda s: {"body": "Nog een antwoord."}, CONFIRMED),
+    "post_edit": Action("forum:post_edit", lambda s: f"/p/{s.own_answer.pk}/edit/", lambda s: {"body": "Aangepast antwoord."}, frozenset({"author"})),
+    "post_delete": Action("forum:post_delete", lambda s: f"/p/{s.own_answer.pk}/delete/", lambda s: {}, frozenset({"author"}) | MODERATORS),
+    "vote": Action("forum:vote", lambda s: f"/p/{s.own_answer.pk}/vote/", lambda s: {"value": "1"}, CONFIRMED - {"author"}),
+    "react": Action("forum:react", lambda s: f"/p/{s.own_answer.pk}/react/", lambda s: {"kind": "heart"}, CONFIRMED),
+    "notification_open": Action("forum:notification_open", lambda s: f"/notifications/{s.notification.pk}/open/", lambda s: {},
+                                frozenset({"author"})),
+    "notifications_clear": Action("forum:notifications_clear", lambda s: "/notifications/clear/", lambda s: {},
+                                  frozenset(ROLES) - {"anonymous"}, changes=False),
+    "preferences": Action("forum:preferences", lambda s: "/settings/", lambda s: {"email_on_reaction": "on"}, frozenset(ROLES) - {"anonymous"}),
+    "language": Action("forum:language", lambda s: "/language/", lambda s: {"language": "en", "next": "/"}, frozenset(ROLES), changes=False),
+    "item_decide": Action("moderation:item_decide", lambda s: f"/moderation/item/{s.item.pk}/decide/",
+                          lambda s: {"decision": "approve", "note": ""}, MODERATORS),
+    "bulk": Action("moderation:bulk", lambda s: "/moderation/bulk/", lambda s: {"items": [s.item.pk], "decision": "approve"}, MODERATORS),
+    "solution_review": Action("moderation:solution_review", lambda s: f"/moderation/solutions/{s.proposed.pk}/",
+                              lambda s: {"decision": "sign_off", "reason": ""}, MODERATORS),
+    "flag": Action("moderation:flag", lambda s: f"/moderation/flag/{s.answer.pk}/", lambda s: {"reason": "spam"},
+                   CONFIRMED - {"other"}),
+    "propose": Action("moderation:solution_action", lambda s: f"/moderation/topic/{s.topic.pk}/propose/",
+                      lambda s: {"answer": s.answer.pk}, frozenset({"author"}) | MODERATORS),
+    "withdraw": Action("moderation:solution_action", lambda s: f"/moderation/topic/{s.proposed.pk}/withdraw/", lambda s: {},
+                       frozenset({"author"}) | MODERATORS),
+    "request_reopen": Action("moderation:solution_action", lambda s: f"/moderation/topic/{s.solved.pk}/request_reopen/",
+                             lambda s: {"reason": "Het werkt toch niet."}, frozenset({"author"})),
+    "reopen": Action("moderation:solution_action", lambda s: f"/moderation/topic/{s.solved.pk}/reopen/",
+                     lambda s: {"reason": "Nieuwe inzichten."}, MODERATORS),
+    "mark_solved": Action("moderation:solution_action", lambda s: f"/moderation/topic/{s.topic.pk}/mark_solved/",
+                          lambda s: {"answer": s.answer.pk, "reason": "De starter reageert niet meer."}, MODERATORS),
+    "markdown_preview": Action("markdownx_markdownify", lambda s: "/markdownx/markdownify/", lambda s: {"content": "**hoi**"},
+                               CONFIRMED, changes=False),
+    "image_upload": Action("markdownx_upload", lambda s: "/markdownx/upload/", lambda s: {"image": png()}, CONFIRMED,
+                           headers=(("HTTP_X_REQUESTED_WITH", "XMLHttpRequest"),)),
+    "admin_add_term": Action("admin", lambda s: "/admin/moderation/healthterm/add/",
+                             lambda s: {"phrase": "nieuwterm", "kind": "condition", "language": "", "weight": "1", "is_active": "on"},
+                             frozenset({"admin"})),
+}
+
+# Every other named URL in our URLconfs only reads (GET pages); test_get_never_changes_state covers them.
+READ_ONLY = {
+    "forum:home", "forum:category", "forum:topic", "forum:post_revisions", "forum:notifications", "forum:profile", "forum:search",
+    "moderation:queue", "moderation:item", "moderation:solutions",
+}
+
+
+def our_url_names():
+    names = set()
+    for entry in get_resolver().url_patterns:
+        if isinstance(entry, URLResolver) and entry.namespace in ("forum", "moderation"):
+            names |= {f"{entry.namespace}:{p.name}" for p in entry.url_patterns if isinstance(p, URLPattern)}
+        elif isinstance(entry, URLPattern) and entry.name and entry.name.startswith("markdownx"):
+            names.add(entry.name)
+    return names
+
+
+def test_every_url_is_classified_as_changing_state_or_read_only():
+    changing = {action.url_name for action in ACTIONS.values()} - {"admin"}
+    assert our_url_names() == changing | READ_ONLY
+
+
+def refused(response):
+    if response.status_code in (401, 403, 404, 405):
+        return True
+    return response.status_code == 302
+
+
+def client_for(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("name", ACTIONS)
+def test_only_the_allowed_roles_change_state(name, scenario, settings, tmp_path, no_rate_limits):
+    settings.MEDIA_ROOT = tmp_path
+    action = ACTIONS[name]
+    problems = []
+    for role in ROLES:
+        savepoint = transaction.savepoint()
+        try:
+            client = client_for(scenario.people[role])
+            before = snapshot(tmp_path)
+            response = client.post(action.url(scenario), action.data(scenario), **dict(action.headers))
+            after = snapshot(tmp_path)
+            location = response.get("Location", "")
+            if role in action.allowed:
+                if response.status_code not in (200, 302) or "/accounts/login/" in location or "/2fa/" in location:
+                    problems.append(f"{role}: allowed but got {response.status_code} {location}")
+                elif action.changes and before == after:
+                    problems.append(f"{role}: allowed but nothing changed ({response.status_code} {location})")
+            else:
+                if not refused(response):
+                    problems.append(f"{role}: should be refused, got {response.status_code}")
+                if before != after:
+                    changed = [key for key in before if before[key] != after[key]]
+                    problems.append(f"{role}: refused but changed {changed}")
+        finally:
+            transaction.savepoint_rollback(savepoint)
+            for path in tmp_path.rglob("*"):
+                if path.is_file():
+                    path.unlink()
+    assert problems == []
+
+
+def test_javascript_requests_get_401_or_403_not_a_redirect(scenario):
+    post = scenario.own_answer
+    for role, expected in (("anonymous", 401), ("unconfirmed", 403), ("author", 403)):
+        client = client_for(scenario.people[role])
+        for url, data in ((f"/p/{post.pk}/vote/", {"value": "1"}), (f"/p/{post.pk}/react/", {"kind": "like"})):
+            if role == "author" and url.endswith("/react/"):
+                continue
+            response = client.post(url, data, HTTP_X_REQUESTED_WITH="fetch")
+            assert response.status_code == expected, (role, url)
+            assert "error" in response.json()
+
+
+def read_urls(scenario):
+    s = scenario
+    return [
+        "/", f"/c/{s.topic.category.slug}/", f"/c/{s.topic.category.slug}/new/", "/new/", f"/t/{s.topic.pk}/", f"/t/{s.proposed.pk}/",
+        f"/t/{s.solved.pk}/", f"/t/{s.topic.pk}/answer/", f"/p/{s.own_answer.pk}/edit/", f"/p/{s.own_answer.pk}/delete/",
+        f"/p/{s.own_answer.pk}/revisions/", f"/p/{s.own_answer.pk}/vote/", f"/p/{s.own_answer.pk}/react/", "/notifications/",
+        f"/notifications/{s.notification.pk}/open/", "/notifications/clear/", f"/u/{s.people['author'].username}/", "/settings/",
+        "/search/?q=week", "/language/", "/moderation/", f"/moderation/item/{s.item.pk}/decide/", "/moderation/bulk/",
+        "/moderation/solutions/", f"/moderation/solutions/{s.proposed.pk}/", f"/moderation/flag/{s.answer.pk}/",
+        *(f"/moderation/topic/{t.pk}/{a}/" for t, a in ((s.topic, "propose"), (s.proposed, "withdraw"), (s.solved, "request_reopen"),
+                                                       (s.solved, "reopen"), (s.topic, "mark_solved"))),
+        "/markdownx/markdownify/", "/markdownx/upload/", "/admin/", "/admin/moderation/healthterm/add/",
+        f"/admin/forum/post/{s.held.pk}/change/", f"/admin/forum/post/{s.held.pk}/delete/",
+    ]
+
+
+def test_get_never_changes_state(scenario, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    problems = []
+    for role in ROLES:
+        client = client_for(scenario.people[role])
+        for url in read_urls(scenario):
+            before = snapshot(tmp_path)
+            response = client.get(url)
+            if response.status_code >= 500:
+                problems.append(f"{role} GET {url}: {response.status_code}")
+            if snapshot(tmp_path) != before:
+                problems.append(f"{role} GET {url} changed state")
+    assert problems == []
+
+
+def test_opening_a_queue_item_claims_it_the_one_get_that_writes(scenario):
+    """Documented exception (SECURITY.md): a moderator who opens an item claims it for ten minutes."""
+    for role in ROLES:
+        savepoint = transaction.savepoint()
+        try:
+            client_for(scenario.people[role]).get(f"/moderation/item/{scenario.item.pk}/")
+            scenario.item.refresh_from_db()
+            claimed = scenario.item.claimed_by_id is not None
+            assert claimed == (role in MODERATORS), role
+        finally:
+            transaction.savepoint_rollback(savepoint)

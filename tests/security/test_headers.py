@@ -1,0 +1,112 @@
+"""Headers and deployment settings: a CSP without inline script, secure cookies and HSTS in production, `check --deploy`."""
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.security import xss
+
+BASE_DIR = Path(settings.BASE_DIR)
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": "security-suite-" + "k" * 50,
+    "DJANGO_ALLOWED_HOSTS": "forum.example.org",
+}
+
+
+def production(tmp_path, code=None, args=()):
+    """Run Python with a production-like environment, outside this test process's settings."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EMAIL_"))}
+    env.update(PRODUCTION_ENV, DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}", DJANGO_SETTINGS_MODULE="config.settings")
+    command = [sys.executable, "-c", textwrap.dedent(code)] if code else [sys.executable, "manage.py", *args]
+    return subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    result = production(tmp_path, args=("check", "--deploy", "--fail-level", "WARNING"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_sends_hsts_secure_cookies_and_redirects_to_https(tmp_path):
+    result = production(tmp_path, code="""
+        import json
+        import django
+        django.setup()
+        from django.conf import settings
+        from django.test import Client
+        client = Client()
+        secure = client.get("/accounts/login/", secure=True, HTTP_HOST="forum.example.org")
+        plain = client.get("/accounts/login/", HTTP_HOST="forum.example.org")
+        print(json.dumps({
+            "status": secure.status_code,
+            "hsts": secure.headers.get("Strict-Transport-Security", ""),
+            "csp": secure.headers.get("Content-Security-Policy", ""),
+            "csrf_cookie_secure": bool(secure.cookies["csrftoken"]["secure"]),
+            "session_cookie_secure": settings.SESSION_COOKIE_SECURE,
+            "session_cookie_httponly": settings.SESSION_COOKIE_HTTPONLY,
+            "plain_status": plain.status_code,
+            "plain_location": plain.get("Location", ""),
+        }))
+    """)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    facts = json.loads(result.stdout.strip().splitlines()[-1])
+    assert facts["status"] == 200
+    assert "max-age=31536000" in facts["hsts"] and "includeSubDomains" in facts["hsts"]
+    assert facts["csrf_cookie_secure"] and facts["session_cookie_secure"] and facts["session_cookie_httponly"]
+    assert facts["plain_status"] == 301 and facts["plain_location"].startswith("https://forum.example.org/")
+    assert "script-src 'self'" in facts["csp"]
+
+
+@pytest.mark.django_db
+def test_every_page_sends_a_csp_without_inline_script(client, topic):
+    for url in ("/", topic.get_absolute_url(), "/search/?q=x", "/accounts/login/"):
+        policy = client.get(url).headers["Content-Security-Policy"]
+        directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+        assert directives["script-src"] == "'self'", url
+        assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+        assert directives["object-src"] == "'none'" and directives["frame-ancestors"] == "'none'"
+        assert directives["base-uri"] == "'self'"
+
+
+def template_files():
+    return sorted(path for path in (BASE_DIR / "templates").rglob("*.html"))
+
+
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc\s*=)[^>]*>", re.IGNORECASE)
+_EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE)
+_JS_URL = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*javascript:""", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", template_files(), ids=lambda p: str(p.relative_to(BASE_DIR / "templates")))
+def test_no_template_has_inline_script_or_event_handlers(path):
+    source = path.read_text(encoding="utf-8")
+    assert not _INLINE_SCRIPT.search(source), "inline <script> without src"
+    assert not _EVENT_HANDLER.search(source), "inline event handler"
+    assert not _JS_URL.search(source), "javascript: URL"
+
+
+@pytest.mark.django_db
+def test_rendered_pages_have_no_inline_script_either(client, member, moderator, topic, answer_factory, no_rate_limits):
+    """Also what packages render into our pages: markdownx's widget, allauth's forms, the MFA pages."""
+    answer_factory()
+    pages = ["/", topic.get_absolute_url(), "/search/?q=vraag", "/accounts/login/", "/accounts/signup/",
+             "/accounts/password/reset/", topic.category.get_absolute_url()]
+    member_pages = ["/new/", "/settings/", "/notifications/", f"/p/{topic.posts.get(is_question=True).pk}/edit/"]
+    for url in pages:
+        assert xss.script_findings(client.get(url).content.decode(), allowed_script_prefix=settings.STATIC_URL) == [], url
+    client.force_login(topic.author)
+    for url in member_pages + ["/accounts/2fa/", "/accounts/2fa/totp/activate/"]:
+        response = client.get(url, follow=True)
+        assert xss.script_findings(response.content.decode(), allowed_script_prefix=settings.STATIC_URL) == [], url
+    client.force_login(moderator)
+    for url in ("/moderation/", "/moderation/solutions/"):
+        assert xss.script_findings(client.get(url).content.decode(), allowed_script_prefix=settings.STATIC_URL) == [], url
