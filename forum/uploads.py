@@ -5,6 +5,9 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+# A small file can hold a huge image (a 258 KB PNG of 9000 × 9000 px takes seconds and 100+ MB
+# to resize), so the pixel count is capped as well as the file size.
+MAX_PIXELS = 25_000_000
 
 
 class UploadRefused(Exception):
@@ -19,6 +22,7 @@ def check_image(upload):
     try:
         with Image.open(upload) as image:
             image_format = image.format
+            width, height = image.size
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise UploadRefused(_("Only JPEG, PNG and WebP images can be uploaded.")) from None
@@ -26,3 +30,5 @@ def check_image(upload):
         upload.seek(0)
     if image_format not in ALLOWED_FORMATS:
         raise UploadRefused(_("Only JPEG, PNG and WebP images can be uploaded."))
+    if width * height > MAX_PIXELS:
+        raise UploadRefused(_("Images can be at most 25 megapixels (for example 5000 × 5000)."))

@@ -7,6 +7,7 @@ app_name = "moderation"
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("item/<int:pk>/", views.item_detail, name="item"),
+    path("item/<int:pk>/claim/", views.item_claim, name="item_claim"),
     path("item/<int:pk>/decide/", views.item_decide, name="item_decide"),
     path("bulk/", views.bulk_decide, name="bulk"),
     path("solutions/", views.solution_queue, name="solutions"),

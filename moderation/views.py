@@ -50,9 +50,19 @@ def queue(request):
 
 @moderator_required
 def item_detail(request, pk):
-    item = services.review_claim(actor=request.user, item=get_object_or_404(ReviewItem, pk=pk))
-    context = selectors.review_item_context(item, request.user)
+    """Shows the item; claiming it is a POST, which the page's script sends on opening (GET changes nothing)."""
+    context = selectors.review_item_context(get_object_or_404(ReviewItem, pk=pk), request.user)
     return render(request, "moderation/item.html", {**context, "form": DecisionForm()})
+
+
+@moderator_required
+@require_POST
+def item_claim(request, pk):
+    """Claim the item for ten minutes, so other moderators see who is handling it."""
+    item = services.review_claim(actor=request.user, item=get_object_or_404(ReviewItem, pk=pk))
+    if request.headers.get("x-requested-with") == "fetch":
+        return JsonResponse({"claimed_by": item.claimed_by.username if item.claimed_by else None})
+    return redirect("moderation:item", pk=item.pk)
 
 
 @moderator_required

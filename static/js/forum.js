@@ -55,6 +55,14 @@
     }
   });
 
+  // Opening a queue item claims it (a POST, in the background), so other moderators see who is handling it.
+  var claim = document.querySelector("form[data-auto-claim]");
+  if (claim) {
+    post(claim, null).then(function () {
+      claim.textContent = claim.getAttribute("data-claimed-text");
+    }).catch(function () { /* the button stays for a manual claim */ });
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy-link]");
     if (!button) { return; }

@@ -5,7 +5,7 @@ added without being classified here. For each action one scenario is built, and 
 acts inside a savepoint that is rolled back, so every role starts from the same state. A
 role that may act succeeds and changes something; any other role gets 403, 404 or a
 redirect, and a snapshot of every forum and moderation row is unchanged. GET never
-changes state (with one documented exception: opening a queue item claims it).
+changes state.
 """
 
 import io
@@ -112,6 +112,7 @@ ACTIONS = {
                                   frozenset(ROLES) - {"anonymous"}, changes=False),
     "preferences": Action("forum:preferences", lambda s: "/settings/", lambda s: {"email_on_reaction": "on"}, frozenset(ROLES) - {"anonymous"}),
     "language": Action("forum:language", lambda s: "/language/", lambda s: {"language": "en", "next": "/"}, frozenset(ROLES), changes=False),
+    "item_claim": Action("moderation:item_claim", lambda s: f"/moderation/item/{s.item.pk}/claim/", lambda s: {}, MODERATORS),
     "item_decide": Action("moderation:item_decide", lambda s: f"/moderation/item/{s.item.pk}/decide/",
                           lambda s: {"decision": "approve", "note": ""}, MODERATORS),
     "bulk": Action("moderation:bulk", lambda s: "/moderation/bulk/", lambda s: {"items": [s.item.pk], "decision": "approve"}, MODERATORS),
@@ -224,7 +225,8 @@ def read_urls(scenario):
         f"/t/{s.solved.pk}/", f"/t/{s.topic.pk}/answer/", f"/p/{s.own_answer.pk}/edit/", f"/p/{s.own_answer.pk}/delete/",
         f"/p/{s.own_answer.pk}/revisions/", f"/p/{s.own_answer.pk}/vote/", f"/p/{s.own_answer.pk}/react/", "/notifications/",
         f"/notifications/{s.notification.pk}/open/", "/notifications/clear/", f"/u/{s.people['author'].username}/", "/settings/",
-        "/search/?q=week", "/language/", "/moderation/", f"/moderation/item/{s.item.pk}/decide/", "/moderation/bulk/",
+        "/search/?q=week", "/language/", "/moderation/", f"/moderation/item/{s.item.pk}/", f"/moderation/item/{s.item.pk}/claim/",
+        f"/moderation/item/{s.item.pk}/decide/", "/moderation/bulk/",
         "/moderation/solutions/", f"/moderation/solutions/{s.proposed.pk}/", f"/moderation/flag/{s.answer.pk}/",
         *(f"/moderation/topic/{t.pk}/{a}/" for t, a in ((s.topic, "propose"), (s.proposed, "withdraw"), (s.solved, "request_reopen"),
                                                        (s.solved, "reopen"), (s.topic, "mark_solved"))),
@@ -248,14 +250,17 @@ def test_get_never_changes_state(scenario, settings, tmp_path):
     assert problems == []
 
 
-def test_opening_a_queue_item_claims_it_the_one_get_that_writes(scenario):
-    """Documented exception (SECURITY.md): a moderator who opens an item claims it for ten minutes."""
+def test_claiming_a_queue_item_is_a_post_for_moderators_only(scenario):
+    """Opening an item shows it (GET changes nothing); the page then claims it with a POST."""
     for role in ROLES:
         savepoint = transaction.savepoint()
         try:
-            client_for(scenario.people[role]).get(f"/moderation/item/{scenario.item.pk}/")
+            client = client_for(scenario.people[role])
+            client.get(f"/moderation/item/{scenario.item.pk}/")
             scenario.item.refresh_from_db()
-            claimed = scenario.item.claimed_by_id is not None
-            assert claimed == (role in MODERATORS), role
+            assert scenario.item.claimed_by_id is None, role
+            client.post(f"/moderation/item/{scenario.item.pk}/claim/")
+            scenario.item.refresh_from_db()
+            assert (scenario.item.claimed_by_id is not None) == (role in MODERATORS), role
         finally:
             transaction.savepoint_rollback(savepoint)

@@ -280,3 +280,32 @@ def test_the_slowest_accepted_text_renders_in_well_under_a_second():
         start = time.perf_counter()
         render_markdown(text)
         assert time.perf_counter() - start < 1.0, name
+
+
+def test_a_username_without_letters_or_digits_is_refused_at_sign_up(client):
+    from django.contrib.auth import get_user_model
+
+    for name in (".", "..", "-_-"):
+        response = client.post(
+            "/accounts/signup/",
+            {"email": f"x{len(name)}@example.org", "username": name, "password1": "een-lang-wachtwoord-77", "password2": "een-lang-wachtwoord-77"},
+        )
+        assert response.status_code == 200, name
+        assert not get_user_model().objects.filter(username=name).exists()
+
+
+def test_an_image_with_too_many_pixels_is_refused(client, member, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    Image.new("1", (6000, 6000)).save(buffer, format="PNG")
+    assert buffer.tell() < 5 * 1024 * 1024
+    client.force_login(member)
+    upload = SimpleUploadedFile("big.png", buffer.getvalue(), content_type="image/png")
+    response = client.post("/markdownx/upload/", {"image": upload}, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    assert response.status_code == 400
+    assert not any(tmp_path.rglob("*.png"))
