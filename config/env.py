@@ -98,7 +98,7 @@ def cache_config(environ=os.environ):
     if url:
         if not url.startswith(("redis://", "rediss://", "unix://")):
             raise ImproperlyConfigured(f"REDIS_URL must start with redis://, rediss:// or unix://; got {url!r}.")
-        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+        return {"default": {"BACKEND": "config.cache.ReusingRedisCache", "LOCATION": url}}
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",

@@ -10,8 +10,12 @@ from django.db import transaction
 VERSION_TIMEOUT = 7 * 24 * 60 * 60
 
 
-def topic_version(topic_id):
-    return cache.get_or_set(f"topic-version:{topic_id}", 1, VERSION_TIMEOUT)
+def topic_version_key(topic_id):
+    return f"topic-version:{topic_id}"
+
+
+def topic_version_from_key(key):
+    return cache.get_or_set(key, 1, VERSION_TIMEOUT)
 
 
 def topic_changed(topic_id):
@@ -25,7 +29,7 @@ def topic_changed(topic_id):
 
 
 def _bump(topic_id):
-    key = f"topic-version:{topic_id}"
+    key = topic_version_key(topic_id)
     try:
         cache.incr(key)
     except ValueError:

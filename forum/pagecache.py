@@ -11,6 +11,7 @@ the CSRF token goes, and each visitor gets their own token substituted on the wa
 """
 
 import hashlib
+from dataclasses import dataclass
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
@@ -19,25 +20,46 @@ from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
 from forum.app_settings import forum_settings
-from forum.cache_keys import topic_version
+from forum.cache_keys import topic_version_from_key, topic_version_key
 
 CSRF_PLACEHOLDER = "csrf-token-placeholder-5f2a9c"
 
 
+@dataclass
+class PageSlot:
+    """Where one anonymous page lives in the cache, and the topic version seen when it was looked up."""
+
+    key: str
+    version_key: str
+    version: int | None = None
+
+
 def topic_page_key(request, topic_id):
-    """The cache key for this anonymous request, or None when the page must be rendered fresh."""
+    """The cache slot for this anonymous request, or None when the page must be rendered fresh."""
     if request.method != "GET" or request.user.is_authenticated or len(get_messages(request)):
         return None
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:20]
-    return f"page:topic:{topic_id}:{topic_version(topic_id)}:{get_language()}:{path}"
+    return PageSlot(key=f"page:topic:{topic_id}:{get_language()}:{path}", version_key=topic_version_key(topic_id))
 
 
-def cached(key):
-    return cache.get(key) if key else None
+def cached(slot):
+    """The page if it was stored for the topic's current version: one cache round trip for both."""
+    if slot is None:
+        return None
+    found = cache.get_many([slot.version_key, slot.key])
+    slot.version = found.get(slot.version_key)
+    entry = found.get(slot.key)
+    if slot.version is not None and entry is not None and entry[0] == slot.version:
+        return entry[1]
+    return None
 
 
-def store(key, html):
-    cache.set(key, html, forum_settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+def store(slot, html):
+    """Keep the page under the version read *before* rendering, so a change made meanwhile is never hidden."""
+    if slot.version is None:
+        slot.version = topic_version_from_key(slot.version_key)
+        return  # the version was unknown while rendering; the next request stores it
+    cache.set(slot.key, (slot.version, html), forum_settings.ANONYMOUS_PAGE_CACHE_SECONDS)
 
 
 def respond(request, html, status=200):
