@@ -163,6 +163,7 @@ class Post(models.Model):
         indexes = [
             models.Index(fields=["topic", "is_question", "visibility", "-score", "created_at"], name="post_topic_order"),
             models.Index(fields=["author", "-created_at"], name="post_author_recent"),
+            models.Index(fields=["-created_at"], name="post_recent"),
         ]
 
     def __str__(self):
