@@ -43,7 +43,7 @@ messages: $(VENV)/.runtime
 # on PostgreSQL (E2E_DATABASE_URL unless DATABASE_URL is set). Screenshots: test-artifacts/screenshots/.
 E2E_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/forum_e2e
 e2e: $(VENV)/.dev
-	@test -f .e2e-node/node_modules/axe-core/axe.min.js || npm install --no-save --silent --prefix .e2e-node axe-core@4
+	@test -f .e2e-node/node_modules/axe-core/axe.min.js || npm install --no-save --silent --prefix .e2e-node axe-core@4.14.1
 	DATABASE_URL=$${DATABASE_URL:-$(E2E_DATABASE_URL)} E2E_REQUIRED=1 $(PY) -m pytest tests/e2e $(PYTEST_ARGS)
 # --- end e2e ---
 
