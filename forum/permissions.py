@@ -14,12 +14,16 @@ def has_confirmed_email(user):
     """Cached once true (a confirmed address stays confirmed); re-checked while false, so confirming works at once."""
     if not user.is_authenticated:
         return False
+    known = getattr(user, "_confirmed_email", None)  # asked many times per page: once per request is enough
+    if known is not None:
+        return known
     key = f"email-confirmed:{user.pk}"
-    if cache.get(key):
-        return True
-    confirmed = EmailAddress.objects.filter(user=user, verified=True).exists()
-    if confirmed:
-        cache.set(key, True, 24 * 60 * 60)
+    confirmed = bool(cache.get(key))
+    if not confirmed:
+        confirmed = EmailAddress.objects.filter(user=user, verified=True).exists()
+        if confirmed:
+            cache.set(key, True, 24 * 60 * 60)
+    user._confirmed_email = confirmed
     return confirmed
 
 

@@ -69,7 +69,8 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
         visible |= Q(author_id=viewer.pk, is_deleted=False)
         if shows_moderator_tools(viewer):
             visible = Q(is_deleted=False)
-    posts = Post.objects.filter(visible, topic=topic).select_related("author", "reviewed_by")
+    # The Markdown source and the search vector are never shown here, and are the largest columns.
+    posts = Post.objects.filter(visible, topic=topic).select_related("author", "reviewed_by").defer("body", "search_vector")
     answers = posts.filter(is_question=False)
     if order == "newest":
         answers = answers.order_by("-created_at", "-pk")

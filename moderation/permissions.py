@@ -20,7 +20,10 @@ def shows_moderator_tools(user):
     """
     if not user.is_authenticated:
         return False
-    return cache.get_or_set(f"shows-moderator-tools:{user.pk}", lambda: can_review(user), 60)
+    known = getattr(user, "_shows_moderator_tools", None)
+    if known is None:
+        known = user._shows_moderator_tools = cache.get_or_set(f"shows-moderator-tools:{user.pk}", lambda: can_review(user), 60)
+    return known
 
 
 def check_review(user):
