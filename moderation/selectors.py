@@ -14,6 +14,9 @@ from moderation.policy import queue as queue_policy
 from moderation.services import post_assessment_text
 
 
+QUEUE_EXCERPT_CHARS = 600
+
+
 def queue_pending(filters, page_number):
     """Pending items, oldest first, filtered by reason, category and claim type (lane)."""
     items = (
@@ -34,7 +37,11 @@ def queue_pending(filters, page_number):
     for item in page.object_list:
         item.holder_id = queue_policy.claim_holder(item.claimed_by_id, item.claimed_until, now)
         item.assessment = Assessment.from_dict(item.post.assessment) if item.post.assessment else None
-        item.highlighted = highlighted_text(post_assessment_text(item.post), item.assessment)
+        text = post_assessment_text(item.post)
+        # The queue shows the start of each post; cutting the text before marking it up is much
+        # cheaper than truncating the HTML afterwards.
+        item.highlighted = highlighted_text(text[:QUEUE_EXCERPT_CHARS], item.assessment)
+        item.is_truncated = len(text) > QUEUE_EXCERPT_CHARS
     return page
 
 
