@@ -34,4 +34,3 @@ def _bump(topic_id):
         cache.incr(key)
     except ValueError:
         cache.set(key, 2, VERSION_TIMEOUT)
-    cache.delete("home-page-categories")

@@ -10,7 +10,6 @@ The page contains forms (language switch), so it is rendered with a placeholder 
 the CSRF token goes, and each visitor gets their own token substituted on the way out.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 from django.contrib.messages import get_messages
@@ -38,8 +37,13 @@ def topic_page_key(request, topic_id):
     """The cache slot for this anonymous request, or None when the page must be rendered fresh."""
     if request.method != "GET" or request.user.is_authenticated or len(get_messages(request)):
         return None
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:20]
-    return PageSlot(key=f"page:topic:{topic_id}:{get_language()}:{path}", version_key=topic_version_key(topic_id))
+    # Only the parameters the page uses make the key: any other query string would otherwise
+    # make every request a miss, an easy way to push the site into rendering every time.
+    order = "newest" if request.GET.get("order") == "newest" else "best"
+    page = request.GET.get("page", "1")
+    page = page if page.isdigit() and len(page) < 6 else "1"
+    key = f"page:topic:{topic_id}:{get_language()}:{order}:{page}"
+    return PageSlot(key=key, version_key=topic_version_key(topic_id))
 
 
 def cached(slot):
@@ -48,17 +52,15 @@ def cached(slot):
         return None
     found = cache.get_many([slot.version_key, slot.key])
     slot.version = found.get(slot.version_key)
+    if slot.version is None:
+        slot.version = topic_version_from_key(slot.version_key)
+        return None
     entry = found.get(slot.key)
-    if slot.version is not None and entry is not None and entry[0] == slot.version:
-        return entry[1]
-    return None
+    return entry[1] if entry is not None and entry[0] == slot.version else None
 
 
 def store(slot, html):
     """Keep the page under the version read *before* rendering, so a change made meanwhile is never hidden."""
-    if slot.version is None:
-        slot.version = topic_version_from_key(slot.version_key)
-        return  # the version was unknown while rendering; the next request stores it
     cache.set(slot.key, (slot.version, html), forum_settings.ANONYMOUS_PAGE_CACHE_SECONDS)
 
 

@@ -8,7 +8,7 @@ import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q, Subquery, Value
+from django.db.models import F, Q, Value
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -16,11 +16,11 @@ from forum.models import Post, Visibility
 
 SEARCH_CONFIG = "dutch"
 # Control characters never survive forum.validators.clean_text, so they can mark hits safely
-# inside member text; highlight() escapes everything else.
+# inside member text; attach_excerpts() escapes everything else.
 MARK_START = "\x02"
 MARK_END = "\x03"
 EXCERPT_CHARS = 240
-MAX_RANKED_RESULTS = 500
+MAX_RANKED_RESULTS = 200
 
 
 def uses_full_text():
@@ -40,41 +40,58 @@ def post_index(post_id):
 
 
 def search_posts(query):
-    """Visible posts matching `query`, best first, each with a `headline` of highlighted HTML."""
+    """Visible posts matching `query`, best first, each with a `headline` of highlighted HTML.
+
+    Returns (posts, total). Only the most recent matches are ranked: a common word matches
+    most of the forum, and ranking and counting tens of thousands of posts per search costs
+    seconds. The recent-posts index lets PostgreSQL find them without visiting every match.
+    `total` is capped at MAX_RANKED_RESULTS.
+    """
     visible = Post.objects.filter(
         visibility=Visibility.PUBLISHED, is_deleted=False, topic__is_public=True, topic__is_deleted=False
-    ).select_related("topic", "author")
+    )
     if uses_full_text():
         search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-        # Rank only the most recent matches: a common word matches most of the forum, and ranking
-        # (and counting) tens of thousands of posts per search costs seconds. The recent-posts
-        # index lets PostgreSQL find them without visiting every match.
-        candidates = visible.filter(search_vector=search_query).order_by("-created_at").values("pk")[:MAX_RANKED_RESULTS]
-        return (
-            visible.filter(pk__in=Subquery(candidates))
+        matches = visible.filter(search_vector=search_query)
+    else:
+        words = query.split()
+        condition = Q()
+        for word in words:
+            condition &= Q(body__icontains=word) | Q(topic__title__icontains=word, is_question=True)
+        matches = visible.filter(condition) if words else visible.none()
+    candidates = list(matches.order_by("-created_at").values_list("pk", flat=True)[:MAX_RANKED_RESULTS])
+    posts = Post.objects.filter(pk__in=candidates).select_related("topic", "author")
+    if uses_full_text():
+        posts = posts.annotate(rank=SearchRank(F("search_vector"), search_query)).order_by("-rank", "-created_at")
+    else:
+        posts = posts.order_by("-created_at")
+    return posts, len(candidates)
+
+
+def attach_excerpts(posts, query):
+    """Set `excerpt` (safe HTML, search words in <mark>) on the posts of one result page.
+
+    On PostgreSQL the excerpts come from ts_headline, in one query for just these posts:
+    it is too costly to run for every ranked match.
+    """
+    headlines = {}
+    if uses_full_text() and posts:
+        search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+        headlines = dict(
+            Post.objects.filter(pk__in=[post.pk for post in posts])
             .annotate(
-                rank=SearchRank(F("search_vector"), search_query),
                 headline=SearchHeadline(
                     "body", search_query, config=SEARCH_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
                     max_words=35, min_words=15, max_fragments=2,
-                ),
+                )
             )
-            .order_by("-rank", "-created_at")
+            .values_list("pk", "headline")
         )
-    words = query.split()
-    condition = Q()
-    for word in words:
-        condition &= Q(body__icontains=word) | Q(topic__title__icontains=word, is_question=True)
-    return visible.filter(condition).order_by("-created_at")[:MAX_RANKED_RESULTS] if words else visible.none()
-
-
-def highlight(post, query):
-    """Safe HTML: an excerpt of the post with the search words in <mark>."""
-    text = getattr(post, "headline", None)
-    if text is None:
-        text = _excerpt_with_marks(post.body, query.split())
-    html = escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
-    return mark_safe(html)
+    for post in posts:
+        text = headlines.get(post.pk)
+        if text is None:
+            text = _excerpt_with_marks(post.body, query.split())
+        post.excerpt = mark_safe(escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
 def _excerpt_with_marks(body, words):

@@ -21,7 +21,7 @@ from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm
 from forum.models import Category, Notification, Post, Topic
 from forum.notifications import notification_open, notifications_clear_all
 from forum.ratelimit import RateLimitExceeded
-from forum.search import highlight, search_posts
+from forum.search import attach_excerpts, search_posts
 from forum.validators import clean_text
 from forum.viewcount import view_count, visitor_key
 
@@ -279,9 +279,11 @@ def search(request):
     query = clean_text(request.GET.get("q", "")).strip()[:200]  # without control characters, as posts are
     page = None
     if query:
-        page = Paginator(search_posts(query), forum_settings.SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        for post in page.object_list:
-            post.excerpt = highlight(post, query)
+        posts, total = search_posts(query)
+        paginator = Paginator(posts, forum_settings.SEARCH_RESULTS_PER_PAGE)
+        paginator.count = total  # known already: no second pass over the matches to count them
+        page = paginator.get_page(request.GET.get("page"))
+        attach_excerpts(page.object_list, query)
     return render(request, "forum/search.html", {"query": query, "page": page, "extra_query": urlencode({"q": query})})
 
 

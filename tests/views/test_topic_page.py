@@ -150,3 +150,10 @@ def test_shared_post_fragments_never_show_one_members_state_or_rights_to_another
     assert 'class="reaction active"' in mine and 'class="reaction active"' not in theirs
     assert f"/p/{answer.pk}/edit/" in own and f"/p/{answer.pk}/edit/" not in theirs
     assert "placeholder" not in mine
+
+
+def test_unknown_query_parameters_share_the_cached_anonymous_page(client, topic, memory_cache, django_assert_num_queries):
+    client.get(topic.get_absolute_url(), **BROWSER)
+    with django_assert_num_queries(0):
+        for junk in ("utm_source=x", "a=1&b=2", "page=1&x=y"):
+            assert client.get(f"{topic.get_absolute_url()}?{junk}", **BROWSER).status_code == 200
