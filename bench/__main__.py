@@ -1,0 +1,333 @@
+"""`python -m bench` (or `make bench BENCH_ARGS=...`): generate a large forum, serve it as production would, load it, report.
+
+Steps: (1) drop, create, migrate and fill the database `forum_bench`; (2) in process: query
+counts, EXPLAIN of every statement, profiles, assess() throughput; (3) gunicorn with 2 sync
+workers, DEBUG off, and wrk from a second process against each page, plus logged-in members
+posting answers; (4) the framework floor (bench/floor_wsgi.py) served the same way;
+(5) bench/RESULTS.md. See docs/DEPLOY.md for how production runs.
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from bench import server
+from bench.generate import log
+
+PROJECT = Path(__file__).resolve().parent.parent
+ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/postgres"
+# A word in about 8% of posts, and one in about 65% (the worst case for ranking every match).
+SEARCH_WORDS = ("slapeloosheid", "huisarts")
+PAGE_NAMES = ("topic-anon", "topic-anon-miss", "topic-member", "category", "home", "search", "search-very-common", "queue", "post")
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=1.0, help="data size: 1 = 2,000 topics, 100,000 answers, 500,000 votes (default 1)")
+    parser.add_argument("--reuse", action="store_true", help="keep an existing bench database instead of regenerating it")
+    parser.add_argument("--database", default="forum_bench", help="database name (default forum_bench; dropped and recreated)")
+    parser.add_argument("--duration", type=int, default=20, help="seconds of load per page (default 20)")
+    parser.add_argument("--warmup", type=int, default=3, help="seconds of unrecorded load before each measurement (default 3)")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument("--post-connections", type=int, default=4, help="concurrent members posting answers (default 4)")
+    parser.add_argument("--port", type=int, default=8765, help="port for the servers under test (default 8765, or any free one)")
+    parser.add_argument("--wait-quiet", type=int, default=0, metavar="SECONDS",
+                        help="on a shared machine: before each measurement wait up to this long for other work to pause")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--pages", help="comma-separated page names to measure (default all): " + ", ".join(PAGE_NAMES))
+    parser.add_argument("--generate-only", action="store_true", help="build the database and stop")
+    parser.add_argument("--no-load", action="store_true", help="skip the servers and wrk: in-process numbers, EXPLAIN and profiles only")
+    parser.add_argument("--results", default=str(PROJECT / "bench" / "RESULTS.md"), help="where to write the report")
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
+    database_url = f"postgres://postgres@127.0.0.1:5432/{args.database}"
+    dsn = f"postgresql://postgres@127.0.0.1:5432/{args.database}"
+    env = server.production_env(database_url)
+    # This process uses the same settings as the servers it starts (before anything imports Django).
+    os.environ.clear()
+    os.environ.update(env)
+
+    from bench import generate, load, report
+
+    code_at_start = report.git_state()  # others may commit while the bench runs: record what it started with
+
+    if not (args.no_load or args.generate_only) and not load.wrk_available():
+        print(load.WRK_INSTALL_HINT, file=sys.stderr)
+        return 2
+    _check_services()
+
+    # 1. Data.
+    meta = None if not args.reuse else generate.read_meta(dsn)
+    if meta and float(meta["scale"]) != args.scale:
+        log(f"the existing database has scale {meta['scale']}, not {args.scale}: regenerating")
+        meta = None
+    if meta:
+        log(f"reusing {args.database} (scale {meta['scale']}); applying any new migrations")
+        generate.migrate(env, PROJECT)
+        timings = {"total": 0.0, "reused": True}
+    else:
+        log(f"creating {args.database} at scale {args.scale}")
+        started = time.perf_counter()
+        generate.recreate_database(ADMIN_DSN, args.database)
+        generate.migrate(env, PROJECT)
+        migrated = time.perf_counter() - started
+        meta, timings = generate.generate(dsn, args.scale, args.seed)
+        timings = {"migrate": migrated, **timings, "total": timings["total"] + migrated}
+        log(f"generated in {timings['total']:.1f} s: " + ", ".join(f"{k} {v:.1f}" for k, v in timings.items() if k != "total"))
+    counts = generate.table_counts(dsn)
+    consistency = generate.check_consistency(dsn)
+    log("data: " + ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}" for k, v in counts.items()))
+    if any(consistency.values()):
+        log(f"CONSISTENCY CHECKS FAILED: {consistency}")
+    if args.generate_only:
+        return 0
+
+    # 2. In process.
+    log("collectstatic")
+    server.collectstatic(env)
+    server.flush_redis_db()
+    import django
+
+    django.setup()
+    pages, posting, topic_ids, bodies, posters = _prepare(meta)
+    if args.pages:
+        wanted = set(args.pages.split(","))
+        unknown = wanted - set(PAGE_NAMES)
+        if unknown:
+            raise SystemExit(f"unknown pages: {', '.join(sorted(unknown))}; choose from {', '.join(PAGE_NAMES)}")
+        # The anonymous topic page is always fetched: the floor serves its bytes.
+        pages = [p for p in pages if p.name in wanted or p.name == "topic-anon"]
+        posting = posting if "post" in wanted else None
+    selected = pages + ([posting] if posting else [])
+    from bench import inprocess
+
+    rows, plans, profiles = {}, {}, {}
+    for page in selected:
+        log(f"in process: {page.label}")
+        factory = _post_data(page, bodies) if page.method == "POST" else None
+        result = inprocess.anatomy(page, data_factory=factory)
+        rows[page.name] = {"label": page.label, "goal": page.goal, "queries": result.queries, "cold_queries": result.cold_queries,
+                           "sql_ms": result.sql_ms, "service_ms": result.service_ms, "kb": result.size / 1024,
+                           "status": result.status}
+        plans[page.label] = inprocess.explain(result.captured)
+        profiles[page.label] = inprocess.profile(page, data_factory=factory, service_ms=result.service_ms)[0]
+    member_page = next((p for p in pages if p.name == "topic-member"), None)
+    small = _small_topic_queries(member_page.user, meta["bench_topic_id"]) if member_page else None
+    notes = []
+    if small:
+        notes.append(f"Logged-in topic page: {rows['topic-member']['queries']} queries with 100 answers, {small[1]} on a topic "
+                     f"with {small[0]} answers.")
+    log("assess() throughput")
+    assess = inprocess.assess_throughput()
+    log(f"assess(): {assess['per_second']:,.0f} answers/s")
+    from django.db import connections
+
+    connections.close_all()
+
+    # 3 and 4. Under load.
+    floor = None
+    if not args.no_load:
+        port = server.free_port(args.port)
+        load_kwargs = {"duration": args.duration, "connections": args.connections, "threads": args.threads, "warmup": args.warmup}
+        # A fresh server for every page: requests still queued when wrk stops would otherwise slow the next page.
+        with server.Gunicorn("config.wsgi", port, env, name="app"):
+            topic_page = _check_pages(port, pages)
+        for page in pages:
+            with server.Gunicorn("config.wsgi", port, env, name=page.name) as app:
+                _quiet(args)
+                log(f"wrk: {page.label}")
+                account = server.CpuAccount(args.database, app.process.pid)
+                result = load.wrk(port, page.path, page.name, cookie=page.cookie, unique_query=page.unique_query,
+                                  account=account, **load_kwargs)
+                rows[page.name].update(_load_row(result, account))
+        if posting:
+            with server.Gunicorn("config.wsgi", port, env, name="post") as app:
+                _quiet(args)
+                log(f"posting answers: {args.post_connections} members at a time")
+                with server.CpuAccount(args.database, app.process.pid) as account:
+                    posted = load.post_answers(port, posters, topic_ids, bodies, duration=args.duration,
+                                               connections=args.post_connections)
+            rows[posting.name].update(_load_row(posted, account))
+            notes.append(f"Posting: {posted.requests:,} answers in {posted.seconds:.0f} s by {args.post_connections} concurrent "
+                         f"members (responses: {posted.extra['statuses']}).")
+        notes.append(f"Pages: wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency, after a {args.warmup} s "
+                     "warm-up, each against a freshly started server.")
+        floor_file = server.OUT / "topic_page.html"
+        floor_file.write_bytes(topic_page)
+        for variant, label in (("same", "floor: bare view, same settings and middleware"), ("none", "floor: bare view, no middleware")):
+            floor_env = {**env, "BENCH_FLOOR_FILE": str(floor_file), "BENCH_FLOOR_MIDDLEWARE": variant}
+            with server.Gunicorn("bench.floor_wsgi", port, floor_env, name=f"floor-{variant}") as app:
+                status, _headers, body = server.request(port, "GET", "/floor/")
+                assert status == 200 and len(body) == len(topic_page), (status, len(body))
+                _quiet(args)
+                log(f"wrk: {label}")
+                account = server.CpuAccount(args.database, app.process.pid)
+                result = load.wrk(port, "/floor/", f"floor-{variant}", account=account, **load_kwargs)
+            rows[f"floor-{variant}"] = {"label": label, **_load_row(result, account), "kb": len(topic_page) / 1024}
+            if variant == "same":
+                floor = result.rps
+        for row in rows.values():
+            if floor and row.get("rps"):
+                row["ratio"] = row["rps"] / floor
+    _judge(rows, floor, assess)
+
+    # 5. Report.
+    ordered = [rows[p.name] for p in selected] + [rows[k] for k in ("floor-same", "floor-none") if k in rows]
+    text = report.render(
+        args=argv, machine_info=report.machine(), version_info={**report.versions(dsn, load.wrk_version()), "code": code_at_start}, generation=timings,
+        counts=counts, consistency=consistency, rows=ordered, assess=assess, plans=plans, profiles=profiles, notes=notes,
+    )
+    Path(args.results).write_text(text)
+    print()
+    print(report.results_table(ordered))
+    print(f"assess(): {assess['per_second']:,.0f} answers/s")
+    log(f"report written to {args.results}; raw wrk output, profiles and server logs in {server.OUT}")
+    return 0
+
+
+def _quiet(args):
+    if args.wait_quiet:
+        share = server.wait_until_quiet(args.database, args.wait_quiet)
+        if share >= 0.10:
+            log(f"other work still uses {share:.0%} of the CPU; measuring anyway")
+
+
+def _check_services():
+    import psycopg
+    import redis
+
+    try:
+        psycopg.connect(ADMIN_DSN, connect_timeout=3).close()
+    except psycopg.Error as error:
+        raise SystemExit(f"PostgreSQL is not reachable at 127.0.0.1:5432 as postgres: {error}") from None
+    try:
+        redis.Redis.from_url(server.REDIS_URL, socket_connect_timeout=3).ping()
+    except redis.RedisError as error:
+        raise SystemExit(f"Redis is not reachable at {server.REDIS_URL}: {error}") from None
+
+
+def _prepare(meta):
+    """The pages to measure, with sessions for the reader, the moderator and the members who post."""
+    import random
+
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from bench import textgen
+    from bench.inprocess import Page, csrf_token, session_for
+    from forum.models import Topic
+
+    # In process only: the profile and anatomy posts must not run into the hourly answer limit.
+    # The limit check itself still runs, so the measured path is the production one.
+    settings.FORUM_RATE_LIMITS = {"answer": (10**9, 3600)}
+    users = get_user_model().objects
+    topic = meta["bench_topic_id"]
+    reader = users.get(username=meta["reader"])
+    moderator = users.get(username=meta["moderator"])
+    writer = users.get(username=meta["writer"])
+    common, very_common = SEARCH_WORDS
+    pages = [
+        Page("topic-anon", "topic page, anonymous (100 answers)", "GET", f"/t/{topic}/", goal="≥ 0.5× floor, p99 < 50 ms"),
+        Page("topic-anon-miss", "topic page, anonymous, whole-page cache missed", "GET", f"/t/{topic}/", unique_query=True),
+        Page("topic-member", "topic page, logged in", "GET", f"/t/{topic}/", user=reader, goal="≥ 500 req/s, ≤ 10 queries"),
+        Page("category", "category topic list", "GET", f"/c/{meta['bench_category_slug']}/"),
+        Page("home", "home page", "GET", "/"),
+        Page("search", f"search “{common}” ({_hits(common)})", "GET", f"/search/?q={common}", goal="p50 < 50 ms"),
+        Page("search-very-common", f"search “{very_common}” ({_hits(very_common)})", "GET", f"/search/?q={very_common}"),
+        Page("queue", "moderation queue (moderator)", "GET", "/moderation/", user=moderator, goal="p50 < 50 ms"),
+    ]
+    topic_ids = list(
+        Topic.objects.filter(is_public=True, is_deleted=False).exclude(pk=topic).values_list("pk", flat=True)
+    )
+    rng = random.Random(5)
+    kinds = ["plain"] * 7 + ["sourced"] * 2 + ["claim"]
+    bodies = [textgen.body(rng, rng.randint(50, 200), rng.choice(kinds)) for _ in range(200)]
+    posting = Page("post", "post an answer (incl. assess)", "POST", f"/t/{rng.choice(topic_ids)}/answer/", user=writer,
+                   goal="p50 < 100 ms")
+    for page in pages + [posting]:
+        if page.user is not None:
+            page.session = session_for(page.user)
+    first = meta["first_member_id"]
+    poster_users = users.filter(pk__gte=first + 1000, pk__lt=first + 1400)
+    posters = [(session_for(user), csrf_token()) for user in poster_users]
+    return pages, posting, topic_ids, bodies, posters
+
+
+def _hits(word):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FILTER (WHERE search_vector @@ websearch_to_tsquery('dutch', %s)), count(*) FROM forum_post",
+            [word],
+        )
+        hits, total = cursor.fetchone()
+    return f"{hits:,} of {total:,} posts match"
+
+
+def _small_topic_queries(reader, topic_id):
+    """The logged-in topic page's query count on a topic with few answers, to show the count does not grow with answers."""
+    from bench.inprocess import Page, anatomy, session_for
+    from forum.models import Topic
+
+    small = Topic.objects.filter(is_public=True, answer_count__range=(1, 5)).exclude(pk=topic_id).order_by("pk").first()
+    if small is None:
+        return None
+    page = Page("topic-member-small", "topic page, logged in, small topic", "GET", f"/t/{small.pk}/", user=reader)
+    page.session = session_for(reader)
+    return small.answer_count, anatomy(page, repeat=1).queries
+
+
+def _post_data(page, bodies):
+    import itertools
+
+    cycle = itertools.cycle(bodies)
+    return lambda: {"csrfmiddlewaretoken": page.csrf, "body": next(cycle)}
+
+
+def _check_pages(port, pages):
+    """Every page answers 200 before it is loaded; returns the anonymous topic page's bytes (the floor's size)."""
+    topic_page = None
+    for page in pages:
+        headers = {"Cookie": page.cookie} if page.cookie else {}
+        status, _headers, body = server.request(port, "GET", page.path, headers=headers)
+        if status != 200:
+            raise SystemExit(f"{page.label}: {page.path} answered {status}, not 200; see {server.OUT}/gunicorn-app.log")
+        if page.name == "topic-anon":
+            topic_page = body
+    return topic_page
+
+
+def _load_row(result, account):
+    per_request = account.per_request_ms(result.requests)
+    return {
+        "rps": result.rps, "p50": result.p50_ms, "p99": result.p99_ms, "errors": result.errors, "other_cpu": account.share,
+        "app_cpu_ms": per_request.get("app"), "db_cpu_ms": per_request.get("db"),
+    }
+
+
+def _judge(rows, floor, assess):
+    def mark(name, ok):
+        if name in rows:
+            rows[name]["met"] = "✅" if ok else "❌"
+
+    anon = rows.get("topic-anon", {})
+    if floor and "rps" in anon:
+        mark("topic-anon", anon["rps"] >= 0.5 * floor and anon["p99"] < 50)
+    member = rows.get("topic-member", {})
+    if "rps" in member:
+        mark("topic-member", member["rps"] >= 500 and member["queries"] <= 10)
+    for name, limit in (("search", 50), ("queue", 50), ("post", 100)):
+        if "p50" in rows.get(name, {}):
+            mark(name, rows[name]["p50"] < limit)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""The Markdown report: one results table, the machine and versions, EXPLAIN of each hot query, profiles."""
+
+import os
+import platform
+import subprocess
+import sys
+from datetime import datetime
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    except OSError:
+        pass
+    return {"cores (nproc)": os.cpu_count(), "memory": memory, "CPU": cpu, "OS": platform.platform()}
+
+
+def versions(dsn, wrk_version):
+    import django
+    import psycopg
+
+    with psycopg.connect(dsn) as conn:
+        postgres = conn.execute("SHOW server_version").fetchone()[0]
+    gunicorn = subprocess.run(
+        [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "--version"], capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "code": git_state(),
+        "Python": platform.python_version(),
+        "Django": django.get_version(),
+        "PostgreSQL": postgres,
+        "gunicorn": gunicorn or "unknown",
+        "wrk": wrk_version,
+        "psycopg": psycopg.__version__,
+    }
+
+
+def git_state():
+    """The commit measured, and whether the working tree differed from it (read-only git commands)."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True,
+                               check=True).stdout.splitlines()
+    except (OSError, subprocess.CalledProcessError):
+        return "not a git checkout"
+    return f"commit {head}" + (f" with uncommitted changes to {len(dirty)} tracked files" if dirty else "")
+
+
+def _fmt(value, digits=0):
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def _pct(value):
+    return "–" if value is None else f"{value:.0%}"
+
+
+def results_table(rows):
+    header = (
+        "| page | req/s | × floor | p50 ms | p99 ms | errors | app CPU ms/req | DB CPU ms/req | queries | SQL ms | 1-req ms | KB "
+        "| other CPU | goal | met |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|:---:|\n"
+    )
+    lines = []
+    for row in rows:
+        queries = row.get("queries", "–")
+        if row.get("cold_queries") not in (None, queries):
+            queries = f"{queries} ({row['cold_queries']} cold)"
+        lines.append(
+            f"| {row['label']} | {_fmt(row.get('rps'))} | {_fmt(row.get('ratio'), 2)} | {_fmt(row.get('p50'), 1)} "
+            f"| {_fmt(row.get('p99'), 1)} | {row.get('errors', '–')} | {_fmt(row.get('app_cpu_ms'), 2)} "
+            f"| {_fmt(row.get('db_cpu_ms'), 2)} | {queries} | {_fmt(row.get('sql_ms'), 1)} "
+            f"| {_fmt(row.get('service_ms'), 1)} | {_fmt(row.get('kb'), 1)} | {_pct(row.get('other_cpu'))} | {row.get('goal', '')} | {row.get('met', '')} |"
+        )
+    return header + "\n".join(lines) + "\n"
+
+
+def render(*, args, machine_info, version_info, generation, counts, consistency, rows, assess, plans, profiles, notes):
+    out = []
+    out.append("# Benchmark results\n\n")
+    out.append(
+        f"Written by `make bench` (`python -m bench {' '.join(args)}`) on {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}. "
+        "Re-run to refresh; numbers from another machine are not comparable.\n\n"
+    )
+    out.append("## Results\n\n")
+    out.append(results_table(rows))
+    out.append(
+        "\n*req/s, p50, p99, errors*: wrk (or the Python poster) against gunicorn with 2 sync workers, DEBUG off. "
+        "*× floor*: throughput over the framework floor measured in this run (bench/floor_wsgi.py: same settings and "
+        "middleware, one view returning the topic page's bytes). *app CPU ms/req*, *DB CPU ms/req*: CPU time the gunicorn "
+        "workers and the database's backends spent per request during the measurement; they depend much less than req/s on "
+        "other work on the machine, so they are the numbers to compare between runs (capacity ≈ cores ÷ their sum, wrk's "
+        "own share aside). *queries*: statements of one request in process "
+        "through Django's test client, caches warm (and, in brackets, right after the shared cache was emptied); "
+        "*SQL ms*: database time of that warm request; *1-req ms*: median time of one request in process, no "
+        "concurrency. *KB*: response size. *other CPU*: share of the machine's CPU used during the measurement by "
+        "processes other than the bench, its servers, their PostgreSQL backends and Redis (a lower bound); above a "
+        "few percent the numbers are low.\n"
+    )
+    out.append(f"\nassess(): **{assess['per_second']:,.0f} answers/s** over {assess['answers']:,} generated answers "
+               f"(mean {assess['mean_words']:.0f} words, {assess['held_share']:.0%} held), rules loaded as the app loads them "
+               f"(goal ≥ 1,000/s: {'met' if assess['per_second'] >= 1000 else 'NOT met'}).\n")
+    if notes:
+        out.append("\n" + "\n".join(f"- {note}" for note in notes) + "\n")
+    out.append("\n## Machine and versions\n\n")
+    out.append("\n".join(f"- {k}: {v}" for k, v in {**machine_info, **version_info}.items()) + "\n")
+    out.append("\n## Data\n\n")
+    out.append(f"Generated in **{generation['total']:.1f} s** " + (
+        "(reused from an earlier run)" if generation.get("reused") else
+        "(" + ", ".join(f"{k} {v:.1f} s" for k, v in generation.items() if k not in ("total", "reused")) + ")") + ".\n\n")
+    out.append("| what | rows |\n|---|---:|\n" + "\n".join(
+        f"| {k} | {v:,} |" if isinstance(v, int) else f"| {k} | {v} |" for k, v in counts.items()) + "\n")
+    bad = {k: v for k, v in consistency.items() if v}
+    out.append("\nConsistency checks (denormalised counters against the rows): " + (
+        "all pass.\n" if not bad else "FAILED: " + "; ".join(f"{k}: {v}" for k, v in bad.items()) + "\n"))
+    out.append("\n## Hot queries: EXPLAIN (ANALYZE, BUFFERS)\n\n")
+    out.append("Every statement each page runs, captured with CaptureQueriesContext and explained on the bench database. "
+               "*plan* says whether each reads its tables through an index; a sequential scan on a large table is flagged.\n")
+    for label, page_plans in plans.items():
+        out.append(f"\n### {label}\n\n")
+        out.append("| # | ms | plan | statement |\n|---:|---:|---|---|\n")
+        for i, plan in enumerate(page_plans, 1):
+            sql = " ".join(plan.sql.split())
+            short = (sql[:150] + "…") if len(sql) > 150 else sql
+            out.append(f"| {i} | {plan.execution_ms:.2f} | {plan.verdict} | `{short.replace('|', '¦')}` |\n")
+        out.append("\n<details><summary>plans</summary>\n\n")
+        for i, plan in enumerate(page_plans, 1):
+            out.append(f"**{i}.** `{' '.join(plan.sql.split())[:2000]}`\n\n```\n{plan.text}\n```\n\n")
+        out.append("</details>\n")
+    out.append("\n## Profiles (cProfile, in process, sorted by own time)\n\n")
+    out.append("The full output, also sorted by cumulative time, is in bench/out/profiles/ after a run.\n")
+    for label, text in profiles.items():
+        out.append(f"\n<details><summary>{label}</summary>\n\n```\n{text}\n```\n\n</details>\n")
+    return "".join(out)
