@@ -13,7 +13,6 @@ from moderation.policy import Assessment
 from moderation.policy import queue as queue_policy
 from moderation.services import post_assessment_text
 
-
 QUEUE_EXCERPT_CHARS = 600
 
 
@@ -41,7 +40,7 @@ def queue_pending(filters, page_number):
         # The queue shows the start of each post; cutting the text before marking it up is much
         # cheaper than truncating the HTML afterwards.
         item.highlighted = highlighted_text(text[:QUEUE_EXCERPT_CHARS], item.assessment)
-        item.is_truncated = len(text) > QUEUE_EXCERPT_CHARS
+        item.is_shortened = len(text) > QUEUE_EXCERPT_CHARS
     return page
 
 

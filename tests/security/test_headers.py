@@ -23,7 +23,10 @@ PRODUCTION_ENV = {
 def production(tmp_path, code=None, args=()):
     """Run Python with a production-like environment, outside this test process's settings."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EMAIL_"))}
-    env.update(PRODUCTION_ENV, DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}", DJANGO_SETTINGS_MODULE="config.settings")
+    env.update(
+        PRODUCTION_ENV, DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}", DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
+    )
     command = [sys.executable, "-c", textwrap.dedent(code)] if code else [sys.executable, "manage.py", *args]
     return subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120)
 
@@ -35,6 +38,9 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
 
 
 def test_production_sends_hsts_secure_cookies_and_redirects_to_https(tmp_path):
+    # With debug off, whitenoise serves the hashed files that collectstatic writes, as in a deployment.
+    collected = production(tmp_path, args=("collectstatic", "--noinput", "-v", "0"))
+    assert collected.returncode == 0, collected.stderr
     result = production(tmp_path, code="""
         import json
         import django
