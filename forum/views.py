@@ -38,7 +38,7 @@ def back_to(request, fallback):
 
 
 def home(request):
-    return render(request, "forum/home.html", {"categories": selectors.categories_overview()})
+    return render(request, "forum/home.html", {"categories": selectors.categories_overview_cached()})
 
 
 def category_detail(request, slug):

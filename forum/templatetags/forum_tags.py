@@ -14,16 +14,6 @@ SOURCE_KIND_LABELS = {
 
 
 @register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
-
-
-@register.filter
-def contains(collection, item):
-    return bool(collection) and item in collection
-
-
-@register.filter
 def source_kinds(sources):
     """The distinct kinds of a post's stored sources, as readable words."""
     kinds = []

@@ -1,0 +1,24 @@
+"""The home page lists categories with their counts and is served from a shared one-minute cache."""
+
+import pytest
+from django.core.cache import cache
+
+from forum import services
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_categories_with_topic_answer_and_solved_counts(client, member, topic, category):
+    services.answer_post(actor=member, topic=topic, body="Een antwoord.")
+    html = client.get("/").content.decode()
+    assert category.name in html
+    assert "1 topic" in html and "1 antwoord" in html and "0 opgelost" in html
+
+
+def test_category_counts_are_shared_for_a_minute(client, topic, memory_cache, django_assert_num_queries):
+    client.get("/")
+    with django_assert_num_queries(0):
+        assert client.get("/").status_code == 200
+    cache.delete("home-categories")
+    with django_assert_num_queries(1):
+        client.get("/")
