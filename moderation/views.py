@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from forum.models import Post, Topic
 from forum.permissions import check_interact
 from forum.ratelimit import RateLimitExceeded
+from forum.views import wants_json
 from moderation import selectors, services, solutions
 from moderation.forms import BulkForm, DecisionForm, FlagForm, QueueFilterForm, ReasonForm, SignOffForm
 from moderation.models import ReviewItem
@@ -60,7 +61,7 @@ def item_detail(request, pk):
 def item_claim(request, pk):
     """Claim the item for ten minutes, so other moderators see who is handling it."""
     item = services.review_claim(actor=request.user, item=get_object_or_404(ReviewItem, pk=pk))
-    if request.headers.get("x-requested-with") == "fetch":
+    if wants_json(request):
         return JsonResponse({"claimed_by": item.claimed_by.username if item.claimed_by else None})
     return redirect("moderation:item", pk=item.pk)
 
@@ -157,7 +158,7 @@ def flag(request, pk):
         try:
             services.flag_create(actor=request.user, post=post, **form.cleaned_data)
         except RateLimitExceeded as error:
-            if request.headers.get("x-requested-with") == "fetch":
+            if wants_json(request):
                 return JsonResponse({"error": str(error)}, status=429)
             messages.error(request, str(error))
             return render(request, "moderation/flag.html", {"form": form, "post": post}, status=429)
