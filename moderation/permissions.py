@@ -1,29 +1,67 @@
-"""Who may moderate. Members of the Moderators group (and superusers) hold these permissions."""
+"""Who may moderate. Members of the Moderators group (and superusers) hold these permissions.
+
+A member's rights and whether they have TOTP set up are asked on every moderator request
+and on many member pages, so they are kept in the shared cache (one round trip, no SQL)
+for ACCESS_SECONDS. `forget_access` drops a member's entry; moderation.signals calls it
+the moment their groups, permissions, account or authenticators change (and a group's
+permissions or the group itself), so a moderator taken out of the Moderators group is
+refused on their next request. The lifetime only bounds changes that bypass model signals
+(QuerySet.update, raw SQL).
+"""
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 REVIEW = "moderation.review_posts"
 SIGN_OFF = "moderation.sign_off_solutions"
+ACCESS_SECONDS = 60
+
+
+def _access_key(user_id):
+    return f"moderator-access:{user_id}"
+
+
+def _access(user):
+    """{"review": bool, "sign_off": bool, "totp": bool} for a logged-in member: memoised on the user, then in the cache."""
+    known = getattr(user, "_moderator_access", None)
+    if known is None:
+        key = _access_key(user.pk)
+        known = cache.get(key)
+        if known is None:
+            from allauth.mfa.models import Authenticator
+
+            known = {
+                "review": user.has_perm(REVIEW),
+                "sign_off": user.has_perm(SIGN_OFF),
+                "totp": Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
+            }
+            cache.set(key, known, ACCESS_SECONDS)
+        user._moderator_access = known
+    return known
+
+
+def forget_access(user_ids):
+    """Drop the cached rights of these members, now and again after the current transaction commits.
+
+    The second time matters: a request that read the old rights before the commit could
+    have stored them again in between.
+    """
+    keys = [_access_key(pk) for pk in user_ids]
+    if not keys:
+        return
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def can_review(user):
-    return user.is_authenticated and user.is_active and user.has_perm(REVIEW)
+    return user.is_authenticated and user.is_active and _access(user)["review"]
 
 
 def shows_moderator_tools(user):
-    """Whether pages show this member the moderator's view and tools.
-
-    Cached for a minute so ordinary page views cost no permission queries; every
-    moderator *action* still checks `can_review`/`can_sign_off` uncached.
-    """
-    if not user.is_authenticated:
-        return False
-    known = getattr(user, "_shows_moderator_tools", None)
-    if known is None:
-        known = user._shows_moderator_tools = cache.get_or_set(f"shows-moderator-tools:{user.pk}", lambda: can_review(user), 60)
-    return known
+    """Whether pages show this member the moderator's view and tools (the same rule as `can_review`)."""
+    return can_review(user)
 
 
 def check_review(user):
@@ -32,7 +70,7 @@ def check_review(user):
 
 
 def can_sign_off(user):
-    return user.is_authenticated and user.is_active and user.has_perm(SIGN_OFF)
+    return user.is_authenticated and user.is_active and _access(user)["sign_off"]
 
 
 def check_sign_off(user):
@@ -42,10 +80,4 @@ def check_sign_off(user):
 
 def has_two_factor(user):
     """Moderators must have TOTP set up before they act (allauth's MFA)."""
-    from allauth.mfa.models import Authenticator
-
-    cached = getattr(user, "_has_totp", None)
-    if cached is None:
-        cached = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        user._has_totp = cached
-    return cached
+    return user.is_authenticated and _access(user)["totp"]
