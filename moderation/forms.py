@@ -13,6 +13,15 @@ class QueueFilterForm(forms.Form):
         choices=lambda: [("", _("All claim types")), *claim_type_choices()], required=False, label=_("Claim type")
     )
 
+    def __init__(self, *args, categories, **kwargs):
+        """`categories`: (pk, name) pairs to offer, from moderation.selectors.category_choices (cached).
+
+        Only a chosen category is looked up in the database, to validate it.
+        """
+        super().__init__(*args, **kwargs)
+        field = self.fields["category"]
+        field.choices = [("", field.empty_label), *categories]
+
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(

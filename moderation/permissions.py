@@ -42,6 +42,16 @@ def _access(user):
     return known
 
 
+def access_cache_key(user_id):
+    """For views that fetch this entry together with others (forum.pagecache.lookup); see remember_access."""
+    return _access_key(user_id)
+
+
+def remember_access(user, access):
+    """Seed this request's memo with an entry fetched from access_cache_key."""
+    user._moderator_access = access
+
+
 def forget_access(user_ids):
     """Drop the cached rights of these members, now and again after the current transaction commits.
 

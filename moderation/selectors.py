@@ -1,28 +1,112 @@
 """Reads for the moderator pages, shaped for a fixed number of queries."""
 
-from django.core.paginator import Paginator
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from forum.models import Post, SolutionState, Topic, Visibility
+from moderation import cache_keys
 from moderation.app_settings import moderation_settings
-from moderation.models import AuditEntry, Flag, ReviewItem, ReviewStatus
+from moderation.models import AuditEntry, Flag, HoldReason, ReviewItem, ReviewStatus
 from moderation.policy import Assessment
 from moderation.policy import queue as queue_policy
-from moderation.services import post_assessment_text
+from moderation.services import assessment_text, post_assessment_text
 
-QUEUE_EXCERPT_CHARS = 600
+QUEUE_PAGE_SECONDS = 30
 
 
-def queue_pending(filters, page_number):
-    """Pending items, oldest first, filtered by reason, category and claim type (lane)."""
-    items = (
-        ReviewItem.objects.filter(status=ReviewStatus.PENDING)
-        .select_related("post__topic__category", "post__author", "claimed_by")
-        .order_by("created_at", "pk")
+@dataclass
+class QueueItem:
+    """What the queue shows of one pending item: plain values, cheap to cache and to read back."""
+
+    pk: int
+    post_id: int
+    reason: str
+    claim_types: list
+    created_at: datetime
+    claimed_by_id: int | None
+    claimed_until: datetime | None
+    claimed_by_name: str
+    title: str
+    category_name: str
+    author_name: str
+    text: str  # the assessed text (a question carries its title), whose start the queue shows
+    assessment: dict | None
+    digest: str = ""  # of everything above that the item's HTML shows (moderation.fragments)
+    holder_id: int | None = None  # who holds the claim now: set per request, claims expire
+
+    def __post_init__(self):
+        shown = (self.reason, self.claim_types, self.claimed_by_name, self.title, self.category_name, self.author_name,
+                 self.text, self.assessment)
+        self.digest = hashlib.sha256(repr(shown).encode()).hexdigest()[:32]
+
+    @property
+    def reason_label(self):
+        return HoldReason(self.reason).label
+
+
+_QUEUE_COLUMNS = (
+    "pk", "post_id", "reason", "claim_types", "created_at", "claimed_by_id", "claimed_until", "claimed_by__username",
+    "post__topic__title", "post__topic__category__name", "post__author__username", "post__is_question", "post__body",
+    "post__assessment",
+)
+
+
+def queue_page(filters, page_number):
+    """Pending items, oldest first, filtered by reason, category and claim type (lane); and how
+    many topics wait for sign-off. Returns (page of QueueItem, solution count).
+
+    A page, its item count and the sign-off count are cached together under the queue's version
+    (moderation.cache_keys): a new, claimed or decided item, an edited held post or a renamed
+    category shows on the next request. What changes without touching those (a topic's new
+    title, a topic moved to another category) can take QUEUE_PAGE_SECONDS to show in the list;
+    the item's own page always reads the database.
+    """
+    category = filters.get("category")
+    try:
+        number = max(1, int(page_number))
+    except (TypeError, ValueError):
+        number = 1
+    filter_key = f"{filters.get('reason') or ''}:{category.pk if category else ''}:{filters.get('lane') or ''}"
+    key = f"moderation-queue-page:{cache_keys.queue_version()}:{filter_key}:{number}"
+    entry = cache.get(key)
+    if entry is None:
+        items = _filtered(ReviewItem.objects.filter(status=ReviewStatus.PENDING), filters)
+        paginator = Paginator(items.order_by("created_at", "pk").values_list(*_QUEUE_COLUMNS), moderation_settings.QUEUE_PAGE_SIZE)
+        paginator.count = items.count()  # without the joins the page's columns need
+        page = paginator.get_page(number)
+        entry = {
+            "count": page.paginator.count,
+            "number": page.number,
+            "items": [_queue_item(*row) for row in page.object_list],
+            "solutions": solution_queue().count(),
+        }
+        cache.set(key, entry, QUEUE_PAGE_SECONDS)
+    paginator = Paginator((), moderation_settings.QUEUE_PAGE_SIZE)
+    paginator.count = entry["count"]
+    now = timezone.now()
+    for item in entry["items"]:
+        item.holder_id = queue_policy.claim_holder(item.claimed_by_id, item.claimed_until, now)
+    return Page(entry["items"], entry["number"], paginator), entry["solutions"]
+
+
+def _queue_item(pk, post_id, reason, claim_types, created_at, claimed_by_id, claimed_until, claimed_by_name, title,
+                category_name, author_name, is_question, body, assessment):
+    return QueueItem(
+        pk=pk, post_id=post_id, reason=reason, claim_types=claim_types, created_at=created_at, claimed_by_id=claimed_by_id,
+        claimed_until=claimed_until, claimed_by_name=claimed_by_name or "", title=title, category_name=category_name,
+        author_name=author_name, text=assessment_text(title=title, body=body, is_question=is_question), assessment=assessment,
     )
+
+
+def _filtered(items, filters):
     if filters.get("reason"):
         items = items.filter(reason=filters["reason"])
     if filters.get("category"):
@@ -31,17 +115,7 @@ def queue_pending(filters, page_number):
         items = items.filter(claim_types__contains=[filters["lane"]]) if _json_contains() else items.filter(
             claim_types__icontains=f'"{filters["lane"]}"'
         )
-    page = Paginator(items, moderation_settings.QUEUE_PAGE_SIZE).get_page(page_number)
-    now = timezone.now()
-    for item in page.object_list:
-        item.holder_id = queue_policy.claim_holder(item.claimed_by_id, item.claimed_until, now)
-        item.assessment = Assessment.from_dict(item.post.assessment) if item.post.assessment else None
-        text = post_assessment_text(item.post)
-        # The queue shows the start of each post; cutting the text before marking it up is much
-        # cheaper than truncating the HTML afterwards.
-        item.highlighted = highlighted_text(text[:QUEUE_EXCERPT_CHARS], item.assessment)
-        item.is_shortened = len(text) > QUEUE_EXCERPT_CHARS
-    return page
+    return items
 
 
 def _json_contains():
@@ -91,6 +165,16 @@ def review_item_context(item, viewer):
         "audit": AuditEntry.objects.filter(post=item.post).select_related("actor"),
         "can_undo": item.status != ReviewStatus.PENDING and queue_policy.can_undo(item.decided_at, now),
     }
+
+
+def category_choices():
+    """(pk, name) of every category, for the queue's filter; cached until a category changes (moderation.signals)."""
+    from forum.models import Category
+
+    return cache.get_or_set(
+        cache_keys.CATEGORY_CHOICES_KEY, lambda: list(Category.objects.values_list("pk", "name")),
+        cache_keys.CATEGORY_CHOICES_SECONDS,
+    )
 
 
 def solution_queue():

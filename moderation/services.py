@@ -16,6 +16,7 @@ from forum.models import NotificationKind, Post, Visibility
 from forum.notifications import notify
 from moderation.app_settings import moderation_settings
 from moderation.audit import audit
+from moderation.cache_keys import queue_changed
 from moderation.models import AuditAction, Flag, FlagReason, HoldReason, ReviewItem, ReviewStatus
 from moderation.policy import assess
 from moderation.policy import queue as queue_policy
@@ -29,7 +30,11 @@ class ModerationError(Exception):
 
 def post_assessment_text(post):
     """The question is assessed with its title: a title alone can make the claim."""
-    return f"{post.topic.title}\n\n{post.body}" if post.is_question else post.body
+    return assessment_text(title=post.topic.title, body=post.body, is_question=post.is_question)
+
+
+def assessment_text(*, title, body, is_question):
+    return f"{title}\n\n{body}" if is_question else body
 
 
 def post_screen(*, post, actor, is_edit):
@@ -45,6 +50,8 @@ def post_screen(*, post, actor, is_edit):
     post.assessment = assessment.to_dict()
     before = post.visibility
     pending = ReviewItem.objects.select_for_update().filter(post=post, status=ReviewStatus.PENDING).first()
+    if pending is not None:
+        queue_changed()  # the queue shows the post's text, which may have changed
     last = None if pending else ReviewItem.objects.filter(post=post).order_by("-created_at", "-pk").first()
     update = ["assessment"]
 

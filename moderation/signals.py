@@ -1,6 +1,8 @@
-"""Forget a member's cached moderator rights when anything they rest on changes (see moderation.permissions).
+"""Cache invalidation for the moderator pages, and nothing else: no rule lives here.
 
-Cache invalidation only: no rule lives here.
+- A member's cached rights (moderation.permissions) are forgotten when anything they rest on changes.
+- The queue's cached counts (moderation.cache_keys) go stale when a review item changes.
+- The queue filter's category names, and the queue's pages, go when a category changes.
 """
 
 from allauth.mfa.models import Authenticator
@@ -8,6 +10,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
+from forum.models import Category
+from moderation import cache_keys
+from moderation.models import ReviewItem
 from moderation.permissions import forget_access
 
 User = get_user_model()
@@ -80,6 +85,15 @@ def authenticator_changed(sender, instance, **kwargs):
     forget_access([instance.user_id])
 
 
+def review_item_changed(sender, **kwargs):
+    cache_keys.queue_changed()
+
+
+def category_changed(sender, **kwargs):
+    cache_keys.categories_changed()
+    cache_keys.queue_changed()  # queue items show their category's name
+
+
 def connect():
     m2m_changed.connect(user_groups_changed, sender=User.groups.through, dispatch_uid="moderation-access-groups")
     m2m_changed.connect(user_permissions_changed, sender=User.user_permissions.through, dispatch_uid="moderation-access-perms")
@@ -90,3 +104,7 @@ def connect():
     post_delete.connect(user_deleted, sender=User, dispatch_uid="moderation-access-user-deleted")
     post_save.connect(authenticator_changed, sender=Authenticator, dispatch_uid="moderation-access-totp-saved")
     post_delete.connect(authenticator_changed, sender=Authenticator, dispatch_uid="moderation-access-totp-deleted")
+    post_save.connect(review_item_changed, sender=ReviewItem, dispatch_uid="moderation-queue-item-saved")
+    post_delete.connect(review_item_changed, sender=ReviewItem, dispatch_uid="moderation-queue-item-deleted")
+    post_save.connect(category_changed, sender=Category, dispatch_uid="moderation-category-saved")
+    post_delete.connect(category_changed, sender=Category, dispatch_uid="moderation-category-deleted")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from forum.models import NotificationKind, Post, SolutionState, Topic, Visibility
 from forum.notifications import notify
 from moderation.audit import audit
+from moderation.cache_keys import queue_changed
 from moderation.models import AuditAction
 from moderation.permissions import SIGN_OFF, can_sign_off
 from moderation.policy import Assessment
@@ -108,6 +109,7 @@ def _apply(*, topic, event, actor, reason="", answer=None):
     from forum.cache_keys import topic_changed
 
     topic_changed(topic.pk)
+    queue_changed()  # the count of topics waiting for sign-off
     return topic
 
 

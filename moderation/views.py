@@ -16,7 +16,7 @@ from forum.models import Post, Topic
 from forum.permissions import check_interact
 from forum.ratelimit import RateLimitExceeded
 from forum.views import wants_json
-from moderation import selectors, services, solutions
+from moderation import fragments, selectors, services, solutions
 from moderation.forms import BulkForm, DecisionForm, FlagForm, QueueFilterForm, ReasonForm, SignOffForm
 from moderation.models import ReviewItem
 from moderation.permissions import can_sign_off, check_review, check_sign_off, has_two_factor
@@ -39,13 +39,15 @@ def moderator_required(view):
 
 @moderator_required
 def queue(request):
-    filters = QueueFilterForm(request.GET or None)
+    categories = selectors.category_choices()
+    filters = QueueFilterForm(request.GET or None, categories=categories)
     cleaned = filters.cleaned_data if filters.is_valid() else {}
-    page = selectors.queue_pending(cleaned, request.GET.get("page"))
+    page, solution_count = selectors.queue_page(cleaned, request.GET.get("page"))
+    fragments.render_queue_items(page.object_list)
     return render(
         request, "moderation/queue.html",
-        {"page": page, "filters": filters, "bulk_form": BulkForm(), "tab": "posts",
-         "solution_count": selectors.solution_queue().count()},
+        {"page": page, "filters": filters, "tab": "posts", "solution_count": solution_count,
+         **fragments.render_queue_controls(filters, BulkForm(), categories)},
     )
 
 
