@@ -2,16 +2,29 @@
 
 PostgreSQL: full-text search with the Dutch configuration on the stored, GIN-indexed
 `Post.search_vector`. Elsewhere (SQLite for `make run`): a plain case-insensitive match.
+
+The search page (`search_page`) keeps each page of results, rendered, in the shared cache
+for RESULTS_SECONDS: a popular search does not reach the full-text index again within that
+time, so a new post or an edit can take up to a minute to show in results. Results are the
+same for every reader (only public posts are searched), so one entry serves everyone.
 """
 
+import hashlib
+import math
 import re
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import F, Q, Value
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from forum.app_settings import forum_settings
 from forum.models import Post, Visibility
 
 SEARCH_CONFIG = "dutch"
@@ -21,6 +34,9 @@ MARK_START = "\x02"
 MARK_END = "\x03"
 EXCERPT_CHARS = 240
 MAX_RANKED_RESULTS = 200
+RESULTS_SECONDS = 60
+MAX_QUERY_CHARS = 200
+RESULT_TEMPLATE = "forum/_search_result.html"
 
 
 def uses_full_text():
@@ -39,28 +55,35 @@ def post_index(post_id):
     )
 
 
-def search_posts(query):
-    """Visible posts matching `query`, best first, each with a `headline` of highlighted HTML.
+def normalise_query(text):
+    """The query as searched, shown and cached: runs of white space count as one space; at most MAX_QUERY_CHARS."""
+    return " ".join(text.split())[:MAX_QUERY_CHARS].rstrip()
 
-    Returns (posts, total). Only the most recent matches are ranked: a common word matches
-    most of the forum, and ranking and counting tens of thousands of posts per search costs
-    seconds. The recent-posts index lets PostgreSQL find them without visiting every match.
-    `total` is capped at MAX_RANKED_RESULTS.
+
+def _visible(posts):
+    return posts.filter(visibility=Visibility.PUBLISHED, is_deleted=False, topic__is_public=True, topic__is_deleted=False)
+
+
+def search_posts(query):
+    """Visible posts matching `query`, best first (ranked on PostgreSQL). Returns (posts, total).
+
+    Only the most recent matches are ranked: a common word matches most of the forum, and
+    ranking and counting tens of thousands of posts per search costs seconds. The
+    recent-posts index lets PostgreSQL find them without visiting every match. `total` is
+    capped at MAX_RANKED_RESULTS. `posts` joins nothing: rank them, take a page, then load
+    that page with `result_posts`.
     """
-    visible = Post.objects.filter(
-        visibility=Visibility.PUBLISHED, is_deleted=False, topic__is_public=True, topic__is_deleted=False
-    )
     if uses_full_text():
         search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-        matches = visible.filter(search_vector=search_query)
+        matches = _visible(Post.objects.filter(search_vector=search_query))
     else:
         words = query.split()
         condition = Q()
         for word in words:
             condition &= Q(body__icontains=word) | Q(topic__title__icontains=word, is_question=True)
-        matches = visible.filter(condition) if words else visible.none()
+        matches = _visible(Post.objects.filter(condition)) if words else Post.objects.none()
     candidates = list(matches.order_by("-created_at").values_list("pk", flat=True)[:MAX_RANKED_RESULTS])
-    posts = Post.objects.filter(pk__in=candidates).select_related("topic", "author")
+    posts = Post.objects.filter(pk__in=candidates)
     if uses_full_text():
         posts = posts.annotate(rank=SearchRank(F("search_vector"), search_query)).order_by("-rank", "-created_at")
     else:
@@ -68,27 +91,92 @@ def search_posts(query):
     return posts, len(candidates)
 
 
-def attach_excerpts(posts, query):
-    """Set `excerpt` (safe HTML, search words in <mark>) on the posts of one result page.
+def result_posts(post_ids, query):
+    """The posts of one result page, in the order of `post_ids`, with their topic, author and `excerpt`.
 
-    On PostgreSQL the excerpts come from ts_headline, in one query for just these posts:
+    On PostgreSQL the excerpts come from ts_headline in the same query, for just these posts:
     it is too costly to run for every ranked match.
     """
-    headlines = {}
+    posts = Post.objects.filter(pk__in=post_ids).select_related("topic", "author").only(
+        "topic", "author", "is_question", "created_at", "topic__title", "topic__solution_state", "author__username",
+        *(() if uses_full_text() else ("body",)),
+    )
+    if uses_full_text():
+        posts = posts.annotate(headline=_headline(query))
+    by_id = {post.pk: post for post in posts}
+    posts = [by_id[pk] for pk in post_ids if pk in by_id]
+    _set_excerpts(posts, query)
+    return posts
+
+
+def search_page(query, page_number):
+    """One page of results for `query`: a Page of SearchResult (post_id, html), with the total count.
+
+    The page is cached for RESULTS_SECONDS per query, page, page size and language. A post
+    hidden, deleted or taken out of public view after the entry was made is never shown:
+    each request asks the database which of the page's posts are still visible (one query
+    by primary key) and leaves the others out.
+    """
+    per_page = forum_settings.SEARCH_RESULTS_PER_PAGE
+    try:
+        number = int(page_number)
+    except (TypeError, ValueError):
+        number = 1
+    # Beyond the last page Paginator shows the last page: one cache entry covers those numbers.
+    number = min(max(number, 1), max(1, math.ceil(MAX_RANKED_RESULTS / per_page)))
+    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+    key = f"search-results:{get_language()}:{per_page}:{number}:{digest}"
+    entry = cache.get(key)
+    if entry is None:
+        ranked, total = search_posts(query)
+        paginator = Paginator(ranked.values_list("pk", flat=True), per_page)
+        paginator.count = total  # known already: no second pass over the matches to count them
+        page = paginator.get_page(number)
+        posts = result_posts(list(page.object_list), query)
+        entry = {
+            "total": total,
+            "number": page.number,
+            "results": [SearchResult(post.pk, render_to_string(RESULT_TEMPLATE, {"post": post})) for post in posts],
+        }
+        cache.set(key, entry, RESULTS_SECONDS)
+        results = entry["results"]
+    else:
+        shown = set(_visible(Post.objects.filter(pk__in=[r.post_id for r in entry["results"]])).values_list("pk", flat=True))
+        results = [result for result in entry["results"] if result.post_id in shown]
+    paginator = Paginator((), per_page)
+    paginator.count = entry["total"]
+    return Page(results, entry["number"], paginator)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One rendered result: the post's id (to check it is still visible) and its list item's HTML (safe)."""
+
+    post_id: int
+    html: str
+
+
+def attach_excerpts(posts, query):
+    """Set `excerpt` (safe HTML, search words in <mark>) on `posts` (one query on PostgreSQL)."""
     if uses_full_text() and posts:
-        search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
         headlines = dict(
-            Post.objects.filter(pk__in=[post.pk for post in posts])
-            .annotate(
-                headline=SearchHeadline(
-                    "body", search_query, config=SEARCH_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
-                    max_words=35, min_words=15, max_fragments=2,
-                )
-            )
-            .values_list("pk", "headline")
+            Post.objects.filter(pk__in=[post.pk for post in posts]).annotate(headline=_headline(query)).values_list("pk", "headline")
         )
+        for post in posts:
+            post.headline = headlines.get(post.pk)
+    _set_excerpts(posts, query)
+
+
+def _headline(query):
+    return SearchHeadline(
+        "body", SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch"), config=SEARCH_CONFIG,
+        start_sel=MARK_START, stop_sel=MARK_END, max_words=35, min_words=15, max_fragments=2,
+    )
+
+
+def _set_excerpts(posts, query):
     for post in posts:
-        text = headlines.get(post.pk)
+        text = getattr(post, "headline", None)
         if text is None:
             text = _excerpt_with_marks(post.body, query.split())
         post.excerpt = mark_safe(escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))

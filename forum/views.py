@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -16,12 +15,11 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from forum import pagecache, permissions, selectors, services
-from forum.app_settings import forum_settings
 from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm, TopicForm, VoteForm
 from forum.models import Category, Notification, Post, Topic
 from forum.notifications import notification_open, notifications_clear_all
 from forum.ratelimit import RateLimitExceeded
-from forum.search import attach_excerpts, search_posts
+from forum.search import normalise_query, search_page
 from forum.validators import clean_text
 from forum.viewcount import view_count, visitor_key
 
@@ -276,14 +274,9 @@ def preferences(request):
 
 
 def search(request):
-    query = clean_text(request.GET.get("q", "")).strip()[:200]  # without control characters, as posts are
-    page = None
-    if query:
-        posts, total = search_posts(query)
-        paginator = Paginator(posts, forum_settings.SEARCH_RESULTS_PER_PAGE)
-        paginator.count = total  # known already: no second pass over the matches to count them
-        page = paginator.get_page(request.GET.get("page"))
-        attach_excerpts(page.object_list, query)
+    """Results come from forum.search.search_page, cached for a minute per query, page and language."""
+    query = normalise_query(clean_text(request.GET.get("q", "")))  # without control characters, as posts are
+    page = search_page(query, request.GET.get("page")) if query else None
     return render(request, "forum/search.html", {"query": query, "page": page, "extra_query": urlencode({"q": query})})
 
 
