@@ -60,8 +60,8 @@ class ForumSettings:
         )
 
     @property
-    def ANONYMOUS_PAGE_CACHE_SECONDS(self):
-        return _get("FORUM_ANONYMOUS_PAGE_CACHE_SECONDS", 30)
+    def TOPIC_PAGE_CACHE_SECONDS(self):
+        return _get("FORUM_TOPIC_PAGE_CACHE_SECONDS", 30)
 
 
 forum_settings = ForumSettings()

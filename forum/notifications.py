@@ -69,21 +69,24 @@ def notifications_clear_all(*, recipient):
 
 def unread_count(user):
     """The bell's number, cached until this module changes the member's notifications."""
+    known = getattr(user, "_unread_notifications", None)  # seeded by forum.permissions.remember_viewer
+    if known is not None:
+        return known
     return cache.get_or_set(
-        _unread_key(user.pk),
+        unread_cache_key(user.pk),
         lambda: Notification.objects.filter(recipient=user, is_read=False, cleared_at__isnull=True).count(),
         60 * 60,
     )
 
 
-def _unread_key(user_id):
+def unread_cache_key(user_id):
     return f"unread-notifications:{user_id}"
 
 
 def _unread_changed(user_id):
     """Forget the cached count now and again after commit (a reader may re-cache the old count in between)."""
-    cache.delete(_unread_key(user_id))
-    transaction.on_commit(lambda: cache.delete(_unread_key(user_id)))
+    cache.delete(unread_cache_key(user_id))
+    transaction.on_commit(lambda: cache.delete(unread_cache_key(user_id)))
 
 
 def describe(notification):

@@ -1,68 +1,192 @@
-"""A whole-page cache for anonymous readers of a topic.
+"""Cached topic pages, for anonymous visitors and for members.
 
-Anonymous visitors all see the same page, so it is rendered once per topic version,
-language and URL, and kept for a short time. Services bump the topic's version
-(forum.cache_keys.topic_changed) after every change they commit, so a cached page is
-never older than the last committed change, except for the view count, which may lag
-by up to ANONYMOUS_PAGE_CACHE_SECONDS.
+Anonymous visitors all see the same page, so it is stored whole, per topic version,
+language, order and page number. Members see one page too, except in a few places:
+the account links in the header and the posts they wrote, voted on or reacted to.
+Their shared page ("member shell")
+is stored with holes in those places; each request fills the holes with this member's
+parts. Services bump the topic's version (forum.cache_keys.topic_changed) after every
+change they commit, so a cached page is never older than the last committed change,
+except for the view count, which may lag by up to TOPIC_PAGE_CACHE_SECONDS.
 
-The page contains forms (language switch), so it is rendered with a placeholder where
-the CSRF token goes, and each visitor gets their own token substituted on the way out.
+Pages are stored as UTF-8 chunks split at the holes, so serving one is a join. Every
+page holds forms, so the CSRF token is a hole too, filled per visitor.
+
+Who never gets a shared page: moderators (they see held posts and tools), members who
+may not post yet (other buttons and no answer form), the topic starter (their buttons
+differ on every answer), members with a held or rejected post in the topic (they see it
+in place), and any request with a message to show.
 """
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from config.cache import get_many_and_add
 from forum.app_settings import forum_settings
 from forum.cache_keys import topic_version_from_key, topic_version_key
 
 CSRF_PLACEHOLDER = "csrf-token-placeholder-5f2a9c"
+CSRF_HOLE = "csrf"
+ACCOUNT_NAV_HOLE = "account-nav"
+# Member text never contains HTML comments (the sanitiser drops them) and titles are escaped,
+# so these markers can only come from our templates.
+_HOLE_MARKER = "<!--hole:{}-->"
+_SPLIT = re.compile(rf"({re.escape(CSRF_PLACEHOLDER)}|<!--hole:[a-z0-9:-]+-->)")
+
+
+def hole(name):
+    """The marker a template outputs where a per-request part goes."""
+    return mark_safe(_HOLE_MARKER.format(name))
+
+
+def post_hole_name(post_id):
+    return f"post:{post_id}"
+
+
+def split_into_parts(html):
+    """The page as a tuple of UTF-8 chunks (bytes) and hole names (str)."""
+    parts = []
+    for index, piece in enumerate(_SPLIT.split(html)):
+        if index % 2 == 0:
+            if piece:
+                parts.append(piece.encode())
+        elif piece == CSRF_PLACEHOLDER:
+            parts.append(CSRF_HOLE)
+        else:
+            parts.append(piece[len("<!--hole:") : -len("-->")])
+    return tuple(parts)
+
+
+def fill(parts, values):
+    """Join the parts, putting values[name] in each hole; a value may itself be parts (a post with CSRF holes)."""
+    out = []
+    for part in parts:
+        if type(part) is bytes:
+            out.append(part)
+            continue
+        value = values[part]
+        if type(value) is bytes:
+            out.append(value)
+        else:
+            out.append(fill(value, values))
+    return b"".join(out)
+
+
+@dataclass
+class MemberShell:
+    """The member page without this member's parts, and what is needed to decide and render them."""
+
+    parts: tuple
+    post_parts: dict  # post id -> parts of the post as a member who did nothing to it sees it
+    post_authors: dict  # post id -> author id
+    topic_author_id: int
+    # Members with a held or rejected post in the topic see it in place: not on the shared page.
+    authors_with_unpublished_posts: frozenset = field(default_factory=frozenset)
 
 
 @dataclass
 class PageSlot:
-    """Where one anonymous page lives in the cache, and the topic version seen when it was looked up."""
+    """Where one page lives in the cache, and the topic version seen when it was looked up."""
 
     key: str
     version_key: str
+    member_id: int | None  # None for anonymous visitors
     version: int | None = None
 
+    # Beside the member shell: what re-rendering one member's posts needs, each post under its own
+    # key, so a request fetches (and unpickles) only the few posts that member touched.
+    @property
+    def context_key(self):
+        return f"{self.key}:context"
 
-def topic_page_key(request, topic_id):
-    """The cache slot for this anonymous request, or None when the page must be rendered fresh."""
-    if request.method != "GET" or request.user.is_authenticated or len(get_messages(request)):
+    def post_key(self, post_id):
+        return f"{self.key}:post:{post_id}"
+
+    # One member's own parts of the page. Valid for the topic version they were made for: they can
+    # only change through a vote, reaction or post in this topic, and each of those bumps the version.
+    def member_key(self, user_id):
+        return f"{self.key}:member:{user_id}"
+
+
+def topic_page_slot(request, topic_id):
+    """The cache slot for this request, or None when the page must be rendered for this request alone."""
+    if request.method != "GET" or len(get_messages(request)):
         return None
     # Only the parameters the page uses make the key: any other query string would otherwise
     # make every request a miss, an easy way to push the site into rendering every time.
     order = "newest" if request.GET.get("order") == "newest" else "best"
     page = request.GET.get("page", "1")
     page = page if page.isdigit() and len(page) < 6 else "1"
-    key = f"page:topic:{topic_id}:{get_language()}:{order}:{page}"
-    return PageSlot(key=key, version_key=topic_version_key(topic_id))
+    member_id = request.user.pk if request.user.is_authenticated else None
+    audience = "anonymous" if member_id is None else "member"
+    key = f"page:topic:{topic_id}:{audience}:{get_language()}:{order}:{page}"
+    return PageSlot(key=key, version_key=topic_version_key(topic_id), member_id=member_id)
 
 
-def cached(slot):
-    """The page if it was stored for the topic's current version: one cache round trip for both."""
+def lookup(slot, view_mark, extra_keys=()):
+    """(the page stored for the topic's current version or None, whether this view was new, the entries found).
+
+    One cache round trip for the version, the page, this visitor's view mark, and for a member
+    their own parts of the page and `extra_keys` (forum.permissions.viewer_cache_keys).
+    """
+    keys = [slot.version_key, slot.key] if slot is not None else []
+    if slot is not None and slot.member_id is not None:
+        keys.append(slot.member_key(slot.member_id))
+    keys.extend(extra_keys)
+    if view_mark is None:
+        found, counted = (cache.get_many(keys) if keys else {}), False
+    elif keys:
+        found, counted = get_many_and_add(cache, keys, view_mark, 1, forum_settings.VIEW_WINDOW_SECONDS)
+    else:
+        found, counted = {}, cache.add(view_mark, 1, forum_settings.VIEW_WINDOW_SECONDS)
     if slot is None:
-        return None
-    found = cache.get_many([slot.version_key, slot.key])
+        return None, counted, found
     slot.version = found.get(slot.version_key)
     if slot.version is None:
         slot.version = topic_version_from_key(slot.version_key)
-        return None
+        return None, counted, found
     entry = found.get(slot.key)
+    return (entry[1] if entry is not None and entry[0] == slot.version else None), counted, found
+
+
+def store(slot, page, *, context=None, posts=()):
+    """Keep the page under the version read *before* rendering, so a change made meanwhile is never hidden."""
+    entries = {slot.key: (slot.version, page)}
+    if context is not None:
+        entries[slot.context_key] = (slot.version, context)
+    entries.update({slot.post_key(post.pk): (slot.version, post) for post in posts})
+    cache.set_many(entries, forum_settings.TOPIC_PAGE_CACHE_SECONDS)
+
+
+def stored_member_parts(slot, found):
+    """This member's own parts of the page, from what lookup() found, if made for the current version."""
+    entry = found.get(slot.member_key(slot.member_id))
     return entry[1] if entry is not None and entry[0] == slot.version else None
 
 
-def store(slot, html):
-    """Keep the page under the version read *before* rendering, so a change made meanwhile is never hidden."""
-    cache.set(slot.key, (slot.version, html), forum_settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+def store_member_parts(slot, parts):
+    cache.set(slot.member_key(slot.member_id), (slot.version, parts), forum_settings.TOPIC_PAGE_CACHE_SECONDS)
 
 
-def respond(request, html, status=200):
-    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)), status=status)
+def stored_posts(slot, post_ids):
+    """(context, [posts]) stored beside the member shell for these post ids, or None if any has gone."""
+    keys = [slot.context_key, *(slot.post_key(pk) for pk in post_ids)]
+    found = cache.get_many(keys)
+    entries = [found.get(key) for key in keys]
+    if any(entry is None or entry[0] != slot.version for entry in entries):
+        return None
+    return entries[0][1], [entry[1] for entry in entries[1:]]
+
+
+def respond(request, parts, values=None, status=200):
+    values = dict(values or {})
+    values[CSRF_HOLE] = get_token(request).encode()
+    return HttpResponse(fill(parts, values), status=status, content_type=f"text/html; charset={settings.DEFAULT_CHARSET}")

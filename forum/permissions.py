@@ -6,8 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from forum.models import Visibility
+from forum.notifications import unread_cache_key
+from moderation.permissions import access_cache_key, has_two_factor, remember_access, shows_moderator_tools
 from moderation.permissions import can_review as is_moderator  # one home for the rule
-from moderation.permissions import has_two_factor, shows_moderator_tools
 
 
 def has_confirmed_email(user):
@@ -17,7 +18,7 @@ def has_confirmed_email(user):
     known = getattr(user, "_confirmed_email", None)  # asked many times per page: once per request is enough
     if known is not None:
         return known
-    key = f"email-confirmed:{user.pk}"
+    key = _confirmed_key(user.pk)
     confirmed = bool(cache.get(key))
     if not confirmed:
         confirmed = EmailAddress.objects.filter(user=user, verified=True).exists()
@@ -25,6 +26,28 @@ def has_confirmed_email(user):
             cache.set(key, True, 24 * 60 * 60)
     user._confirmed_email = confirmed
     return confirmed
+
+
+def _confirmed_key(user_id):
+    return f"email-confirmed:{user_id}"
+
+
+def viewer_cache_keys(user):
+    """The cache entries a page consults about the member viewing it, for a view to fetch them in
+    one round trip with what else it needs (forum.pagecache.lookup), then `remember_viewer`."""
+    return [_confirmed_key(user.pk), access_cache_key(user.pk), unread_cache_key(user.pk)]
+
+
+def remember_viewer(user, found):
+    """Seed this request's memos from the entries of viewer_cache_keys that were in the cache."""
+    if found.get(_confirmed_key(user.pk)):  # only a confirmation is cached; a miss is asked of the database
+        user._confirmed_email = True
+    access = found.get(access_cache_key(user.pk))
+    if access is not None:
+        remember_access(user, access)
+    unread = found.get(unread_cache_key(user.pk))
+    if unread is not None:
+        user._unread_notifications = unread
 
 
 def can_post(user):

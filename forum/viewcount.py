@@ -38,12 +38,15 @@ def visitor_key(*, user_id, session_key, ip, user_agent):
     return "a" + hashlib.sha256(f"{ip}|{user_agent}".encode()).hexdigest()[:24]
 
 
-def view_count(*, topic_id, visitor, user_agent):
-    """Count one view if this visitor has not been counted for this topic in the window. Returns True if counted."""
+def view_mark_key(*, topic_id, visitor, user_agent):
+    """The cache key that marks this visitor's view of the topic for the window, or None for a bot."""
     if is_bot(user_agent):
-        return False
-    if not cache.add(f"viewed:{topic_id}:{visitor}", 1, timeout=forum_settings.VIEW_WINDOW_SECONDS):
-        return False
+        return None
+    return f"viewed:{topic_id}:{visitor}"
+
+
+def view_recorded(topic_id):
+    """Count a view whose mark was just added (the first from this visitor in the window)."""
     if buffering_enabled():
         if _buffer_incr(topic_id) == FLUSH_AT:
             from forum.tasks import flush_view_counts
@@ -51,6 +54,14 @@ def view_count(*, topic_id, visitor, user_agent):
             flush_view_counts.enqueue()
     else:
         Topic.objects.filter(pk=topic_id).update(view_count=F("view_count") + 1)
+
+
+def view_count(*, topic_id, visitor, user_agent):
+    """Count one view if this visitor has not been counted for this topic in the window. Returns True if counted."""
+    mark = view_mark_key(topic_id=topic_id, visitor=visitor, user_agent=user_agent)
+    if mark is None or not cache.add(mark, 1, timeout=forum_settings.VIEW_WINDOW_SECONDS):
+        return False
+    view_recorded(topic_id)
     return True
 
 

@@ -8,20 +8,20 @@ from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.translation import get_supported_language_variant
+from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from forum import pagecache, permissions, selectors, services
+from forum import context_processors, pagecache, permissions, selectors, services
 from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm, TopicForm, VoteForm
 from forum.models import Category, Notification, Post, Topic
 from forum.notifications import notification_open, notifications_clear_all
 from forum.ratelimit import RateLimitExceeded
 from forum.search import normalise_query, search_page
 from forum.validators import clean_text
-from forum.viewcount import view_count, visitor_key
+from forum.viewcount import view_mark_key, view_recorded, visitor_key
 
 
 def wants_json(request):
@@ -52,27 +52,48 @@ def category_detail(request, slug):
 
 
 def topic_detail(request, pk):
-    cache_key = pagecache.topic_page_key(request, pk)
-    html = pagecache.cached(cache_key)
-    if html is None:
-        topic = get_object_or_404(Topic.objects.select_related("category", "author", "solved_by", "proposed_by"), pk=pk)
-        permissions.check_see_topic(request.user, topic)
-    counted = view_count(topic_id=pk, visitor=_visitor(request), user_agent=request.headers.get("user-agent", ""))
-    if html is not None:
-        return pagecache.respond(request, html)
+    viewer = request.user
+    member = viewer.is_authenticated
+    slot = pagecache.topic_page_slot(request, pk)
+    view_mark = view_mark_key(topic_id=pk, visitor=_visitor(request), user_agent=request.headers.get("user-agent", ""))
+    stored, counted, found = pagecache.lookup(slot, view_mark, permissions.viewer_cache_keys(viewer) if member else ())
+    if member:
+        permissions.remember_viewer(viewer, found)
+    moderator = permissions.shows_moderator_tools(viewer)
+    if stored is not None and (not member or _may_share_member_page(viewer, moderator)):
+        response = _member_page(request, slot, stored, found=found) if member else pagecache.respond(request, stored)
+        if response is not None:
+            if counted:
+                view_recorded(pk)
+            return response
+    topic = get_object_or_404(Topic.objects.select_related("category", "author", "solved_by", "proposed_by"), pk=pk)
+    permissions.check_see_topic(viewer, topic)
     if counted:
-        topic.view_count += 1  # the row was updated after we read it; show this visit too
+        view_recorded(pk)
+        topic.view_count += 1  # counted after the row was read (or buffered): show this visit too
     order = "newest" if request.GET.get("order") == "newest" else "best"
-    data = selectors.topic_page(topic, request.user, order=order, page_number=request.GET.get("page"))
-    return _render_topic(request, data, AnswerForm(), cache_key=cache_key)
+    page_number = request.GET.get("page")
+    if slot is not None and _may_share_member_page(viewer, moderator) and topic.is_public and not topic.is_deleted:
+        data = selectors.topic_page(topic, selectors.SharedMemberViewer(), order=order, page_number=page_number)
+        shell, context, posts = _render_member_shell(request, data)
+        pagecache.store(slot, shell, context=context, posts=posts)
+        response = _member_page(request, slot, shell, (context, posts))
+        if response is not None:
+            return response
+    data = selectors.topic_page(topic, viewer, order=order, page_number=page_number)
+    parts = pagecache.split_into_parts(_render_topic_html(request, data, AnswerForm()))
+    if slot is not None and not member:
+        pagecache.store(slot, parts)
+    return pagecache.respond(request, parts)
 
 
-def _render_topic(request, data, answer_form, *, cache_key=None, status=200):
-    """Render with a CSRF placeholder (the post fragments and the anonymous page are shared) and fill in this visitor's token."""
-    html = render_to_string("forum/topic.html", _topic_context(request, data, answer_form), request=request)
-    if cache_key is not None:
-        pagecache.store(cache_key, html)
-    return pagecache.respond(request, html, status=status)
+def _render_topic(request, data, answer_form, *, status=200):
+    return pagecache.respond(request, pagecache.split_into_parts(_render_topic_html(request, data, answer_form)), status=status)
+
+
+def _render_topic_html(request, data, answer_form, **extra):
+    """Rendered with a CSRF placeholder: the post fragments and cached pages are shared, each visitor gets their token."""
+    return render_to_string("forum/topic.html", {**_topic_context(request, data, answer_form), **extra}, request=request)
 
 
 def _visitor(request):
@@ -94,6 +115,71 @@ def _topic_context(request, data, answer_form):
         "share_url": request.build_absolute_uri(data.topic.get_absolute_url()),
         "csrf_token": pagecache.CSRF_PLACEHOLDER,
     }
+
+
+def _may_share_member_page(viewer, moderator):
+    """Moderators see held posts and their tools, and members who may not post yet see other buttons:
+    both get a page of their own. (Further exceptions, which need the page's data: _member_page.)"""
+    return not moderator and permissions.can_post(viewer)
+
+
+def _render_member_shell(request, data):
+    """The page a member who did nothing on it sees, with holes for the account links and each post."""
+    posts = [data.question, *data.answers]
+    post_parts = {post.pk: pagecache.split_into_parts(post.html) for post in posts}
+    for post in posts:
+        post.html = pagecache.hole(pagecache.post_hole_name(post.pk))
+    html = _render_topic_html(request, data, AnswerForm(), account_nav_hole=pagecache.hole(pagecache.ACCOUNT_NAV_HOLE))
+    shell = pagecache.MemberShell(
+        parts=pagecache.split_into_parts(html),
+        post_parts=post_parts,
+        post_authors={post.pk: post.author_id for post in posts},
+        topic_author_id=data.topic.author_id,
+        authors_with_unpublished_posts=data.authors_with_unpublished_posts,
+    )
+    for post in posts:
+        del post.reaction_buttons  # lazy labels are slow to unpickle; prepare_posts makes them again
+    # What re-rendering one member's posts needs, fetched only for the posts they touched.
+    return shell, {"topic": data.topic, "reactions": data.reactions}, posts
+
+
+def _member_page(request, slot, shell, rendered=None, found=None):
+    """The shared member page with this member's parts filled in, or None if they need a page of their own."""
+    viewer = request.user
+    if viewer.pk == shell.topic_author_id or viewer.pk in shell.authors_with_unpublished_posts:
+        return None
+    values = {pagecache.post_hole_name(pk): parts for pk, parts in shell.post_parts.items()}
+    own_parts = pagecache.stored_member_parts(slot, found) if found is not None else None
+    if own_parts is None:
+        own_parts = _member_post_parts(slot, shell, viewer, rendered)
+        if own_parts is None:
+            return None
+        pagecache.store_member_parts(slot, own_parts)
+    values.update(own_parts)
+    account_nav = render_to_string(
+        "includes/_account_nav.html",
+        {**context_processors.header(request), "user": viewer, "request": request,
+         "LANGUAGE_CODE": get_language(), "csrf_token": pagecache.CSRF_PLACEHOLDER},
+    )
+    values[pagecache.ACCOUNT_NAV_HOLE] = pagecache.split_into_parts(account_nav)
+    return pagecache.respond(request, shell.parts, values)
+
+
+def _member_post_parts(slot, shell, viewer, rendered):
+    """{hole: parts} for the posts this member wrote, voted on or reacted to ({} if none), or None if
+    the posts needed to render them have left the cache."""
+    my_votes, my_reactions = selectors.viewer_marks(viewer, list(shell.post_authors))
+    own = {pk for pk, author_id in shell.post_authors.items() if author_id == viewer.pk}
+    personal = own | my_votes.keys() | my_reactions.keys()
+    if not personal:
+        return {}
+    found = rendered or pagecache.stored_posts(slot, personal)
+    if found is None:
+        return None
+    context, posts = found
+    mine = [post for post in posts if post.pk in personal]
+    selectors.prepare_posts(mine, context["topic"], viewer, False, context["reactions"], my_votes, my_reactions)
+    return {pagecache.post_hole_name(post.pk): pagecache.split_into_parts(post.html) for post in mine}
 
 
 @login_required

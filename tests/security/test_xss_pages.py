@@ -36,7 +36,7 @@ def page_sample():
 def _roomy_pages(settings, no_rate_limits):
     settings.FORUM_ANSWERS_PER_PAGE = 1000
     settings.FORUM_TOPICS_PER_PAGE = 1000
-    settings.FORUM_ANONYMOUS_PAGE_CACHE_SECONDS = 0
+    settings.FORUM_TOPIC_PAGE_CACHE_SECONDS = 0
 
 
 class Pages:
