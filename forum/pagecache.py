@@ -93,6 +93,16 @@ class MemberShell:
 
 
 @dataclass
+class MemberParts:
+    """One member's own parts of a shared member page."""
+
+    posts: dict  # hole name -> parts, for the posts they wrote, voted on or reacted to
+    # The header's account links, and what they were rendered from (re-rendered when that changes).
+    nav_inputs: tuple = ()
+    nav: tuple = ()
+
+
+@dataclass
 class PageSlot:
     """Where one page lives in the cache, and the topic version seen when it was looked up."""
 

@@ -148,20 +148,28 @@ def _member_page(request, slot, shell, rendered=None, found=None):
     viewer = request.user
     if viewer.pk == shell.topic_author_id or viewer.pk in shell.authors_with_unpublished_posts:
         return None
-    values = {pagecache.post_hole_name(pk): parts for pk, parts in shell.post_parts.items()}
-    own_parts = pagecache.stored_member_parts(slot, found) if found is not None else None
-    if own_parts is None:
-        own_parts = _member_post_parts(slot, shell, viewer, rendered)
-        if own_parts is None:
+    mine = pagecache.stored_member_parts(slot, found) if found is not None else None
+    changed = mine is None
+    if mine is None:
+        posts = _member_post_parts(slot, shell, viewer, rendered)
+        if posts is None:
             return None
-        pagecache.store_member_parts(slot, own_parts)
-    values.update(own_parts)
-    account_nav = render_to_string(
-        "includes/_account_nav.html",
-        {**context_processors.header(request), "user": viewer, "request": request,
-         "LANGUAGE_CODE": get_language(), "csrf_token": pagecache.CSRF_PLACEHOLDER},
-    )
-    values[pagecache.ACCOUNT_NAV_HOLE] = pagecache.split_into_parts(account_nav)
+        mine = pagecache.MemberParts(posts=posts)
+    header = context_processors.header(request)
+    nav_inputs = (viewer.username, header["unread_notifications"], header["shows_moderation_link"], request.get_full_path())
+    if mine.nav_inputs != nav_inputs:
+        account_nav = render_to_string(
+            "includes/_account_nav.html",
+            {**header, "user": viewer, "request": request, "LANGUAGE_CODE": get_language(),
+             "csrf_token": pagecache.CSRF_PLACEHOLDER},
+        )
+        mine.nav_inputs, mine.nav = nav_inputs, pagecache.split_into_parts(account_nav)
+        changed = True
+    if changed:
+        pagecache.store_member_parts(slot, mine)
+    values = {pagecache.post_hole_name(pk): parts for pk, parts in shell.post_parts.items()}
+    values.update(mine.posts)
+    values[pagecache.ACCOUNT_NAV_HOLE] = mine.nav
     return pagecache.respond(request, shell.parts, values)
 
 

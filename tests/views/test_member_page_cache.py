@@ -122,3 +122,11 @@ def test_a_returning_member_costs_one_query_whatever_the_number_of_answers(
     services.vote_cast(actor=viewer, post=posted[2], value=1)  # a new topic version: their parts are made again
     html = client.get(topic.get_absolute_url(), **BROWSER).content.decode()
     assert 'class="vote-up active"' in article(html, posted[0]) and 'class="vote-up active"' in article(html, posted[2])
+
+
+def test_the_bell_counts_a_notification_from_elsewhere_at_once(client, user_factory, topic, topic_factory):
+    reader = user_factory()
+    elsewhere = services.answer_post(actor=reader, topic=topic_factory(), body="Mijn antwoord ergens anders.")
+    assert "data-unread-count" not in header_nav(page_as(client, reader, topic))
+    services.vote_cast(actor=user_factory(), post=elsewhere, value=1)  # notifies the reader; this topic is untouched
+    assert "data-unread-count>1<" in header_nav(page_as(client, reader, topic))
