@@ -1,5 +1,7 @@
 """The home page lists categories with their counts and is served from a shared one-minute cache."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 
@@ -22,3 +24,11 @@ def test_category_counts_are_shared_for_a_minute(client, topic, memory_cache, dj
     cache.delete("home-categories")
     with django_assert_num_queries(1):
         client.get("/")
+
+
+def test_pages_name_an_icon_so_browsers_stop_asking_for_a_missing_favicon(client):
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/").content.decode()
+    href = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
+    assert href.endswith("img/favicon.svg") and finders.find("img/favicon.svg")
