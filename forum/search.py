@@ -25,7 +25,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from forum.app_settings import forum_settings
-from forum.models import Post, Visibility
+from forum.models import Post, Topic, Visibility
 
 SEARCH_CONFIG = "dutch"
 # Control characters never survive forum.validators.clean_text, so they can mark hits safely
@@ -35,6 +35,7 @@ MARK_END = "\x03"
 EXCERPT_CHARS = 240
 MAX_RANKED_RESULTS = 200
 RESULTS_SECONDS = 60
+RESULTS_FORMAT = 2  # part of the cache key: change it with SearchResult, so no old entry is read back
 MAX_QUERY_CHARS = 200
 RESULT_TEMPLATE = "forum/_search_result.html"
 
@@ -115,7 +116,9 @@ def search_page(query, page_number):
     The page is cached for RESULTS_SECONDS per query, page, page size and language. A post
     hidden, deleted or taken out of public view after the entry was made is never shown:
     each request asks the database which of the page's posts are still visible (one query
-    by primary key) and leaves the others out.
+    by primary keys) and leaves the others out. That check stays a query rather than an
+    invalidation because some changes (a topic's deletion) are QuerySet updates, which send
+    no signal.
     """
     per_page = forum_settings.SEARCH_RESULTS_PER_PAGE
     try:
@@ -125,7 +128,7 @@ def search_page(query, page_number):
     # Beyond the last page Paginator shows the last page: one cache entry covers those numbers.
     number = min(max(number, 1), max(1, math.ceil(MAX_RANKED_RESULTS / per_page)))
     digest = hashlib.sha256(query.encode()).hexdigest()[:32]
-    key = f"search-results:{get_language()}:{per_page}:{number}:{digest}"
+    key = f"search-results:{RESULTS_FORMAT}:{get_language()}:{per_page}:{number}:{digest}"
     entry = cache.get(key)
     if entry is None:
         ranked, total = search_posts(query)
@@ -136,23 +139,36 @@ def search_page(query, page_number):
         entry = {
             "total": total,
             "number": page.number,
-            "results": [SearchResult(post.pk, render_to_string(RESULT_TEMPLATE, {"post": post})) for post in posts],
+            "results": [SearchResult(post.pk, post.topic_id, render_to_string(RESULT_TEMPLATE, {"post": post})) for post in posts],
         }
         cache.set(key, entry, RESULTS_SECONDS)
         results = entry["results"]
     else:
-        shown = set(_visible(Post.objects.filter(pk__in=[r.post_id for r in entry["results"]])).values_list("pk", flat=True))
-        results = [result for result in entry["results"] if result.post_id in shown]
+        results = _still_visible(entry["results"])
     paginator = Paginator((), per_page)
     paginator.count = entry["total"]
     return Page(results, entry["number"], paginator)
 
 
+def _still_visible(results):
+    """The results whose posts are still public. The topics are looked up by primary key too:
+    joining them made PostgreSQL read the whole topic table for twenty rows."""
+    public_topics = Topic.objects.filter(pk__in={r.topic_id for r in results}, is_public=True, is_deleted=False)
+    shown = set(
+        Post.objects.filter(
+            pk__in=[r.post_id for r in results], visibility=Visibility.PUBLISHED, is_deleted=False,
+            topic__in=public_topics.values("pk"),
+        ).values_list("pk", flat=True)
+    )
+    return [result for result in results if result.post_id in shown]
+
+
 @dataclass(frozen=True)
 class SearchResult:
-    """One rendered result: the post's id (to check it is still visible) and its list item's HTML (safe)."""
+    """One rendered result: the post and topic ids (to check they are still public) and its list item's HTML (safe)."""
 
     post_id: int
+    topic_id: int
     html: str
 
 
