@@ -20,6 +20,7 @@ from moderation.policy import queue as queue_policy
 from moderation.services import assessment_text, post_assessment_text
 
 QUEUE_PAGE_SECONDS = 30
+QUEUE_PAGE_FORMAT = 1  # part of the cache key: change it with QueueItem, so no old entry is read back
 
 
 @dataclass
@@ -75,7 +76,7 @@ def queue_page(filters, page_number):
     except (TypeError, ValueError):
         number = 1
     filter_key = f"{filters.get('reason') or ''}:{category.pk if category else ''}:{filters.get('lane') or ''}"
-    key = f"moderation-queue-page:{cache_keys.queue_version()}:{filter_key}:{number}"
+    key = f"moderation-queue-page:{QUEUE_PAGE_FORMAT}:{cache_keys.queue_version()}:{filter_key}:{number}"
     entry = cache.get(key)
     if entry is None:
         items = _filtered(ReviewItem.objects.filter(status=ReviewStatus.PENDING), filters)

@@ -47,7 +47,7 @@ def queue(request):
     return render(
         request, "moderation/queue.html",
         {"page": page, "filters": filters, "tab": "posts", "solution_count": solution_count,
-         **fragments.render_queue_controls(filters, BulkForm(), categories)},
+         **fragments.render_queue_controls(filters, categories)},
     )
 
 

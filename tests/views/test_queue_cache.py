@@ -100,3 +100,15 @@ def test_paging_and_filters_are_cached_apart(queue, settings, user_factory, topi
     assert shown_posts(queue(page="x")) == [posts[0].pk, posts[1].pk]
     assert shown_posts(queue(reason="flags")) == []
     assert queue(page=2).context["page"].paginator.num_pages == 2
+
+
+def test_the_waiting_time_moves_on_although_the_item_is_cached(queue, held, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    before = queue().context["page"].object_list[0].html
+    later = timezone.now() + timedelta(hours=2, minutes=5)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    after = queue().context["page"].object_list[0].html
+    assert "wacht al 0\xa0minuten" in before and "wacht al 2\xa0uur, 5\xa0minuten" in after
