@@ -34,7 +34,7 @@ def session_for(user):
     from django.test import Client
 
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="forum.auth.CachedModelBackend")
     from django.conf import settings
 
     return client.cookies[settings.SESSION_COOKIE_NAME].value
