@@ -4,6 +4,8 @@ Each topic has a version number in the cache; cached anonymous pages and answer
 fragments include it in their keys, so bumping it invalidates them all at once.
 """
 
+import time
+
 from django.core.cache import cache
 from django.db import transaction
 
@@ -14,8 +16,14 @@ def topic_version_key(topic_id):
     return f"topic-version:{topic_id}"
 
 
+def _new_version():
+    """A version never handed out before, even after the cache was emptied: app processes keep
+    copies of pages (forum.pagecache) that must not match a restarted counter."""
+    return time.time_ns() // 1000
+
+
 def topic_version_from_key(key):
-    return cache.get_or_set(key, 1, VERSION_TIMEOUT)
+    return cache.get_or_set(key, _new_version(), VERSION_TIMEOUT)
 
 
 def topic_changed(topic_id):
@@ -33,4 +41,4 @@ def _bump(topic_id):
     try:
         cache.incr(key)
     except ValueError:
-        cache.set(key, 2, VERSION_TIMEOUT)
+        cache.set(key, _new_version(), VERSION_TIMEOUT)
