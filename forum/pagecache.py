@@ -232,6 +232,14 @@ def stored_posts(slot, post_ids):
     return entries[0][1], [entry[1] for entry in entries[1:]]
 
 
+def anonymous_page_key(request, *names):
+    """The cache key of a page all anonymous visitors see alike (search results), or None when
+    this request must be rendered alone (a member, a form sent, a message to show)."""
+    if request.method != "GET" or request.user.is_authenticated or len(get_messages(request)):
+        return None
+    return ":".join(["page", str(ENTRY_FORMAT), get_language(), *map(str, names)])
+
+
 def respond(request, parts, values=None, status=200):
     values = dict(values or {})
     values[CSRF_HOLE] = get_token(request).encode()
