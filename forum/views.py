@@ -162,12 +162,7 @@ def _member_page(request, slot, shell, rendered=None, found=None):
     header = context_processors.header(request)
     nav_inputs = (viewer.username, header["unread_notifications"], header["shows_moderation_link"], request.get_full_path())
     if mine.nav_inputs != nav_inputs:
-        account_nav = render_to_string(
-            "includes/_account_nav.html",
-            {**header, "user": viewer, "request": request, "LANGUAGE_CODE": get_language(),
-             "csrf_token": pagecache.CSRF_PLACEHOLDER},
-        )
-        mine.nav_inputs, mine.nav = nav_inputs, pagecache.split_into_parts(account_nav)
+        mine.nav_inputs, mine.nav = nav_inputs, account_nav_parts(request, header)
         changed = True
     if changed:
         pagecache.store_member_parts(slot, mine)
@@ -175,6 +170,16 @@ def _member_page(request, slot, shell, rendered=None, found=None):
     values.update(mine.posts)
     values[pagecache.ACCOUNT_NAV_HOLE] = mine.nav
     return pagecache.respond(request, shell.parts, values)
+
+
+def account_nav_parts(request, header=None):
+    """The header's account links for this member, as parts for the hole a shared page leaves for them."""
+    html = render_to_string(
+        "includes/_account_nav.html",
+        {**(header or context_processors.header(request)), "user": request.user, "request": request,
+         "LANGUAGE_CODE": get_language(), "csrf_token": pagecache.CSRF_PLACEHOLDER},
+    )
+    return pagecache.split_into_parts(html)
 
 
 def _member_post_parts(slot, shell, viewer, rendered):

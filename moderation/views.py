@@ -1,22 +1,28 @@
 """The moderator queue, flags and solution sign-off. Every action is a POST that checks a permission."""
 
+import hashlib
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from forum import pagecache
 from forum.models import Post, Topic
 from forum.permissions import check_interact
 from forum.ratelimit import RateLimitExceeded
-from forum.views import wants_json
-from moderation import fragments, selectors, services, solutions
+from forum.views import account_nav_parts, wants_json
+from moderation import cache_keys, fragments, selectors, services, solutions
 from moderation.forms import BulkForm, DecisionForm, FlagForm, QueueFilterForm, ReasonForm, SignOffForm
 from moderation.models import ReviewItem
 from moderation.permissions import can_sign_off, check_review, check_sign_off, has_two_factor
@@ -37,18 +43,49 @@ def moderator_required(view):
     return wrapper
 
 
+QUEUE_PAGE_PARAMETERS = ("reason", "category", "lane", "page")
+SHARED_QUEUE_PAGE_SECONDS = 60
+
+
 @moderator_required
 def queue(request):
+    """The queue page is the same for every moderator but for the header's account links and the
+    CSRF token, so it is rendered once and shared with holes for those: until the queue changes
+    (its version), and for at most the minute to which it shows how long items have waited."""
+    key = _shared_queue_page_key(request)
+    stored, version = None, None
+    if key:
+        found = cache.get_many([cache_keys.QUEUE_VERSION_KEY, key])
+        version = found.get(cache_keys.QUEUE_VERSION_KEY) or cache_keys.queue_version()
+        stored = found.get(key)
+    nav = {pagecache.ACCOUNT_NAV_HOLE: account_nav_parts(request)}
+    if stored is not None and stored[0] == version:
+        return pagecache.respond(request, stored[1], nav)
     categories = selectors.category_choices()
     filters = QueueFilterForm(request.GET or None, categories=categories)
     cleaned = filters.cleaned_data if filters.is_valid() else {}
     page, solution_count = selectors.queue_page(cleaned, request.GET.get("page"))
     fragments.render_queue_items(page.object_list)
-    return render(
-        request, "moderation/queue.html",
+    html = render_to_string(
+        "moderation/queue.html",
         {"page": page, "filters": filters, "tab": "posts", "solution_count": solution_count,
-         **fragments.render_queue_controls(filters, categories)},
+         **fragments.render_queue_controls(filters, categories),
+         "csrf_token": pagecache.CSRF_PLACEHOLDER, "account_nav_hole": pagecache.hole(pagecache.ACCOUNT_NAV_HOLE)},
+        request=request,
     )
+    parts = pagecache.split_into_parts(html)
+    if key:
+        cache.set(key, (version, parts), SHARED_QUEUE_PAGE_SECONDS)
+    return pagecache.respond(request, parts, nav)
+
+
+def _shared_queue_page_key(request):
+    """None when the page must be rendered for this request alone (a message to show)."""
+    if len(messages.get_messages(request)):
+        return None
+    shown = urlencode([(name, request.GET.get(name, "")[:40]) for name in QUEUE_PAGE_PARAMETERS])
+    minute = int(timezone.now().timestamp() // 60)
+    return f"moderation-queue-shared:{get_language()}:{minute}:{hashlib.sha256(shown.encode()).hexdigest()}"
 
 
 @moderator_required

@@ -1,5 +1,7 @@
 """The queue page is cached, and every change a moderator acts on shows on the next request."""
 
+import re
+
 import pytest
 
 from forum import services
@@ -30,7 +32,14 @@ def queue(client, moderator, memory_cache):
 
 
 def shown_posts(response):
-    return [item.post_id for item in response.context["page"].object_list]
+    """The posts listed, read from the page (moderators may get it whole from the cache)."""
+    item_ids = [int(pk) for pk in re.findall(r'name="items" value="(\d+)"', response.content.decode())]
+    posts = dict(ReviewItem.objects.filter(pk__in=item_ids).values_list("pk", "post_id"))
+    return [posts[pk] for pk in item_ids]
+
+
+def first_item(response):
+    return re.search(r'<li class="queue-item">.*?</li>', response.content.decode(), re.S).group(0)
 
 
 @pytest.mark.parametrize("pending", [3, 45])
@@ -42,7 +51,8 @@ def test_a_repeat_queue_request_runs_only_the_users_query(queue, django_assert_m
     with django_assert_max_num_queries(10):
         queue()
     with django_assert_max_num_queries(2):
-        assert len(shown_posts(queue())) == min(pending, 20)
+        response = queue()
+    assert len(shown_posts(response)) == min(pending, 20)
 
 
 def test_a_newly_held_post_shows_at_once(queue, held, user_factory, topic):
@@ -99,7 +109,7 @@ def test_paging_and_filters_are_cached_apart(queue, settings, user_factory, topi
     assert shown_posts(queue(page=2)) == [posts[2].pk]
     assert shown_posts(queue(page="x")) == [posts[0].pk, posts[1].pk]
     assert shown_posts(queue(reason="flags")) == []
-    assert queue(page=2).context["page"].paginator.num_pages == 2
+    assert re.search(r"2 (van|of) 2", queue(page=2).content.decode())
 
 
 def test_the_waiting_time_moves_on_although_the_item_is_cached(queue, held, monkeypatch):
@@ -107,8 +117,25 @@ def test_the_waiting_time_moves_on_although_the_item_is_cached(queue, held, monk
 
     from django.utils import timezone
 
-    before = queue().context["page"].object_list[0].html
+    before = first_item(queue())
     later = timezone.now() + timedelta(hours=2, minutes=5)
     monkeypatch.setattr(timezone, "now", lambda: later)
-    after = queue().context["page"].object_list[0].html
+    after = first_item(queue())
     assert "wacht al 0\xa0minuten" in before and "wacht al 2\xa0uur, 5\xa0minuten" in after
+
+
+def test_moderators_share_the_page_but_each_sees_their_own_name_and_messages(client, moderator_factory, held, memory_cache):
+    first, second = moderator_factory("eerste-mod"), moderator_factory("tweede-mod")
+    client.force_login(first)
+    assert "eerste-mod" in client.get("/moderation/").content.decode()
+    client.force_login(second)
+    html = client.get("/moderation/").content.decode()
+    assert "tweede-mod" in html and "eerste-mod" not in html
+    item = ReviewItem.objects.get(post=held)
+    client.post(f"/moderation/item/{item.pk}/decide/", {"decision": "approve"})
+    html = client.get("/moderation/").content.decode()
+    assert 'class="messages"' in html and shown_posts_in(html) == []
+
+
+def shown_posts_in(html):
+    return re.findall(r'name="items" value="(\d+)"', html)
