@@ -49,7 +49,7 @@ class Page:
     user: object = None
     data: dict = None
     goal: str = ""
-    unique_query: bool = False  # a new query string on every request, so no whole-page cache can answer
+    unique_query: bool = False  # a new page number on every request, so no whole-page cache can answer
     session: str = ""
     csrf: str = field(default_factory=csrf_token)
 
@@ -76,7 +76,7 @@ def _call(client, page, data_factory=None):
     if page.method == "GET":
         path = page.path
         if page.unique_query:
-            path += ("&" if "?" in path else "?") + f"bench={next(_unique)}"
+            path += ("&" if "?" in path else "?") + f"page={2 + next(_unique) % 90000}"  # see load.UNIQUE_QUERY
         return client.get(path)
     return client.post(page.path, data_factory() if data_factory else page.data)
 
