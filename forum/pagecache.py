@@ -19,6 +19,7 @@ in place), and any request with a message to show.
 """
 
 import re
+import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -174,7 +175,9 @@ def lookup(slot, view_mark, extra_keys=()):
         slot.version = topic_version_from_key(slot.version_key)
         return None, counted, found
     if copy is not None and copy[0] == slot.version:
-        _copies.move_to_end(slot.key)
+        with _copies_lock:
+            if slot.key in _copies:
+                _copies.move_to_end(slot.key)
         return copy[2], counted, found
     entry = found[slot.key] if slot.key in found else (cache.get(slot.key) if copy is not None else None)
     if entry is None or entry[0] != slot.version:
@@ -198,6 +201,7 @@ def store(slot, page, *, context=None, posts=()):
 # A copy is served only while the shared version still matches it, so it is never staler than the
 # shared cache; it saves moving ~100 KB out of Redis on every view.
 _copies = OrderedDict()
+_copies_lock = threading.Lock()  # threaded servers (runserver, gthread workers) share it
 COPIES_KEPT = 200
 
 
@@ -206,10 +210,11 @@ def _keep_copy(key, entry):
     seconds_left = stored_at + forum_settings.TOPIC_PAGE_CACHE_SECONDS - time.time()
     if seconds_left <= 0:
         return
-    _copies[key] = (version, time.monotonic() + seconds_left, page)
-    _copies.move_to_end(key)
-    while len(_copies) > COPIES_KEPT:
-        _copies.popitem(last=False)
+    with _copies_lock:
+        _copies[key] = (version, time.monotonic() + seconds_left, page)
+        _copies.move_to_end(key)
+        while len(_copies) > COPIES_KEPT:
+            _copies.popitem(last=False)
 
 
 def stored_member_parts(slot, found):

@@ -157,3 +157,17 @@ def test_unknown_query_parameters_share_the_cached_anonymous_page(client, topic,
     with django_assert_num_queries(0):
         for junk in ("utm_source=x", "a=1&b=2", "page=1&x=y"):
             assert client.get(f"{topic.get_absolute_url()}?{junk}", **BROWSER).status_code == 200
+
+
+def test_a_kept_copy_of_a_page_is_not_served_after_the_shared_cache_was_emptied(client, topic, memory_cache):
+    """Each process keeps copies of pages it served (forum.pagecache); they must not outlive a Redis restart,
+    after which version numbers start again."""
+    from django.core.cache import cache
+
+    from forum.cache_keys import topic_version_from_key, topic_version_key
+
+    assert topic.title in client.get(topic.get_absolute_url(), **BROWSER).content.decode()
+    Topic.objects.filter(pk=topic.pk).update(title="Een nieuwe titel die de kopie niet kent")
+    cache.clear()
+    topic_version_from_key(topic_version_key(topic.pk))  # another server's visitor comes first and starts a version
+    assert "Een nieuwe titel die de kopie niet kent" in client.get(topic.get_absolute_url(), **BROWSER).content.decode()
