@@ -67,7 +67,8 @@ def render_markdown(text):
     """Render member Markdown to sanitised HTML; the preview and the stored HTML both come from here."""
     html = markdown_lib.markdown(
         text,
-        extensions=["tables", "fenced_code", "sane_lists", "nl2br"],
+        # magiclink: a pasted address (https://…, www.…) becomes a link, as members expect; not inside code.
+        extensions=["tables", "fenced_code", "sane_lists", "nl2br", "pymdownx.magiclink"],
         output_format="html",
     )
     return sanitise_html(_demote_headings(html))

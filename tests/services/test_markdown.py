@@ -44,3 +44,21 @@ def test_only_images_from_our_own_uploads_are_kept():
 def test_headings_are_kept_within_h2_to_h4():
     html = render_markdown("# Een\n\n###### Zes")
     assert "<h1" not in html and "<h2>Een</h2>" in html and "<h4>Zes</h4>" in html
+
+
+def test_a_pasted_address_becomes_a_link_readers_can_follow():
+    html = render_markdown("Zie https://pubmed.ncbi.nlm.nih.gov/123456/ en www.thuisarts.nl voor meer.")
+    assert '<a href="https://pubmed.ncbi.nlm.nih.gov/123456/" rel="nofollow ugc noopener">' in html
+    assert '<a href="http://www.thuisarts.nl" rel="nofollow ugc noopener">www.thuisarts.nl</a>' in html
+
+
+def test_addresses_in_code_and_in_written_links_are_left_as_they_are():
+    html = render_markdown("`https://voorbeeld.nl` en [de richtlijn](https://www.nhg.org/)")
+    assert "<code>https://voorbeeld.nl</code>" in html
+    assert html.count("<a ") == 1 and ">de richtlijn</a>" in html
+
+
+@pytest.mark.parametrize("text", ["javascript:alert(1)", "javascript://www.voorbeeld.nl/%0aalert(1)", "data:text/html,<b>x</b>"])
+def test_only_web_addresses_become_links(text):
+    html = render_markdown(text).lower()
+    assert 'href="javascript' not in html and 'href="data' not in html
