@@ -77,7 +77,9 @@ def topic_detail(request, pk):
         topic.view_count += 1  # counted after the row was read (or buffered): show this visit too
     order = "newest" if request.GET.get("order") == "newest" else "best"
     page_number = request.GET.get("page")
-    if slot is not None and _may_share_member_page(viewer, moderator) and topic.is_public and not topic.is_deleted:
+    # The starter always gets a page of their own (_member_page): building the shared one would be wasted.
+    shareable = topic.is_public and not topic.is_deleted and viewer.pk != topic.author_id
+    if slot is not None and _may_share_member_page(viewer, moderator) and shareable:
         data = selectors.topic_page(topic, selectors.SharedMemberViewer(), order=order, page_number=page_number)
         shell, context, posts = _render_member_shell(request, data)
         pagecache.store(slot, shell, context=context, posts=posts)
