@@ -45,6 +45,13 @@ def _fresh_cache(request):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hasher(request, settings):
+    """The real hasher costs ~0.3 s per account; tests marked `real_password_hasher` keep it."""
+    if request.node.get_closest_marker("real_password_hasher") is None:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_immediately(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -88,3 +88,11 @@ def test_the_redis_cache_reuses_its_client_and_still_works(settings):
     assert cache.add("k", 2, 30) is False
     assert cache._cache.get_client() is cache._cache.get_client(write=True)
     cache.delete("k")
+
+
+@pytest.mark.real_password_hasher
+@pytest.mark.django_db
+def test_passwords_are_stored_with_the_production_hasher_not_the_fast_test_one(user_factory):
+    user = user_factory()
+    assert not user.password.startswith("md5$")
+    assert user.password.split("$", 1)[0] in {"pbkdf2_sha256", "argon2", "scrypt", "bcrypt_sha256"}
