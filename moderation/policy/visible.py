@@ -1,0 +1,195 @@
+"""What a reader sees of a post: the visible text and the links they can follow.
+
+``visible_document(html)`` reads *sanitised* HTML (the stored ``body_html``, see
+``forum.markdown``) with the standard library's ``html.parser`` and returns a
+:class:`VisibleDocument`:
+
+* ``text``: every word a reader sees, image alt text and link/image titles included, code
+  (inline and blocks) left out, in :func:`~moderation.policy.normalise.normalise`-d form;
+* ``author_text``: the same without block quotes: a claim that only appears inside a quote
+  is another person's claim, not the author's;
+* ``quoted_text``: the text inside block quotes;
+* ``links``: each ``<a href>`` that survived sanitising, with its visible text.
+
+Inline markup never splits a word (``ge<strong>nee</strong>st`` is ``geneest``, as on
+screen); block elements, line breaks and table cells do.  Entities are decoded by the
+parser.  Comments, ``<script>``/``<style>`` and anything the sanitiser dropped simply do not
+exist here.  Standard library only (no Django): a contract of ``moderation.policy``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from .normalise import normalise
+
+__all__ = ["VisibleDocument", "VisibleLink", "visible_document", "plain_document"]
+
+_BLOCK = frozenset("""p div li ul ol dl dt dd blockquote pre h1 h2 h3 h4 h5 h6 table thead tbody tfoot tr
+caption hr section article aside header footer nav main figure figcaption details summary address
+center""".split())
+_CELL = frozenset(("td", "th"))
+# content a reader never sees as text (code is not judged: people quote commands and logs)
+_HIDDEN = frozenset("""script style template textarea noscript iframe object embed svg math title head
+code pre select option""".split())
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
+
+
+@dataclass(frozen=True)
+class VisibleLink:
+    """A link a reader can follow: its target and what it says on screen."""
+
+    href: str
+    text: str
+    title: str = ""
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class VisibleDocument:
+    """The visible text of a post (normalised) and its followable links."""
+
+    text: str
+    author_text: str
+    links: tuple[VisibleLink, ...] = ()
+    quoted_text: str = ""
+
+    def with_title(self, title: str | None) -> VisibleDocument:
+        """The document with a topic title in front: a question is judged with its title."""
+        title = normalise(_SPACE_RUN.sub(" ", title or "").strip())
+        if not title:
+            return self
+        return VisibleDocument(
+            text=f"{title}\n\n{self.text}", author_text=f"{title}\n\n{self.author_text}",
+            links=self.links, quoted_text=self.quoted_text,
+        )
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.all: list[str] = []
+        self.author: list[str] = []
+        self.quoted: list[str] = []
+        self.links: list[VisibleLink] = []
+        self.hidden = 0
+        self.quote = 0
+        self.link: tuple[str, str, list[str], bool] | None = None  # href, title, text parts, quoted
+        self.pending_titles: list[str] = []
+
+    # -- output -------------------------------------------------------------
+    def emit(self, s: str) -> None:
+        self.all.append(s)
+        (self.quoted if self.quote else self.author).append(s)
+        if self.link is not None:
+            self.link[2].append(s)
+
+    def boundary(self, s: str = "\n") -> None:
+        self.all.append(s)
+        self.author.append(s)
+        self.quoted.append(s)
+        if self.link is not None:
+            self.link[2].append(" ")
+
+    # -- parser callbacks ---------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            if tag not in _VOID:
+                self.hidden += 1
+            if tag == "code" or tag == "pre":
+                self.boundary(" " if tag == "code" else "\n")
+            return
+        if self.hidden:
+            return
+        if tag == "br":
+            self.boundary("\n")
+        elif tag in _BLOCK:
+            if tag == "blockquote":
+                self.boundary("\n")
+                self.quote += 1
+            self.boundary("\n")
+        elif tag in _CELL:
+            self.boundary(" ")
+        elif tag == "img":
+            values = dict(attrs)
+            for name in ("alt", "title"):
+                if values.get(name):
+                    self.emit(f" {values[name]} ")
+        elif tag == "a":
+            values = dict(attrs)
+            if self.link is not None:
+                self._close_link()
+            if values.get("href") is not None:
+                self.link = (values["href"] or "", values.get("title") or "", [], bool(self.quote))
+            elif values.get("title"):
+                self.pending_titles.append(values["title"])
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            if tag not in _VOID and self.hidden:
+                self.hidden -= 1
+            if not self.hidden and (tag == "code" or tag == "pre"):
+                self.boundary(" " if tag == "code" else "\n")
+            return
+        if self.hidden:
+            return
+        if tag in _BLOCK:
+            self.boundary("\n")
+            if tag == "blockquote" and self.quote:
+                self.quote -= 1
+                self.boundary("\n")
+        elif tag in _CELL:
+            self.boundary(" ")
+        elif tag == "a":
+            if self.link is not None:
+                self._close_link()
+            elif self.pending_titles:
+                self.emit(f" {self.pending_titles.pop()} ")
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden or not data:
+            return
+        self.emit(_SPACE_RUN.sub(" ", data))
+
+    def _close_link(self) -> None:
+        href, title, parts, quoted = self.link  # type: ignore[misc]
+        self.link = None
+        text = normalise("".join(parts)).strip()
+        self.links.append(VisibleLink(href=href.strip(), text=_SPACE_RUN.sub(" ", text),
+                                      title=normalise(title).strip(), quoted=quoted))
+        if title:
+            self.emit(f" {title} ")
+
+
+def _tidy(parts: list[str]) -> str:
+    text = normalise("".join(parts))
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def visible_document(html: str) -> VisibleDocument:
+    """The visible document of sanitised HTML (see the module docstring). Linear time."""
+    reader = _Reader()
+    if html:
+        reader.feed(html if isinstance(html, str) else str(html))
+        reader.close()
+    if reader.link is not None:
+        reader._close_link()
+    return VisibleDocument(
+        text=_tidy(reader.all), author_text=_tidy(reader.author), links=tuple(reader.links),
+        quoted_text=_tidy(reader.quoted),
+    )
+
+
+def plain_document(text: str) -> VisibleDocument:
+    """A document of plain text (no markup, no links): for callers that only have words."""
+    normal = normalise(text or "")
+    return VisibleDocument(text=normal, author_text=normal)
