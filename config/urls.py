@@ -1,10 +1,12 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
 from forum import markdownx_views
+from forum.sitemaps import SITEMAPS, robots_txt
 
 # The admin's own login form would skip allauth's two-factor step: send it to allauth's login.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -15,6 +17,8 @@ urlpatterns = [
     path("markdownx/markdownify/", markdownx_views.markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", markdownx_views.image_upload, name="markdownx_upload"),
     path("moderation/", include("moderation.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("forum.urls")),
 ]
 

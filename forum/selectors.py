@@ -44,6 +44,16 @@ def visible_topics(viewer=None):
     return Topic.objects.filter(is_public=True, is_deleted=False)
 
 
+def public_categories():
+    """Categories anyone may read: the ones crawlers, feeds and sitemaps are given."""
+    return Category.objects.order_by("position", "name")
+
+
+def public_topics():
+    """Topics anyone may read, with their question published: what sitemaps, feeds and cards show."""
+    return visible_topics().filter(category__in=public_categories())
+
+
 def topic_list(category, filter_name, page_number):
     topics = visible_topics().filter(category=category).select_related("author")
     if filter_name == "unanswered":

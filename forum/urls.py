@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forum import views
+from forum import feeds, views
 
 app_name = "forum"
 
@@ -23,4 +23,6 @@ urlpatterns = [
     path("settings/", views.preferences, name="preferences"),
     path("search/", views.search, name="search"),
     path("language/", views.language_switch, name="language"),
+    path("feeds/latest/", feeds.LatestTopicsFeed(), name="feed_latest"),
+    path("c/<slug:slug>/feed/", feeds.CategoryTopicsFeed(), name="feed_category"),
 ]

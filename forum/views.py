@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from forum import context_processors, pagecache, permissions, selectors, services
+from forum import context_processors, pagecache, permissions, selectors, seo, services
 from forum import search as search_engine  # the view below is called search
 from forum.app_settings import forum_settings
 from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm, TopicForm, VoteForm
@@ -40,7 +40,7 @@ def back_to(request, fallback):
 
 
 def home(request):
-    return render(request, "forum/home.html", {"categories": selectors.categories_overview_cached()})
+    return render(request, "forum/home.html", {"categories": selectors.categories_overview_cached(), "meta": seo.home_meta(request)})
 
 
 def category_detail(request, slug):
@@ -51,7 +51,10 @@ def category_detail(request, slug):
     page = selectors.topic_list(category, filter_name, request.GET.get("page"))
     return render(
         request, "forum/category.html",
-        {"category": category, "page": page, "filter": filter_name, "filters": selectors.TOPIC_FILTERS},
+        {
+            "category": category, "page": page, "filter": filter_name, "filters": selectors.TOPIC_FILTERS,
+            "meta": seo.category_meta(request, category, page.number),
+        },
     )
 
 
@@ -119,6 +122,7 @@ def _topic_context(request, data, answer_form):
         "can_post": permissions.can_post(request.user),
         "is_moderator": permissions.shows_moderator_tools(request.user),
         "share_url": request.build_absolute_uri(data.topic.get_absolute_url()),
+        "meta": seo.topic_meta(request, data),
         "csrf_token": pagecache.CSRF_PLACEHOLDER,
     }
 

@@ -58,3 +58,14 @@ def describe_notification(notification):
     from forum.notifications import describe
 
     return describe(notification)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's address without its query string, except the page number of page 2 and later."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    page = request.GET.get("page", "")
+    suffix = f"?page={page}" if page.isdigit() and int(page) > 1 else ""
+    return request.build_absolute_uri(request.path) + suffix

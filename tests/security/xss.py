@@ -184,6 +184,9 @@ class _Finder(HTMLParser):
         values = dict(attrs)
         if tag == "script":
             src = values.get("src") or ""
+            # A JSON-LD data block is never executed (browsers and CSP treat it as data); forum.seo escapes "<" in it.
+            if not src and (values.get("type") or "").strip().lower() == "application/ld+json":
+                return
             if self.allowed_script_prefix and src.startswith(self.allowed_script_prefix) and "//" not in src:
                 self._in_allowed_script = True
             else:

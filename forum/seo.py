@@ -1,0 +1,152 @@
+"""What search engines and chat apps read in a page's <head>: canonical URL, sharing cards, QAPage data.
+
+Everything here is built from published posts only: a held, rejected, deleted or members-only
+post never reaches a card, a description or the structured data, whoever the page is rendered for.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from html import unescape
+
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
+
+from forum.models import Visibility
+
+DESCRIPTION_CHARS = 200
+# OpenGraph wants a territory: the forum's Dutch is the Netherlands', its English British.
+OG_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+DEFAULT_IMAGE = "img/og-default.png"
+_SPACE = re.compile(r"\s+")
+# "</" inside a <script> would end it early; a member's text can contain one.
+_SCRIPT_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def plain_text(html, limit=None):
+    """The text a reader sees in stored (sanitised) post HTML, on one line; cut at a word when `limit` is given."""
+    text = _SPACE.sub(" ", unescape(strip_tags(html or ""))).strip()
+    if limit is None or len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(" ,.;:") + "…"
+
+
+def is_published(post):
+    return post is not None and post.visibility == Visibility.PUBLISHED and not post.is_deleted
+
+
+def topic_is_public(topic):
+    category = topic.category
+    return topic.is_public and not topic.is_deleted and not getattr(category, "members_only", False)
+
+
+@dataclass
+class PageMeta:
+    """The head of one page: its canonical URL, and the sharing card (empty for pages that are not public)."""
+
+    canonical_url: str
+    title: str = ""
+    description: str = ""
+    og_type: str = "website"
+    image_url: str = ""
+    structured_data: dict | None = field(default=None)
+
+    @property
+    def locale(self):
+        return OG_LOCALES.get((get_language() or "nl")[:2], "nl_NL")
+
+    @property
+    def alternate_locales(self):
+        return [value for value in OG_LOCALES.values() if value != self.locale]
+
+    @property
+    def site_name(self):
+        return gettext("Health forum")
+
+    @property
+    def json_ld(self):
+        if self.structured_data is None:
+            return ""
+        return mark_safe(json.dumps(self.structured_data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_UNSAFE))
+
+
+def absolute(request, path):
+    return request.build_absolute_uri(path)
+
+
+def home_meta(request):
+    return PageMeta(
+        canonical_url=absolute(request, "/"),
+        title=gettext("Health forum"),
+        description=gettext("A moderated community where members ask and answer health questions; health claims need a reliable source."),
+        image_url=absolute(request, static(DEFAULT_IMAGE)),
+    )
+
+
+def category_meta(request, category, page_number=1):
+    path = category.get_absolute_url() + (f"?page={page_number}" if page_number > 1 else "")
+    if getattr(category, "members_only", False):
+        return PageMeta(canonical_url=absolute(request, path))
+    return PageMeta(
+        canonical_url=absolute(request, path),
+        title=category.name,
+        description=plain_text(category.description, DESCRIPTION_CHARS),
+        image_url=absolute(request, static(DEFAULT_IMAGE)),
+    )
+
+
+def topic_meta(request, data):
+    """Canonical URL (page 2 and later are their own page), card and QAPage JSON-LD of a topic page."""
+    topic = data.topic
+    page_number = data.page.number if data.page is not None else 1
+    path = topic.get_absolute_url() + (f"?page={page_number}" if page_number > 1 else "")
+    meta = PageMeta(canonical_url=absolute(request, path))
+    if not topic_is_public(topic) or not is_published(data.question):
+        return meta
+    meta.title = topic.title
+    meta.description = plain_text(data.question.body_html, DESCRIPTION_CHARS)
+    meta.og_type = "article"
+    meta.image_url = absolute(request, static(DEFAULT_IMAGE))
+    meta.structured_data = qa_page(request, topic, data.question, [a for a in data.answers if is_published(a)])
+    return meta
+
+
+def _person(user):
+    return {"@type": "Person", "name": user.username}
+
+
+def _answer(request, topic, answer):
+    return {
+        "@type": "Answer",
+        "text": plain_text(answer.body_html),
+        "dateCreated": answer.created_at.isoformat(),
+        "upvoteCount": answer.score,
+        "url": absolute(request, f"{topic.get_absolute_url()}#post-{answer.pk}"),
+        "author": _person(answer.author),
+    }
+
+
+def qa_page(request, topic, question, answers):
+    """schema.org QAPage as Google documents it. `acceptedAnswer` only once a moderator signed off:
+    a starter's proposal is no trust signal, so until then every answer is a `suggestedAnswer`."""
+    signed_off = topic.is_solved and topic.accepted_answer_id is not None
+    accepted = [a for a in answers if signed_off and a.pk == topic.accepted_answer_id]
+    entity = {
+        "@type": "Question",
+        "name": topic.title,
+        "text": plain_text(question.body_html) or topic.title,
+        "answerCount": topic.answer_count,
+        "upvoteCount": question.score,
+        "dateCreated": question.created_at.isoformat(),
+        "author": _person(question.author),
+        "url": absolute(request, topic.get_absolute_url()),
+    }
+    if accepted:
+        entity["acceptedAnswer"] = _answer(request, topic, accepted[0])
+    suggested = [_answer(request, topic, a) for a in answers if not accepted or a.pk != accepted[0].pk]
+    if suggested:
+        entity["suggestedAnswer"] = suggested
+    return {"@context": "https://schema.org", "@type": "QAPage", "mainEntity": entity}
