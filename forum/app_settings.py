@@ -63,5 +63,15 @@ class ForumSettings:
     def TOPIC_PAGE_CACHE_SECONDS(self):
         return _get("FORUM_TOPIC_PAGE_CACHE_SECONDS", 30)
 
+    @property
+    def BASE_URL(self):
+        """Where the forum lives, for the links in mail (no request there to build them from)."""
+        return _get("FORUM_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+    @property
+    def MENTIONS_PER_POST(self):
+        """At most this many members can be @mentioned in one post."""
+        return _get("FORUM_MENTIONS_PER_POST", 10)
+
 
 forum_settings = ForumSettings()

@@ -27,6 +27,14 @@ class User(AbstractUser):
     email_queue_digest = models.BooleanField(
         _("moderators: email me a digest of items that wait too long"), default=False
     )
+    email_on_watched = models.BooleanField(_("email me about new posts in topics and categories I watch"), default=True)
+    email_on_mention = models.BooleanField(_("email me when someone mentions or quotes me"), default=True)
+    watch_participated = models.BooleanField(_("watch topics I start or answer"), default=True)
+    digest_frequency = models.CharField(
+        _("mail for watched topics and categories"), max_length=10, default="immediate",
+        choices=[("immediate", _("At once")), ("daily", _("A daily digest")), ("weekly", _("A weekly digest"))],
+    )
+    digest_sent_at = models.DateTimeField(_("last digest sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("member")
@@ -261,6 +269,10 @@ class NotificationKind(models.TextChoices):
     TOPIC_SOLVED = "topic_solved", _("Your topic is solved")
     TOPIC_REOPENED = "topic_reopened", _("A topic was reopened")
     ACCEPTED_ANSWER_CHANGED = "accepted_answer_changed", _("An accepted answer changed")
+    WATCHED_POST = "watched_post", _("New post in a topic you watch")
+    WATCHED_TOPIC = "watched_topic", _("New topic in a category you watch")
+    MENTION = "mention", _("You were mentioned")
+    QUOTE = "quote", _("You were quoted")
 
 
 class Notification(models.Model):
@@ -290,3 +302,66 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.recipient}: {self.get_kind_display()}"
+
+
+class WatchLevel(models.TextChoices):
+    WATCHING = "watching", _("Watching")
+    NORMAL = "normal", _("Normal")
+    MUTED = "muted", _("Muted")
+
+
+class TopicWatch(models.Model):
+    """A member's level in one topic and their reading position (when they last saw it).
+
+    No row means "normal" and never visited. Written by forum/watching.py only.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="topic_watches", verbose_name=_("member"))
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="watches", verbose_name=_("topic"))
+    level = models.CharField(_("level"), max_length=10, choices=WatchLevel.choices, default=WatchLevel.NORMAL)
+    last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("topic watch")
+        verbose_name_plural = _("topic watches")
+        constraints = [models.UniqueConstraint(fields=["user", "topic"], name="one_watch_per_member_per_topic")]
+        indexes = [models.Index(fields=["topic", "level"], name="topic_watch_level")]
+
+
+class CategoryWatch(models.Model):
+    """A member is told of every new topic in a category."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="category_watches", verbose_name=_("member"))
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="watches", verbose_name=_("category"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("category watch")
+        verbose_name_plural = _("category watches")
+        constraints = [models.UniqueConstraint(fields=["user", "category"], name="one_watch_per_member_per_category")]
+
+
+class MemberMute(models.Model):
+    """A member hears nothing of what another member does (mentions, quotes, answers)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mutes", verbose_name=_("member"))
+    muted = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("muted member"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("muted member")
+        verbose_name_plural = _("muted members")
+        constraints = [models.UniqueConstraint(fields=["user", "muted"], name="one_mute_per_pair")]
+
+
+class PostMention(models.Model):
+    """Who a post mentioned or quoted and was told so: an edit that keeps a mention tells no one again."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="mentions", verbose_name=_("post"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("member"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
+        constraints = [models.UniqueConstraint(fields=["post", "user"], name="one_mention_per_member_per_post")]

@@ -1,9 +1,14 @@
-"""In-app notifications and their emails. Services call `notify`; mail is sent by a task after commit."""
+"""In-app notifications and their emails. Services call `notify` (or `notify_many` for a fan-out);
+mail is sent by a task after commit."""
+
+import html
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -12,11 +17,25 @@ from forum.models import Notification, NotificationKind
 EMAIL_PREFERENCE = {
     NotificationKind.NEW_ANSWER: "email_on_answer",
     NotificationKind.REACTIONS: "email_on_reaction",
+    NotificationKind.WATCHED_POST: "email_on_watched",
+    NotificationKind.WATCHED_TOPIC: "email_on_watched",
+    NotificationKind.MENTION: "email_on_mention",
+    NotificationKind.QUOTE: "email_on_mention",
 }
+# Members who chose a daily or weekly digest get these in the digest (forum/digests.py), not one by one.
+DIGEST_KINDS = (NotificationKind.WATCHED_POST, NotificationKind.WATCHED_TOPIC)
+EXCERPT_CHARACTERS = 160
+
+
+def email_preference(kind):
+    """The member's setting (a User field) that turns mail of this kind on or off."""
+    return EMAIL_PREFERENCE.get(kind, "email_on_moderation")
 
 
 def _wants_email(recipient, kind):
-    return bool(getattr(recipient, EMAIL_PREFERENCE.get(kind, "email_on_moderation")))
+    if kind in DIGEST_KINDS and recipient.digest_frequency != "immediate":
+        return False
+    return bool(getattr(recipient, email_preference(kind)))
 
 
 def _email_after_commit(notification):
@@ -39,6 +58,32 @@ def notify(*, recipient, kind, actor=None, topic=None, post=None, reason=""):
     return notification
 
 
+def notify_many(*, recipients, kind, actor=None, topic=None, post=None):
+    """One notification of this kind for each recipient, in a fixed number of queries whatever their number.
+
+    Callers pass each member once (forum/watching.py decides who hears of what); the actor is skipped.
+    """
+    rows = [
+        Notification(recipient=recipient, kind=kind, actor=actor, topic=topic, post=post)
+        for recipient in recipients
+        if actor is None or recipient.pk != actor.pk
+    ]
+    if not rows:
+        return []
+    created = Notification.objects.bulk_create(rows)
+    for notification, recipient in zip(created, (row.recipient for row in rows), strict=True):
+        notification.recipient = recipient
+    user_ids = [row.recipient_id for row in created]
+    cache.delete_many([unread_cache_key(pk) for pk in user_ids])
+    transaction.on_commit(lambda: cache.delete_many([unread_cache_key(pk) for pk in user_ids]))
+    mailed = [row.pk for row in created if _wants_email(row.recipient, kind)]
+    if mailed:
+        from forum.tasks import send_notification_emails
+
+        transaction.on_commit(lambda: send_notification_emails.enqueue(mailed))
+    return created
+
+
 def notify_reaction(*, recipient, actor, post):
     """Votes and reactions on one post collect in one unread notification instead of one per click.
 
@@ -56,6 +101,12 @@ def notify_reaction(*, recipient, actor, post):
 def notification_open(*, recipient, notification):
     if not notification.is_read:
         Notification.objects.filter(pk=notification.pk, recipient=recipient).update(is_read=True)
+        _unread_changed(recipient.pk)
+
+
+def notifications_read_for_post(*, recipient, post_id):
+    """The member opened a post (from a mail link, say): its notifications are read."""
+    if Notification.objects.filter(recipient=recipient, post_id=post_id, is_read=False).update(is_read=True):
         _unread_changed(recipient.pk)
 
 
@@ -97,6 +148,15 @@ def describe(notification):
     params = {"actor": actor, "title": title, "count": notification.count}
     if kind == NotificationKind.NEW_ANSWER:
         return _("%(actor)s answered your topic “%(title)s”.") % params
+    if kind == NotificationKind.WATCHED_POST:
+        return _("%(actor)s answered in “%(title)s”, a topic you watch.") % params
+    if kind == NotificationKind.WATCHED_TOPIC:
+        category = notification.topic.category.name if notification.topic else ""
+        return _("%(actor)s started “%(title)s” in %(category)s, a category you watch.") % {**params, "category": category}
+    if kind == NotificationKind.MENTION:
+        return _("%(actor)s mentioned you in “%(title)s”.") % params
+    if kind == NotificationKind.QUOTE:
+        return _("%(actor)s quoted you in “%(title)s”.") % params
     if kind == NotificationKind.REACTIONS:
         return ngettext(
             "%(count)d new vote or reaction on your post in “%(title)s”.",
@@ -112,7 +172,7 @@ def describe(notification):
     if kind == NotificationKind.FLAG_OUTCOME:
         return _("A moderator handled the post you flagged in “%(title)s”.") % params
     if kind == NotificationKind.SOLUTION_PROPOSED:
-        return _("A solution was proposed for “%(title)s” and waits for sign-off.") % params
+        return _("%(actor)s proposed an answer as the solution for “%(title)s”; it waits for a moderator's sign-off.") % params
     if kind == NotificationKind.SOLUTION_ACCEPTED:
         return _("Your answer in “%(title)s” was accepted as the solution.") % params
     if kind == NotificationKind.SOLUTION_DECLINED:
@@ -124,3 +184,27 @@ def describe(notification):
     if kind == NotificationKind.ACCEPTED_ANSWER_CHANGED:
         return _("The accepted answer in “%(title)s” changed; the topic needs a new sign-off.") % params
     return notification.get_kind_display()
+
+
+def excerpt(notification):
+    """A short plain-text excerpt of the post, if the recipient may still read it."""
+    post = notification.post
+    if post is None or not (post.is_visible or post.author_id == notification.recipient_id):
+        return ""
+    text = " ".join(html.unescape(strip_tags(post.body_html)).split())
+    return Truncator(text).chars(EXCERPT_CHARACTERS)
+
+
+def reason_for_mail(kind):
+    """The footer's "why you get this", in the active language."""
+    if kind == NotificationKind.NEW_ANSWER:
+        return _("You get this email because you started this topic.")
+    if kind == NotificationKind.REACTIONS:
+        return _("You get this email because you wrote this post.")
+    if kind == NotificationKind.WATCHED_POST:
+        return _("You get this email because you watch this topic.")
+    if kind == NotificationKind.WATCHED_TOPIC:
+        return _("You get this email because you watch this category.")
+    if kind in (NotificationKind.MENTION, NotificationKind.QUOTE):
+        return _("You get this email because another member mentioned or quoted you.")
+    return _("You get this email because it is about your post, your topic or your flag.")

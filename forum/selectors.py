@@ -228,6 +228,21 @@ def notifications_for(user, page_number):
     from forum.models import Notification
 
     notifications = (
-        Notification.objects.filter(recipient=user, cleared_at__isnull=True).select_related("actor", "topic")
+        Notification.objects.filter(recipient=user, cleared_at__isnull=True)
+        .select_related("actor", "topic__category", "post")
+        .defer("post__body", "post__search_vector", "post__assessment")
     )
     return Paginator(notifications, 30).get_page(page_number)
+
+
+def post_page_number(post):
+    """The page of the topic (answers best first, as the page opens) that shows this answer: one query."""
+    topic = post.topic
+    if post.is_question or post.pk == topic.accepted_answer_id:
+        return 1
+    before = Post.objects.filter(
+        Q(score__gt=post.score) | Q(score=post.score, created_at__lt=post.created_at)
+        | Q(score=post.score, created_at=post.created_at, pk__lt=post.pk),
+        topic_id=topic.pk, is_question=False, visibility=Visibility.PUBLISHED, is_deleted=False,
+    ).count()
+    return before // forum_settings.ANSWERS_PER_PAGE + 1

@@ -3,41 +3,65 @@
 import logging
 from datetime import timedelta
 
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 
 
+def send_message(message):
+    message.send()
+
+
+def _later(task_function, *args):
+    retry = task_function
+    if default_task_backend.supports_defer:
+        retry = retry.using(run_after=timezone.now() + timedelta(seconds=30 * 2 ** args[-1]))
+    retry.enqueue(*args)
+
+
+def _send_notifications(notification_ids):
+    """Send each notification's mail; returns the ids whose mail failed."""
+    from forum.mail import notification_message
+    from forum.models import Notification
+
+    notifications = (
+        Notification.objects.filter(pk__in=notification_ids)
+        .select_related("recipient", "topic__category", "actor", "post")
+        .defer("post__body", "post__search_vector", "post__assessment")
+    )
+    failed = []
+    for notification in notifications:
+        if not notification.recipient.email or not notification.recipient.is_active:
+            continue
+        try:
+            send_message(notification_message(notification))
+        except Exception:
+            failed.append(notification.pk)
+    return failed
+
+
 @task()
 def send_notification_email(notification_id, attempt=1):
-    from forum.models import Notification
-    from forum.notifications import describe
-
-    notification = (
-        Notification.objects.select_related("recipient", "topic", "actor", "post").filter(pk=notification_id).first()
-    )
-    if notification is None or not notification.recipient.email:
-        return
-    language = notification.recipient.preferred_language or "nl"
-    with translation.override(language):
-        context = {"notification": notification, "text": describe(notification)}
-        subject = render_to_string("emails/notification_subject.txt", context).strip()
-        body = render_to_string("emails/notification_body.txt", context)
-    try:
-        send_mail(subject, body, None, [notification.recipient.email])
-    except Exception:
+    if _send_notifications([notification_id]):
         if attempt >= MAX_ATTEMPTS:
-            logger.exception("Giving up on notification mail %s after %s attempts", notification_id, attempt)
+            logger.error("Giving up on notification mail %s after %s attempts", notification_id, attempt)
             return
         logger.warning("Notification mail %s failed; retrying (attempt %s)", notification_id, attempt + 1)
-        retry = send_notification_email
-        if default_task_backend.supports_defer:
-            retry = retry.using(run_after=timezone.now() + timedelta(seconds=30 * 2**attempt))
-        retry.enqueue(notification_id, attempt + 1)
+        _later(send_notification_email, notification_id, attempt + 1)
+
+
+@task()
+def send_notification_emails(notification_ids, attempt=1):
+    """The mails of one fan-out (forum/watching.py); only the failed ones are tried again."""
+    failed = _send_notifications(notification_ids)
+    if failed:
+        if attempt >= MAX_ATTEMPTS:
+            logger.error("Giving up on notification mails %s after %s attempts", failed, attempt)
+            return
+        logger.warning("%s notification mails failed; retrying (attempt %s)", len(failed), attempt + 1)
+        _later(send_notification_emails, failed, attempt + 1)
 
 
 @task()

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
@@ -22,7 +23,8 @@ from forum import search as search_engine  # the view below is called search
 from forum.app_settings import forum_settings
 from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm, TopicForm, VoteForm
 from forum.models import Category, Notification, Post, Topic
-from forum.notifications import notification_open, notifications_clear_all
+from forum.mail import UNSUBSCRIBE_TOPICS, unsubscribe_read
+from forum.notifications import notification_open, notifications_clear_all, notifications_read_for_post
 from forum.ratelimit import RateLimitExceeded
 from forum.validators import clean_text
 from forum.viewcount import view_mark_key, view_recorded, visitor_key
@@ -348,8 +350,38 @@ def notification_go(request, pk):
     notification = get_object_or_404(Notification.objects.select_related("topic", "post"), pk=pk, recipient=request.user)
     notification_open(recipient=request.user, notification=notification)
     if notification.post_id:
-        return redirect(notification.post.get_absolute_url())
+        return post_permalink(request, notification.post_id)
     return redirect(notification.topic or "forum:notifications")
+
+
+def post_permalink(request, pk):
+    """A post's lasting address (mail links use it): the topic page that shows it, at its anchor.
+
+    A member who opens it has read its notifications."""
+    post = get_object_or_404(Post.objects.select_related("topic").defer("body", "body_html", "search_vector"), pk=pk)
+    permissions.check_see_topic(request.user, post.topic)
+    if request.user.is_authenticated:
+        notifications_read_for_post(recipient=request.user, post_id=post.pk)
+    if not permissions.can_see_post(request.user, post):
+        return redirect(post.topic)
+    page = selectors.post_page_number(post)
+    query = f"?page={page}" if page > 1 else ""
+    return redirect(f"{post.topic.get_absolute_url()}{query}#post-{post.pk}")
+
+
+@csrf_exempt  # RFC 8058: mail providers POST here without our cookies; the signed token is the authority
+def unsubscribe(request, token):
+    """One click on a mail's unsubscribe link: GET asks to confirm, POST turns that kind of mail off."""
+    found = unsubscribe_read(token)
+    member = get_user_model().objects.filter(pk=found[0], is_active=True).first() if found else None
+    if member is None:
+        return render(request, "forum/unsubscribe.html", {"invalid": True}, status=404)
+    preference = found[1]
+    context = {"member": member, "topic": UNSUBSCRIBE_TOPICS[preference], "token": token}
+    if request.method == "POST":
+        services.user_update_preferences(actor=member, **{preference: False})
+        return render(request, "forum/unsubscribe.html", {**context, "done": True})
+    return render(request, "forum/unsubscribe.html", context)
 
 
 @login_required

@@ -71,6 +71,7 @@ def post_screen(*, post, actor, is_edit):
                 reason=", ".join(m.rule for m in assessment.matched), status_before=before if is_edit else "",
                 status_after=Visibility.PENDING,
             )
+            notify(recipient=post.author, kind=NotificationKind.POST_HELD, topic=post.topic, post=post)
     elif before == Visibility.PENDING and pending is not None:
         pending.status = queue_policy.decide(pending.status, "withdraw")
         pending.decided_at = timezone.now()
@@ -312,6 +313,7 @@ def flag_create(*, actor, post, reason, text=""):
         before = post.visibility
         _set_visibility(post, Visibility.PENDING, actor)
         audit(actor=None, action=AuditAction.HIDDEN_BY_FLAGS, post=post, reason=str(open_flags), status_before=before, status_after=post.visibility)
+        notify(recipient=post.author, kind=NotificationKind.POST_HELD, topic=post.topic, post=post)
         _after_visibility_change(post, actor, before)
     return flag
 

@@ -115,6 +115,10 @@ def _apply(*, topic, event, actor, reason="", answer=None):
 
 def _notify(event, topic, actor, answer, reason):
     rule = machine.TRANSITIONS[event]
+    if event == "propose" and answer is not None:
+        # The answer's author, and the starter when a moderator proposed it (notify skips the actor).
+        for recipient in {answer.author_id: answer.author, topic.author_id: topic.author}.values():
+            notify(recipient=recipient, kind=NotificationKind.SOLUTION_PROPOSED, actor=actor, topic=topic, post=answer)
     if "starter" in rule.notifies and event in NOTICE_FOR_STARTER:
         notify(recipient=topic.author, kind=NOTICE_FOR_STARTER[event], actor=actor, topic=topic, post=answer, reason=reason)
     if "answer_author" in rule.notifies and answer is not None:

@@ -69,3 +69,10 @@ def canonical_url(context):
     page = request.GET.get("page", "")
     suffix = f"?page={page}" if page.isdigit() and int(page) > 1 else ""
     return request.build_absolute_uri(request.path) + suffix
+
+
+@register.filter
+def notification_excerpt(notification):
+    from forum.notifications import excerpt
+
+    return excerpt(notification)

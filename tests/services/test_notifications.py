@@ -55,7 +55,7 @@ def test_a_failing_mail_server_loses_neither_the_post_nor_the_notification(
         calls.append(1)
         raise ConnectionRefusedError("SMTP is down")
 
-    monkeypatch.setattr(forum.tasks, "send_mail", broken_send_mail)
+    monkeypatch.setattr(forum.tasks, "send_message", broken_send_mail)
     topic = topic_factory(author=member)
     with django_capture_on_commit_callbacks(execute=True):
         answer = services.answer_post(actor=user_factory(), topic=topic, body="Een antwoord.")
