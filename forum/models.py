@@ -327,6 +327,9 @@ class TopicWatch(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "topic"], name="one_watch_per_member_per_topic")]
         indexes = [models.Index(fields=["topic", "level"], name="topic_watch_level")]
 
+    def __str__(self):
+        return f"{self.user} {self.level} {self.topic_id}"
+
 
 class CategoryWatch(models.Model):
     """A member is told of every new topic in a category."""
@@ -339,6 +342,9 @@ class CategoryWatch(models.Model):
         verbose_name = _("category watch")
         verbose_name_plural = _("category watches")
         constraints = [models.UniqueConstraint(fields=["user", "category"], name="one_watch_per_member_per_category")]
+
+    def __str__(self):
+        return f"{self.user} → {self.category}"
 
 
 class MemberMute(models.Model):
@@ -353,6 +359,9 @@ class MemberMute(models.Model):
         verbose_name_plural = _("muted members")
         constraints = [models.UniqueConstraint(fields=["user", "muted"], name="one_mute_per_pair")]
 
+    def __str__(self):
+        return f"{self.user} mutes {self.muted}"
+
 
 class PostMention(models.Model):
     """Who a post mentioned or quoted and was told so: an edit that keeps a mention tells no one again."""
@@ -365,3 +374,6 @@ class PostMention(models.Model):
         verbose_name = _("mention")
         verbose_name_plural = _("mentions")
         constraints = [models.UniqueConstraint(fields=["post", "user"], name="one_mention_per_member_per_post")]
+
+    def __str__(self):
+        return f"{self.post_id} @{self.user}"

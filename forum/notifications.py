@@ -104,12 +104,6 @@ def notification_open(*, recipient, notification):
         _unread_changed(recipient.pk)
 
 
-def notifications_read_for_post(*, recipient, post_id):
-    """The member opened a post (from a mail link, say): its notifications are read."""
-    if Notification.objects.filter(recipient=recipient, post_id=post_id, is_read=False).update(is_read=True):
-        _unread_changed(recipient.pk)
-
-
 def notifications_clear_all(*, recipient):
     """"Clear all" marks everything read and takes it off the list; the rows are kept."""
     _unread_changed(recipient.pk)

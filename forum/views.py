@@ -22,9 +22,9 @@ from forum import context_processors, pagecache, permissions, selectors, seo, se
 from forum import search as search_engine  # the view below is called search
 from forum.app_settings import forum_settings
 from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm, TopicForm, VoteForm
-from forum.models import Category, Notification, Post, Topic
 from forum.mail import UNSUBSCRIBE_TOPICS, unsubscribe_read
-from forum.notifications import notification_open, notifications_clear_all, notifications_read_for_post
+from forum.models import Category, Notification, Post, Topic
+from forum.notifications import notification_open, notifications_clear_all
 from forum.ratelimit import RateLimitExceeded
 from forum.validators import clean_text
 from forum.viewcount import view_mark_key, view_recorded, visitor_key
@@ -355,13 +355,9 @@ def notification_go(request, pk):
 
 
 def post_permalink(request, pk):
-    """A post's lasting address (mail links use it): the topic page that shows it, at its anchor.
-
-    A member who opens it has read its notifications."""
+    """A post's lasting address (mail links use it): the topic page that shows it, at its anchor."""
     post = get_object_or_404(Post.objects.select_related("topic").defer("body", "body_html", "search_vector"), pk=pk)
     permissions.check_see_topic(request.user, post.topic)
-    if request.user.is_authenticated:
-        notifications_read_for_post(recipient=request.user, post_id=post.pk)
     if not permissions.can_see_post(request.user, post):
         return redirect(post.topic)
     page = selectors.post_page_number(post)

@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from PIL import Image
 
 from forum import services
+from forum.mail import unsubscribe_token
 from forum.models import Category, Notification, Post, Reaction, Revision, Topic, Vote
 from moderation import solutions
 from moderation.models import AuditEntry, Flag, HealthTerm, ReviewItem, SourceDomain
@@ -130,6 +131,9 @@ ACTIONS = {
                      lambda s: {"reason": "Nieuwe inzichten."}, MODERATORS),
     "mark_solved": Action("moderation:solution_action", lambda s: f"/moderation/topic/{s.topic.pk}/mark_solved/",
                           lambda s: {"answer": s.answer.pk, "reason": "De starter reageert niet meer."}, MODERATORS),
+    # The signed token is the authority (RFC 8058: the mail provider posts it): whoever holds it may use it.
+    "unsubscribe": Action("forum:unsubscribe", lambda s: f"/unsubscribe/{unsubscribe_token(s.people['author'], 'email_on_answer')}/",
+                          lambda s: {}, frozenset(ROLES)),
     "markdown_preview": Action("markdownx_markdownify", lambda s: "/markdownx/markdownify/", lambda s: {"content": "**hoi**"},
                                CONFIRMED, changes=False),
     "image_upload": Action("markdownx_upload", lambda s: "/markdownx/upload/", lambda s: {"image": png()}, CONFIRMED,
@@ -141,7 +145,7 @@ ACTIONS = {
 
 # Every other named URL in our URLconfs only reads (GET pages); test_get_never_changes_state covers them.
 READ_ONLY = {
-    "forum:home", "forum:category", "forum:topic", "forum:post_revisions", "forum:notifications", "forum:profile", "forum:search",
+    "forum:home", "forum:category", "forum:topic", "forum:post", "forum:post_revisions", "forum:notifications", "forum:profile", "forum:search",
     "moderation:queue", "moderation:item", "moderation:solutions",
     "forum:feed_latest", "forum:feed_category",
 }
