@@ -62,3 +62,59 @@ def test_addresses_in_code_and_in_written_links_are_left_as_they_are():
 def test_only_web_addresses_become_links(text):
     html = render_markdown(text).lower()
     assert 'href="javascript' not in html and 'href="data' not in html
+
+
+def test_strikethrough_footnotes_and_line_breaks_render():
+    html = render_markdown("regel een\nregel twee ~~weg~~ en een noot[^1]\n\n[^1]: De noot.")
+    assert "regel een<br>" in html and "<s>weg</s>" in html
+    assert "De noot." in html and '<li id="fn-' in html and 'href="#fn-' in html
+
+
+def test_footnote_anchors_differ_between_posts():
+    first = render_markdown("a[^1]\n\n[^1]: x")
+    second = render_markdown("b[^1]\n\n[^1]: y")
+    anchor = first.split('id="fn-')[1].split('"')[0]
+    assert anchor not in second
+
+
+def test_table_alignment_needs_no_inline_style():
+    html = render_markdown("| a | b |\n|:--|--:|\n| 1 | 2 |")
+    assert '<td align="left">1</td>' in html and 'align="right"' in html and "style=" not in html
+
+
+def test_fenced_code_is_kept_as_code():
+    html = render_markdown("```python\nprint('<b>')\n```")
+    assert "<pre><code>print('&lt;b&gt;')\n</code></pre>" in html
+
+
+def test_a_bare_domain_name_stays_text():
+    html = render_markdown("staat op thuisarts.nl en rivm.nl/roken")
+    assert "<a " not in html and "thuisarts.nl" in html
+
+
+@pytest.mark.parametrize("text,href", [
+    ("zie doi:10.1056/NEJMoa2032994.", "https://doi.org/10.1056/NEJMoa2032994"),
+    ("(doi: 10.1016/S0140-6736(20)30183-5)", "https://doi.org/10.1016/S0140-6736(20)30183-5"),
+    ("DOI 10.1176/appi.ajp.2018.17060720, zie", "https://doi.org/10.1176/appi.ajp.2018.17060720"),
+    ("artikel 10.1136/bmj.m1234 lezen", "https://doi.org/10.1136/bmj.m1234"),
+    ("PMID: 30301513", "https://pubmed.ncbi.nlm.nih.gov/30301513/"),
+    ("pmid 0030301513.", "https://pubmed.ncbi.nlm.nih.gov/30301513/"),
+    ("PMCID: PMC7643046", "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC7643046/"),
+])
+def test_a_doi_or_pubmed_id_written_as_text_becomes_a_link(text, href):
+    html = render_markdown(text)
+    assert f'<a href="{href}" rel="nofollow ugc noopener">' in html
+    assert html.count("<a ") == 1
+
+
+@pytest.mark.parametrize("text,links", [
+    ("`doi:10.1056/NEJMoa2032994`", 0),
+    ("```\nPMID: 30301513\n```", 0),
+    ("[lees dit](https://example.com/10.1056/x) en [PMID 1](https://example.com/p)", 2),
+    ("https://doi.org/10.1056/NEJMoa2032994", 1),
+    ("versie 10.2/3 van de app en 1.10.1234/x", 0),
+])
+def test_identifiers_in_code_links_or_other_numbers_are_left_alone(text, links):
+    html = render_markdown(text)
+    assert html.count("<a ") == links and "pubmed.ncbi" not in html
+    assert html.count("doi.org/") <= 2 * text.count("doi.org/")
