@@ -21,7 +21,6 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 # Serve the demo forum on http://127.0.0.1:8000 (SQLite), with the task worker for mail alongside.
 run: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py createcachetable
 	$(PY) manage.py seed_demo
 	@echo "Demo accounts: see README.md. Confirmation and notification mails print below."
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -53,11 +53,7 @@ def database_config(environ=os.environ, base_dir=Path(".")):
     """DATABASE_URL, or a SQLite file in the project folder."""
     url = environ.get("DATABASE_URL", "").strip()
     if not url:
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(base_dir / "db.sqlite3"),
-            "OPTIONS": {"timeout": 20},
-        }
+        return sqlite_coping({"ENGINE": "django.db.backends.sqlite3", "NAME": str(base_dir / "db.sqlite3")})
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""
     if scheme not in {"postgres", "postgresql", "pgsql", "sqlite"}:
         raise ImproperlyConfigured(
@@ -72,7 +68,26 @@ def database_config(environ=os.environ, base_dir=Path(".")):
         raise ImproperlyConfigured("DATABASE_URL must name a database, e.g. postgres://user@host:5432/forum.")
     if config["ENGINE"].endswith("sqlite3"):
         config["CONN_MAX_AGE"] = 0
+        config = sqlite_coping(config)
     return config
+
+
+# WAL lets readers go on while one request writes; synchronous=NORMAL is safe with WAL.
+SQLITE_INIT = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000"
+
+
+def sqlite_coping(config):
+    """SQLite that copes with a few requests at once (`make run` is threaded).
+
+    A deferred transaction that reads and then writes cannot wait for another writer: SQLite
+    answers "database is locked" at once. Immediate transactions take the write lock at BEGIN,
+    where the busy timeout makes them queue up instead.
+    """
+    options = dict(config.get("OPTIONS") or {})
+    options.setdefault("timeout", 20)
+    options.setdefault("transaction_mode", "IMMEDIATE")
+    options.setdefault("init_command", SQLITE_INIT)
+    return {**config, "OPTIONS": options}
 
 
 def secret_key(debug, environ=os.environ, key_file=Path(".secret_key")):
