@@ -108,12 +108,22 @@ def secret_key(debug, environ=os.environ, key_file=Path(".secret_key")):
 
 
 def cache_config(environ=os.environ):
-    """Redis when REDIS_URL is set, else the database cache: both are shared across workers."""
+    """Redis when REDIS_URL is set, else the database cache: both are shared across workers.
+
+    With Redis there are two aliases on the same server: "default" for copies (pages, fragments),
+    where Redis being down is a miss, and "strict" for what must not silently pass (rate limits,
+    which fall back to the database: forum.ratelimit). Short socket timeouts, so a Redis that
+    hangs costs a request half a second, not a worker.
+    """
     url = environ.get("REDIS_URL", "").strip()
     if url:
         if not url.startswith(("redis://", "rediss://", "unix://")):
             raise ImproperlyConfigured(f"REDIS_URL must start with redis://, rediss:// or unix://; got {url!r}.")
-        return {"default": {"BACKEND": "config.cache.ReusingRedisCache", "LOCATION": url}}
+        options = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+        return {
+            "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "OPTIONS": {**options, "IGNORE_EXCEPTIONS": True}},
+            "strict": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "OPTIONS": options},
+        }
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",

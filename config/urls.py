@@ -11,6 +11,8 @@ from forum.sitemaps import SITEMAPS, robots_txt
 # The admin's own login form would skip allauth's two-factor step: send it to allauth's login.
 admin.site.login = secure_admin_login(admin.site.login)
 
+handler500 = "forum.errors.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),

@@ -43,11 +43,14 @@ class ForumSettings:
         limits = {
             "topic": (5, 60 * 60),
             "answer": (20, 60 * 60),
+            "edit": (30, 60 * 60),
             "vote": (120, 60 * 60),
             "reaction": (200, 60 * 60),
             "flag": (20, 60 * 60),
             "markdown_preview": (120, 60),
             "upload": (20, 60 * 60),
+            "solution": (20, 60 * 60),
+            "reopen": (5, 60 * 60),
         }
         limits.update(_get("FORUM_RATE_LIMITS", {}))
         return limits

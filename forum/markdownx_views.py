@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from markdownx.views import ImageUploadView
+from PIL import Image
 
 from forum import ratelimit
 from forum.forms import MarkdownField
@@ -54,6 +55,9 @@ def image_upload(request):
     upload = request.FILES.get("image")
     try:
         check_image(upload)
+        return ImageUploadView.as_view()(request)
     except UploadRefused as error:
         return JsonResponse({"image_code": str(error)}, status=400)
-    return ImageUploadView.as_view()(request)
+    except (OSError, ValueError, ZeroDivisionError, Image.DecompressionBombError):
+        # Pillow refused it while resizing: a member's image, not a server error.
+        return JsonResponse({"image_code": _("This image could not be processed. Try another file or format.")}, status=400)

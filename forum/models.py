@@ -377,3 +377,22 @@ class PostMention(models.Model):
 
     def __str__(self):
         return f"{self.post_id} @{self.user}"
+
+
+class RateLimitWindow(models.Model):
+    """One member's count of one action in their current window (forum.ratelimit).
+
+    The window starts at the member's first action and ends `period` seconds later, whatever
+    the clock says; one row per member and action, reused when the window has passed.
+    """
+
+    bucket = models.CharField(_("bucket"), max_length=120, primary_key=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+    expires_at = models.FloatField(_("window ends (Unix time)"))
+
+    class Meta:
+        verbose_name = _("rate-limit window")
+        verbose_name_plural = _("rate-limit windows")
+
+    def __str__(self):
+        return f"{self.bucket}: {self.count}"

@@ -32,9 +32,9 @@ from django.middleware.csrf import get_token
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from config.cache import get_many_and_add
 from forum.app_settings import forum_settings
 from forum.cache_keys import topic_version_from_key, topic_version_key
+from forum.cacheops import get_many_and_add
 
 # Part of every key: entries written by an older release (another shape) are never read.
 ENTRY_FORMAT = 3
@@ -165,7 +165,7 @@ def lookup(slot, view_mark, extra_keys=()):
     if view_mark is None:
         found, counted = (cache.get_many(keys) if keys else {}), False
     elif keys:
-        found, counted = get_many_and_add(cache, keys, view_mark, 1, forum_settings.VIEW_WINDOW_SECONDS)
+        found, counted = get_many_and_add(keys, view_mark, 1, forum_settings.VIEW_WINDOW_SECONDS)
     else:
         found, counted = {}, cache.add(view_mark, 1, forum_settings.VIEW_WINDOW_SECONDS)
     if slot is None:

@@ -93,6 +93,7 @@ def answer_announce(answer):
 @transaction.atomic
 def post_edit(*, actor, post, body, title=None):
     """Edit a post, keeping the previous version as a revision, and assess it again."""
+    ratelimit.consume(actor, "edit")
     topic = _lock_topic(post.topic_id)
     post = _lock_post(post.pk)
     body = clean_text(body)

@@ -7,21 +7,25 @@ the database cache's incr is not atomic, so each counted view is an atomic F() u
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
+from redis.exceptions import RedisError
 
 from forum.app_settings import forum_settings
+from forum.cacheops import redis_backend
 from forum.models import Topic
 
 BUFFER_KEY = "views-buffer:{}"
 BUFFERED_TOPICS_KEY = "views-buffer-topics"
 FLUSH_AT = 50
+logger = logging.getLogger(__name__)
 
 
 def buffering_enabled():
-    return getattr(settings, "FORUM_BUFFER_VIEWS", "redis" in settings.CACHES["default"]["BACKEND"].lower())
+    return getattr(settings, "FORUM_BUFFER_VIEWS", True) and redis_backend() is not None
 
 
 def is_bot(user_agent):
@@ -29,13 +33,14 @@ def is_bot(user_agent):
     return not agent or any(word in agent for word in forum_settings.BOT_USER_AGENT_WORDS)
 
 
-def visitor_key(*, user_id, session_key, ip, user_agent):
-    """A member counts by id; a visitor by session, or else by address and browser."""
+def visitor_key(*, user_id, session_key, ip):
+    """A member counts by id; a visitor by session, or else by address alone: a new User-Agent string
+    on every request must not make a new visitor."""
     if user_id:
         return f"u{user_id}"
     if session_key:
         return f"s{session_key}"
-    return "a" + hashlib.sha256(f"{ip}|{user_agent}".encode()).hexdigest()[:24]
+    return "a" + hashlib.sha256(f"{ip}|{settings.SECRET_KEY[:16]}".encode()).hexdigest()[:24]
 
 
 def view_mark_key(*, topic_id, visitor, user_agent):
@@ -48,12 +53,17 @@ def view_mark_key(*, topic_id, visitor, user_agent):
 def view_recorded(topic_id):
     """Count a view whose mark was just added (the first from this visitor in the window)."""
     if buffering_enabled():
-        if _buffer_incr(topic_id) == FLUSH_AT:
-            from forum.tasks import flush_view_counts
+        try:
+            buffered = _buffer_incr(topic_id)
+        except RedisError:
+            logger.warning("Redis is unreachable: counting the view in the database", exc_info=True)
+        else:
+            if buffered == FLUSH_AT:
+                from forum.tasks import flush_view_counts
 
-            flush_view_counts.enqueue()
-    else:
-        Topic.objects.filter(pk=topic_id).update(view_count=F("view_count") + 1)
+                flush_view_counts.enqueue()
+            return
+    Topic.objects.filter(pk=topic_id).update(view_count=F("view_count") + 1)
 
 
 def view_count(*, topic_id, visitor, user_agent):
@@ -65,8 +75,12 @@ def view_count(*, topic_id, visitor, user_agent):
     return True
 
 
+def _redis():
+    return redis_backend().client.get_client(write=True)
+
+
 def _buffer_incr(topic_id):
-    client = cache._cache.get_client(write=True)
+    client = _redis()
     key = cache.make_key(BUFFER_KEY.format(topic_id))
     pipe = client.pipeline()
     pipe.incr(key)
@@ -78,7 +92,7 @@ def buffered_views(topic_id):
     """Views counted but not yet written to the database (0 without buffering)."""
     if not buffering_enabled():
         return 0
-    client = cache._cache.get_client()
+    client = _redis()
     return int(client.get(cache.make_key(BUFFER_KEY.format(topic_id))) or 0)
 
 
@@ -86,7 +100,7 @@ def view_counts_flush(topic_ids=None):
     """Move buffered counts into the database. GETDEL takes each buffer atomically, so no view is counted twice or lost."""
     if not buffering_enabled():
         return 0
-    client = cache._cache.get_client(write=True)
+    client = _redis()
     if topic_ids is None:
         topic_ids = [int(t) for t in client.smembers(cache.make_key(BUFFERED_TOPICS_KEY))]
     flushed = 0

@@ -112,7 +112,6 @@ def _visitor(request):
         user_id=request.user.pk if request.user.is_authenticated else None,
         session_key=request.session.session_key,
         ip=request.META.get("REMOTE_ADDR", ""),
-        user_agent=request.headers.get("user-agent", ""),
     )
 
 
@@ -216,18 +215,29 @@ def topic_create(request, slug=None):
         try:
             topic = services.topic_create(actor=request.user, **form.cleaned_data)
         except RateLimitExceeded as error:
-            messages.error(request, str(error))
+            form.add_error(None, str(error))
             return render(request, "forum/topic_form.html", {"form": form}, status=429)
         if not topic.is_public:
             messages.warning(request, _("Your question is waiting for a moderator; see the note on the page."))
-        return redirect(topic)
+        return draft_done(request, redirect(topic), "topic-new")
     return render(request, "forum/topic_form.html", {"form": form})
 
 
+DRAFT_DONE_COOKIE = "forum_draft_done"
+
+
+def draft_done(request, response, draft):
+    """Tell static/js/forum.js that the draft kept in the browser for this form was saved."""
+    response.set_cookie(DRAFT_DONE_COOKIE, draft, max_age=5 * 60, samesite="Lax", secure=request.is_secure())
+    return response
+
+
 @login_required
-@require_POST
 def answer_create(request, pk):
     topic = get_object_or_404(Topic.objects.select_related("category", "author"), pk=pk)
+    if request.method != "POST":
+        # The page a refused answer came back on has this address: reloading it or switching language goes to the topic.
+        return redirect(topic.get_absolute_url() + "#answer")
     permissions.check_see_topic(request.user, topic)
     permissions.check_post(request.user)
     form = AnswerForm(request.POST)
@@ -236,14 +246,14 @@ def answer_create(request, pk):
         try:
             answer = services.answer_post(actor=request.user, topic=topic, body=form.cleaned_data["body"])
         except RateLimitExceeded as error:
-            messages.error(request, str(error))
+            form.add_error(None, str(error))  # beside the form, which the page opens at (#answer)
             status = 429
         else:
             if answer.is_visible:
                 messages.success(request, _("Your answer is published."))
             else:
                 messages.warning(request, _("Your answer is waiting for a moderator; see the note on your answer."))
-            return redirect(answer.get_absolute_url())
+            return draft_done(request, redirect(answer.get_absolute_url()), f"answer-{topic.pk}")
     # Re-show the topic with the form and what was typed, and the reason it was refused.
     data = selectors.topic_page(topic, request.user)
     return _render_topic(request, data, form, status=status)
@@ -257,7 +267,11 @@ def post_edit(request, pk):
     initial = {"body": post.body, "title": post.topic.title}
     form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        post = services.post_edit(actor=request.user, post=post, **form.cleaned_data)
+        try:
+            post = services.post_edit(actor=request.user, post=post, **form.cleaned_data)
+        except RateLimitExceeded as error:
+            messages.error(request, str(error))
+            return render(request, "forum/post_edit.html", {"form": form, "post": post}, status=429)
         if post.is_visible:
             messages.success(request, _("Your changes are saved and published."))
         else:

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum import ratelimit
 from forum.models import NotificationKind, Post, SolutionState, Topic, Visibility
 from forum.notifications import notify
 from moderation.audit import audit
@@ -145,6 +146,7 @@ def _check_health_rule(topic, answer, override_reason):
 
 @transaction.atomic
 def solution_propose(*, actor, topic, answer):
+    ratelimit.consume(actor, "solution")
     answer = Post.objects.select_related("author").get(pk=answer.pk)
     _check_answer(topic, answer)
     return _apply(topic=topic, event="propose", actor=actor, answer=answer)
@@ -152,6 +154,7 @@ def solution_propose(*, actor, topic, answer):
 
 @transaction.atomic
 def solution_withdraw(*, actor, topic):
+    ratelimit.consume(actor, "solution")
     return _apply(topic=topic, event="withdraw", actor=actor)
 
 
@@ -175,6 +178,7 @@ def solution_decline(*, actor, topic, reason):
 
 @transaction.atomic
 def solution_request_reopen(*, actor, topic, reason):
+    ratelimit.consume(actor, "reopen")
     return _apply(topic=topic, event="request_reopen", actor=actor, reason=reason)
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forum import pagecache
+from forum.errors import kept_text
 from forum.models import Post, Topic
 from forum.permissions import check_interact
 from forum.ratelimit import RateLimitExceeded
@@ -249,6 +250,9 @@ def solution_action(request, pk, action):
             raise PermissionDenied(_("Unknown action."))
     except solutions.SolutionError as error:
         messages.error(request, str(error))
+    except RateLimitExceeded as error:
+        # The page says when to try again and keeps the reason that was typed.
+        return render(request, "429.html", {"message": str(error), "kept_text": kept_text(request), "back_url": topic.get_absolute_url()}, status=429)
     return redirect(topic)
 
 

@@ -14,7 +14,8 @@ def counts():
     return [m.objects.count() for m in (Category, Topic, Post, Vote, Reaction, ReviewItem)]
 
 
-def test_seed_demo_twice_is_idempotent():
+def test_seed_demo_twice_is_idempotent(settings):
+    settings.DEBUG = True  # as on `make run`
     call_command("seed_demo")
     first = counts()
     call_command("seed_demo")

@@ -36,10 +36,10 @@ def test_obvious_bots_are_not_counted(topic, agent):
 
 
 def test_visitor_identity_prefers_member_then_session_then_address():
-    assert visitor_key(user_id=7, session_key="abc", ip="1.2.3.4", user_agent=BROWSER) == "u7"
-    assert visitor_key(user_id=None, session_key="abc", ip="1.2.3.4", user_agent=BROWSER) == "sabc"
-    anon = visitor_key(user_id=None, session_key=None, ip="1.2.3.4", user_agent=BROWSER)
-    assert anon != visitor_key(user_id=None, session_key=None, ip="1.2.3.5", user_agent=BROWSER)
+    assert visitor_key(user_id=7, session_key="abc", ip="1.2.3.4") == "u7"
+    assert visitor_key(user_id=None, session_key="abc", ip="1.2.3.4") == "sabc"
+    anon = visitor_key(user_id=None, session_key=None, ip="1.2.3.4")
+    assert anon != visitor_key(user_id=None, session_key=None, ip="1.2.3.5")
 
 
 def test_topic_page_visits_count_members_once(client, member, topic):

@@ -10,6 +10,6 @@ def create_cache_table(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("forum", "0003_post_recent_index")]
+    dependencies = [("forum", "0004_conversation")]
 
     operations = [migrations.RunPython(create_cache_table, migrations.RunPython.noop)]
