@@ -137,7 +137,7 @@ def redis_cache(settings):
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
 
 
 class Browser:
