@@ -9,6 +9,7 @@ from django.db.models import Case, Count, F, Max, Value, When
 from django.utils import timezone
 
 from forum import cache_keys, ratelimit
+from forum.locks import lock_rows
 from forum.markdown import render_markdown
 from forum.models import NotificationKind, Post, Reaction, Revision, Topic, Visibility, Vote
 from forum.notifications import notify, notify_reaction
@@ -38,30 +39,37 @@ def topic_refresh_counters(topic_id):
 
 
 def _lock_topic(topic_id):
-    return Topic.objects.select_for_update().get(pk=topic_id)
+    return lock_rows(topic_id=topic_id)[0]
 
 
-def _lock_post(post_id):
-    # Not the author's row: two members acting on each other's posts at once would deadlock on it.
-    return Post.objects.select_for_update(of=("self", "topic")).select_related("topic", "author").get(pk=post_id)
+def _lock_post(post):
+    """The post's topic, then the post (forum.locks): every service takes them in this order."""
+    return lock_rows(topic_id=post.topic_id, post_id=post.pk)[1]
 
 
-def _screen(post, actor, *, is_edit):
+def _assess(*, title, body, is_question):
+    """Assessed before any row is locked: a slow text must not hold up others' votes in the topic."""
+    from moderation.services import assess_post_text
+
+    return assess_post_text(title=title, body=body, is_question=is_question)
+
+
+def _screen(post, actor, *, is_edit, assessment=None):
     from moderation.services import post_screen
 
-    post_screen(post=post, actor=actor, is_edit=is_edit)
+    post_screen(post=post, actor=actor, is_edit=is_edit, assessment=assessment)
 
 
 @transaction.atomic
 def topic_create(*, actor, category, title, body):
     """Open a topic: the question is assessed like an answer and may be held for a moderator."""
     ratelimit.consume(actor, "topic")
-    body = clean_text(body)
-    topic = Topic.objects.create(category=category, author=actor, title=clean_text(title).strip())
-    question = Post.objects.create(
-        topic=topic, author=actor, is_question=True, body=body, body_html=render_markdown(body)
-    )
-    _screen(question, actor, is_edit=False)
+    body, title = clean_text(body), clean_text(title).strip()
+    body_html = render_markdown(body)
+    assessment = _assess(title=title, body=body, is_question=True)
+    topic = Topic.objects.create(category=category, author=actor, title=title)
+    question = Post.objects.create(topic=topic, author=actor, is_question=True, body=body, body_html=body_html)
+    _screen(question, actor, is_edit=False, assessment=assessment)
     topic_refresh_counters(topic.pk)
     post_index(question.pk)
     topic.refresh_from_db()
@@ -72,10 +80,12 @@ def topic_create(*, actor, category, title, body):
 def answer_post(*, actor, topic, body):
     """Answer a topic. Held answers are stored but shown only to their author and moderators."""
     ratelimit.consume(actor, "answer")
-    topic = _lock_topic(topic.pk)
     body = clean_text(body)
-    answer = Post.objects.create(topic=topic, author=actor, body=body, body_html=render_markdown(body))
-    _screen(answer, actor, is_edit=False)
+    body_html = render_markdown(body)
+    assessment = _assess(title=topic.title, body=body, is_question=False)
+    topic = _lock_topic(topic.pk)
+    answer = Post.objects.create(topic=topic, author=actor, body=body, body_html=body_html)
+    _screen(answer, actor, is_edit=False, assessment=assessment)
     if answer.visibility == Visibility.PUBLISHED:
         Topic.objects.filter(pk=topic.pk).update(last_activity_at=timezone.now())
         answer_announce(answer)
@@ -94,25 +104,31 @@ def answer_announce(answer):
 def post_edit(*, actor, post, body, title=None):
     """Edit a post, keeping the previous version as a revision, and assess it again."""
     ratelimit.consume(actor, "edit")
-    topic = _lock_topic(post.topic_id)
-    post = _lock_post(post.pk)
     body = clean_text(body)
-    new_title = clean_text(title).strip() if (title is not None and post.is_question) else topic.title
+    body_html = render_markdown(body)
+    asked_title = clean_text(title).strip() if (title is not None and post.is_question) else None
+    assessed_title = asked_title if asked_title is not None else Topic.objects.values_list("title", flat=True).get(pk=post.topic_id)
+    assessment = _assess(title=assessed_title, body=body, is_question=post.is_question)
+    post = _lock_post(post)
+    topic = post.topic
+    new_title = asked_title if asked_title is not None else topic.title
     if body == post.body and new_title == topic.title:
         return post
+    if new_title != assessed_title:  # the title changed while the text was assessed: assess what will be stored
+        assessment = None
     Revision.objects.create(
         post=post, title=topic.title if post.is_question else "", body=post.body, body_html=post.body_html, edited_by=actor
     )
     now = timezone.now()
     post.body = body
-    post.body_html = render_markdown(body)
+    post.body_html = body_html
     post.edited_at = now
     post.save(update_fields=["body", "body_html", "edited_at"])
     if post.is_question and new_title != topic.title:
         topic.title = new_title
         topic.edited_at = now
         topic.save(update_fields=["title", "edited_at"])
-    _screen(post, actor, is_edit=True)
+    _screen(post, actor, is_edit=True, assessment=assessment)
     from moderation.solutions import accepted_answer_changed
 
     accepted_answer_changed(topic=topic, post=post, actor=actor, change="edited")
@@ -124,8 +140,8 @@ def post_edit(*, actor, post, body, title=None):
 @transaction.atomic
 def post_delete(*, actor, post):
     """Soft delete: hidden from everyone but moderators, kept with its history."""
-    topic = _lock_topic(post.topic_id)
-    post = _lock_post(post.pk)
+    post = _lock_post(post)
+    topic = post.topic
     if post.is_deleted:
         return post
     post.is_deleted = True
@@ -148,13 +164,13 @@ def post_delete(*, actor, post):
 def vote_cast(*, actor, post, value):
     """Set the member's vote on a post to +1, -1 or 0 (retract). Exact under concurrent votes.
 
-    The post row is locked first, so concurrent votes on one post queue up and each
-    reads the vote it replaces; the score moves by F() deltas.
+    The topic and post rows are locked (forum.locks order), so concurrent votes on one post queue
+    up and each reads the vote it replaces; the score moves by F() deltas.
     """
     if value not in (Vote.UP, Vote.DOWN, 0):
         raise ValueError("A vote is +1, -1 or 0.")
     ratelimit.consume(actor, "vote")
-    post = _lock_post(post.pk)
+    post = _lock_post(post)
     existing = Vote.objects.filter(post=post, user=actor).first()
     old = existing.value if existing else 0
     if value == old:
@@ -182,7 +198,7 @@ def vote_cast(*, actor, post, value):
 def reaction_toggle(*, actor, post, kind):
     """Add the member's reaction of this kind, or take it back. Returns (added, count of this kind)."""
     ratelimit.consume(actor, "reaction")
-    post = _lock_post(post.pk)
+    post = _lock_post(post)
     deleted, _ = Reaction.objects.filter(post=post, user=actor, kind=kind).delete()
     added = not deleted
     if added:

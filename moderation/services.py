@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forum import ratelimit
-from forum.models import NotificationKind, Post, Visibility
+from forum.locks import lock_rows
+from forum.models import NotificationKind, Visibility
 from forum.notifications import notify
 from moderation.app_settings import moderation_settings
 from moderation.audit import audit
@@ -37,7 +38,12 @@ def assessment_text(*, title, body, is_question):
     return f"{title}\n\n{body}" if is_question else body
 
 
-def post_screen(*, post, actor, is_edit):
+def assess_post_text(*, title, body, is_question):
+    """The assessment of a post's text as it will be stored: callers run it before they lock rows."""
+    return assess(assessment_text(title=title, body=body, is_question=is_question), load_rules())
+
+
+def post_screen(*, post, actor, is_edit, assessment=None):
     """Assess a new or edited post and publish it or hold it. Runs inside the caller's transaction.
 
     - A claim without a qualifying source is held (pending) with a detector review item.
@@ -45,8 +51,11 @@ def post_screen(*, post, actor, is_edit):
     - An edit to a rejected post resubmits it to the queue, except that a detector
       rejection is lifted at once when the edit adds a qualifying source.
     - Posts held because of flags stay held until a moderator decides.
+
+    `assessment` is the caller's assessment of exactly this text (assess_post_text), made before it locked rows.
     """
-    assessment = assess(post_assessment_text(post), load_rules())
+    if assessment is None:
+        assessment = assess(post_assessment_text(post), load_rules())
     post.assessment = assessment.to_dict()
     before = post.visibility
     pending = ReviewItem.objects.select_for_update().filter(post=post, status=ReviewStatus.PENDING).first()
@@ -101,12 +110,9 @@ def _publish_after_fix(post, actor, update):
 
 
 def _lock_item(item_id):
-    # Not the author's row (see forum.services._lock_post).
-    return (
-        ReviewItem.objects.select_for_update(of=("self", "post", "post__topic"))
-        .select_related("post__topic", "post__author")
-        .get(pk=item_id)
-    )
+    """The item's topic, post and the item itself, in the one order every service uses (forum.locks)."""
+    post_id, topic_id = ReviewItem.objects.values_list("post_id", "post__topic_id").get(pk=item_id)
+    return lock_rows(topic_id=topic_id, post_id=post_id, item_id=item_id)[2]
 
 
 def _check_claim(item, actor, now):
@@ -185,7 +191,7 @@ def review_approve(*, actor, item, note=""):
     item = _lock_item(item.pk)
     now = timezone.now()
     _decide(item, "approve", actor, now)
-    post = Post.objects.select_for_update().select_related("topic").get(pk=item.post_id)
+    post = item.post  # locked with the item (_lock_item)
     before = post.visibility
     _set_visibility(post, Visibility.PUBLISHED, actor, moderator_note=note.strip(), reviewed_by=actor, rejection_reason="")
     _finish(item, actor, now, note)
@@ -206,7 +212,7 @@ def review_reject(*, actor, item, reason):
     item = _lock_item(item.pk)
     now = timezone.now()
     _decide(item, "reject", actor, now)
-    post = Post.objects.select_for_update().select_related("topic").get(pk=item.post_id)
+    post = item.post  # locked with the item (_lock_item)
     before = post.visibility
     _set_visibility(post, Visibility.REJECTED, actor, rejection_reason=reason.strip(), reviewed_by=actor)
     _finish(item, actor, now, reason)
@@ -225,7 +231,7 @@ def review_dismiss_flags(*, actor, item):
         raise ModerationError(_("Only flagged items have flags to dismiss."))
     now = timezone.now()
     _decide(item, "dismiss_flags", actor, now)
-    post = Post.objects.select_for_update().select_related("topic").get(pk=item.post_id)
+    post = item.post  # locked with the item (_lock_item)
     before = post.visibility
     _set_visibility(post, Visibility.PUBLISHED, actor)
     _finish(item, actor, now)
@@ -247,7 +253,7 @@ def review_undo(*, actor, item):
         item.status = queue_policy.decide(item.status, "undo")
     except queue_policy.AlreadyDecided:
         raise ModerationError(_("This item has no decision to undo.")) from None
-    post = Post.objects.select_for_update().select_related("topic").get(pk=item.post_id)
+    post = item.post  # locked with the item (_lock_item)
     before = post.visibility
     item.decided_by = None
     item.decided_at = None
@@ -297,7 +303,7 @@ def flag_create(*, actor, post, reason, text=""):
     since = timezone.now() - timedelta(days=1)
     if Flag.objects.filter(flagger=actor, created_at__gte=since).count() >= moderation_settings.FLAG_DAILY_CAP:
         raise FlagError(_("You have reached today's limit of flags. Thank you for helping; a moderator will look."))
-    post = Post.objects.select_for_update().select_related("topic").get(pk=post.pk)
+    post = lock_rows(topic_id=post.topic_id, post_id=post.pk)[1]
     if not post.is_visible:
         raise FlagError(_("This post is not published."))
     try:

@@ -201,9 +201,13 @@ def test_a_missing_page_answers_the_forum_s_404(client):
 
 
 def test_the_500_page_renders_without_the_database_or_context_processors(settings, django_assert_num_queries):
+    import copy
+
     from forum import errors
 
-    settings.TEMPLATES[0]["OPTIONS"]["context_processors"] = ["tests.security.test_robustness.exploding_context_processor"]
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["OPTIONS"]["context_processors"] = ["tests.security.test_robustness.exploding_context_processor"]
+    settings.TEMPLATES = templates
     request = RequestFactory().post("/t/1/answer/", {"body": "Bewaarde tekst", "password": "geheim-wachtwoord"})
     with django_assert_num_queries(0):
         response = errors.server_error(request)
