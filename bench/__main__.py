@@ -265,7 +265,7 @@ def _hits(word):
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FILTER (WHERE search_vector @@ websearch_to_tsquery('dutch', %s)), count(*) FROM forum_post",
+            "SELECT count(*) FILTER (WHERE search_vector @@ websearch_to_tsquery('forum_dutch', %s)), count(*) FROM forum_post",
             [word],
         )
         hits, total = cursor.fetchone()

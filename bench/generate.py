@@ -498,8 +498,8 @@ def fill_search_vectors(dsn, n_posts, workers=2):
             conn.execute(
                 """
                 UPDATE forum_post AS p SET search_vector =
-                    setweight(to_tsvector('dutch'::regconfig, CASE WHEN p.is_question THEN t.title ELSE '' END), 'A')
-                    || setweight(to_tsvector('dutch'::regconfig, COALESCE(p.body, '')), 'B')
+                    setweight(to_tsvector('forum_dutch'::regconfig, CASE WHEN p.is_question THEN t.title ELSE '' END), 'A')
+                    || setweight(to_tsvector('forum_dutch'::regconfig, regexp_replace(COALESCE(p.body_html, ''), '<[^>]+>', ' ', 'g')), 'B')
                 FROM forum_topic AS t
                 WHERE t.id = p.topic_id AND p.id >= %s AND p.id < %s
                 """,

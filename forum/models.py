@@ -396,3 +396,16 @@ class RateLimitWindow(models.Model):
 
     def __str__(self):
         return f"{self.bucket}: {self.count}"
+
+
+class SearchWord(models.Model):
+    """A word seen in a published post (lower case, no accents): what "did you mean" suggests from."""
+
+    word = models.CharField(_("word"), max_length=40, unique=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self):
+        return self.word

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forum import feeds, views
+from forum import feeds, search_views, views
 
 app_name = "forum"
 
@@ -23,7 +23,8 @@ urlpatterns = [
     path("u/<str:username>/", views.profile, name="profile"),
     path("settings/", views.preferences, name="preferences"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("search/", views.search, name="search"),
+    path("search/", search_views.search, name="search"),
+    path("search/similar/", search_views.similar_topics, name="similar_topics"),
     path("language/", views.language_switch, name="language"),
     path("feeds/latest/", feeds.LatestTopicsFeed(), name="feed_latest"),
     path("c/<slug:slug>/feed/", feeds.CategoryTopicsFeed(), name="feed_category"),

@@ -1,16 +1,14 @@
 """Forum pages. Each view: fetch (selector) → check_* → form → service → message → redirect or render."""
 
-import hashlib
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -19,14 +17,11 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from forum import context_processors, pagecache, permissions, selectors, seo, services
-from forum import search as search_engine  # the view below is called search
-from forum.app_settings import forum_settings
 from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm, TopicForm, VoteForm
 from forum.mail import UNSUBSCRIBE_TOPICS, unsubscribe_read
 from forum.models import Category, Notification, Post, Topic
 from forum.notifications import notification_open, notifications_clear_all
 from forum.ratelimit import RateLimitExceeded
-from forum.validators import clean_text
 from forum.viewcount import view_mark_key, view_recorded, visitor_key
 
 
@@ -422,36 +417,6 @@ def preferences(request):
         messages.success(request, _("Your preferences are saved."))
         return redirect("forum:preferences")
     return render(request, "forum/preferences.html", {"form": form})
-
-
-def search(request):
-    """Results come from forum.search.search_page, cached for a minute per query, page and language.
-
-    Anonymous visitors share the whole rendered page for as long, as long as every post on it
-    is still public (one query); otherwise it is rendered again without the posts taken away.
-    """
-    query = search_engine.normalise_query(clean_text(request.GET.get("q", "")))  # without control characters, as posts are
-    page_number = request.GET.get("page", "1")
-    key = pagecache.anonymous_page_key(
-        request, "search", forum_settings.SEARCH_RESULTS_PER_PAGE, page_number if page_number.isdigit() and len(page_number) < 6 else "1",
-        hashlib.sha256(query.encode()).hexdigest(),
-    )
-    stored = cache.get(key) if key else None
-    if stored is not None:
-        parts, shown = stored
-        if len(search_engine.still_public_post_ids(shown)) == len(shown):
-            return pagecache.respond(request, parts)
-    page = search_engine.search_page(query, page_number) if query else None
-    html = render_to_string(
-        "forum/search.html",
-        {"query": query, "page": page, "extra_query": urlencode({"q": query}), "csrf_token": pagecache.CSRF_PLACEHOLDER},
-        request=request,
-    )
-    parts = pagecache.split_into_parts(html)
-    if key:
-        shown = [(result.post_id, result.topic_id) for result in page.object_list] if page else []
-        cache.set(key, (parts, shown), search_engine.RESULTS_SECONDS)
-    return pagecache.respond(request, parts)
 
 
 @require_POST
