@@ -322,7 +322,7 @@ class Composer:
         items = [b for b in self.pool.get(key, []) if b.text not in avoid] or self.pool.get(key, [])
         if not items:
             raise LookupError(f"no blocks for {key}")
-        if topic and self.rng.random() < 0.7:
+        if topic and self.rng.random() < 0.85:
             same = [b for b in items if b.topic in (topic, "gen")]
             items = same or items
         # prefer the least used blocks so every block gets used
@@ -529,7 +529,7 @@ class Composer:
         if mode == "tips" and claim:
             head = self.frame(split, lang, "tips-heading")
             items = [st.claim() for _ in range(rng.randrange(2, 5))]
-            items += [st.own(st.neutral(tags=LIST_TAGS)) for _ in range(rng.randrange(0, 3))]
+            items += [st.own(st.neutral(tags=("doctor", "suggest", "logistics"))) for _ in range(rng.randrange(0, 3))]
             rng.shuffle(items)
             at = rng.randrange(1, len(paras) + 1)
             paras[at:at] = ["## " + head if head else "", "\n".join("- " + t for t in items)]
