@@ -111,6 +111,12 @@ class Topic(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("signed off by")
     )
     solved_at = models.DateTimeField(_("solved at"), null=True, blank=True)
+    # A moderator hid the whole topic (moderation.services.topic_hide); undone by topic_unhide.
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("hidden by")
+    )
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("topic")
@@ -161,6 +167,11 @@ class Post(models.Model):
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("deleted by")
     )
+    # Counts the post's versions: every edit that changes the text makes the next one. A moderator's
+    # decision names the revision they saw, so a decision never applies to text they did not see.
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    # The starter withdrew their question after others answered: the text is gone (kept in a Revision).
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("post")
@@ -194,6 +205,9 @@ class Revision(models.Model):
     body_html = models.TextField(_("rendered text"))
     edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("edited by"))
     created_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
+    number = models.PositiveIntegerField(_("revision"), default=0)  # Post.revision while this was the text
+    # The moderator's public note the text carried; an edit takes it off the post, the history keeps it.
+    moderator_note = models.CharField(_("public moderator note"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -273,6 +287,7 @@ class NotificationKind(models.TextChoices):
     WATCHED_TOPIC = "watched_topic", _("New topic in a category you watch")
     MENTION = "mention", _("You were mentioned")
     QUOTE = "quote", _("You were quoted")
+    DECISION_WITHDRAWN = "decision_withdrawn", _("A moderator's decision was withdrawn")
 
 
 class Notification(models.Model):
@@ -291,6 +306,8 @@ class Notification(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     is_read = models.BooleanField(_("read"), default=False)
     cleared_at = models.DateTimeField(_("cleared at"), null=True, blank=True)
+    # The decision this told of was undone: the notice stays, marked withdrawn.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

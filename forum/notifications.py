@@ -177,6 +177,8 @@ def describe(notification):
         return _("The topic “%(title)s” was reopened.") % params
     if kind == NotificationKind.ACCEPTED_ANSWER_CHANGED:
         return _("The accepted answer in “%(title)s” changed; the topic needs a new sign-off.") % params
+    if kind == NotificationKind.DECISION_WITHDRAWN:
+        return _("A moderator withdrew an earlier decision about a post in “%(title)s”; it is being reviewed again.") % params
     return notification.get_kind_display()
 
 

@@ -79,6 +79,7 @@ class TopicPage:
     participant_count: int
     reactions: dict = field(default_factory=dict)  # post id -> {kind: count}
     authors_with_unpublished_posts: frozenset = frozenset()  # filled for the shared member page only
+    accepted_under_review: bool = False
 
 
 class SharedMemberViewer:
@@ -125,6 +126,9 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
         shown = pinned + [a for a in shown if a.pk != accepted]
     for answer in shown:
         answer.is_accepted = answer.pk == accepted
+    # Flags hid the accepted answer while a moderator looks: the topic stays solved, "under review".
+    under_review = bool(accepted and topic.is_solved and order != "newest" and page.number == 1
+                        and not any(a.pk == accepted and a.is_visible for a in shown))
     question = posts.get(is_question=True)
     post_ids = [question.pk] + [a.pk for a in shown]
 
@@ -139,6 +143,7 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
     result = TopicPage(
         topic=topic, question=question, answers=shown, page=page, order=order,
         post_count=1 + topic.answer_count, participant_count=participants, reactions=reactions,
+        accepted_under_review=under_review,
     )
     if shared:
         result.authors_with_unpublished_posts = frozenset(

@@ -117,13 +117,18 @@ def post_edit(*, actor, post, body, title=None):
     if new_title != assessed_title:  # the title changed while the text was assessed: assess what will be stored
         assessment = None
     Revision.objects.create(
-        post=post, title=topic.title if post.is_question else "", body=post.body, body_html=post.body_html, edited_by=actor
+        post=post, title=topic.title if post.is_question else "", body=post.body, body_html=post.body_html, edited_by=actor,
+        number=post.revision, moderator_note=post.moderator_note,
     )
     now = timezone.now()
     post.body = body
     post.body_html = body_html
     post.edited_at = now
-    post.save(update_fields=["body", "body_html", "edited_at"])
+    post.revision += 1
+    # A moderator's label and note were given for the text they saw, not for this one (the Revision keeps the note).
+    post.moderator_note = ""
+    post.reviewed_by = None
+    post.save(update_fields=["body", "body_html", "edited_at", "revision", "moderator_note", "reviewed_by"])
     if post.is_question and new_title != topic.title:
         topic.title = new_title
         topic.edited_at = now

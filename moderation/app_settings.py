@@ -10,6 +10,16 @@ class ModerationSettings:
         return getattr(settings, "MODERATION_FLAG_THRESHOLD", 3)
 
     @property
+    def FLAG_MIN_ACCOUNT_DAYS(self):
+        """Flags from accounts younger than this queue a post but do not count toward hiding it."""
+        return getattr(settings, "MODERATION_FLAG_MIN_ACCOUNT_DAYS", 7)
+
+    @property
+    def FLAG_MIN_PUBLISHED_POSTS(self):
+        """Flags from members with fewer published posts than this queue a post but do not count toward hiding it."""
+        return getattr(settings, "MODERATION_FLAG_MIN_PUBLISHED_POSTS", 3)
+
+    @property
     def FLAG_DAILY_CAP(self):
         """How many flags one member may raise in 24 hours."""
         return getattr(settings, "MODERATION_FLAG_DAILY_CAP", 10)

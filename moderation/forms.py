@@ -24,6 +24,9 @@ class QueueFilterForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    # The post revision the page showed: a decision applies to that text only (services refuse another).
+    revision = forms.IntegerField(min_value=1, widget=forms.HiddenInput, error_messages={
+        "required": _("Reload the page: the decision must name the version of the post you read.")})
     decision = forms.ChoiceField(
         choices=[("approve", _("Approve")), ("reject", _("Reject")), ("dismiss", _("Dismiss flags")), ("undo", _("Undo"))],
         label=_("Decision"),
@@ -69,11 +72,22 @@ class ReasonForm(forms.Form):
 
 
 class SignOffForm(forms.Form):
+    revision = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
     decision = forms.ChoiceField(
         choices=[("sign_off", _("Sign off")), ("decline", _("Decline")), ("reopen", _("Reopen")), ("decline_reopen", _("Keep solved"))],
         label=_("Decision"),
     )
     reason = forms.CharField(
         required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2}), label=_("Reason"),
-        help_text=_("Needed to decline, to reopen, and to override the health-source rule."),
+        help_text=_("Needed to decline and to reopen."),
     )
+    override_reason = forms.CharField(
+        required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2}), label=_("Override of the health-source rule"),
+        help_text=_("Only to sign off an answer without a qualifying source in a health category: why it may be accepted anyway."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "sign_off" and cleaned.get("revision") is None:
+            raise forms.ValidationError(_("Reload the page: the decision must name the version of the answer you read."))
+        return cleaned

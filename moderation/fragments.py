@@ -21,6 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 from django.utils.translation import get_language
 
+from forum import pagecache
 from moderation.forms import BulkForm
 from moderation.policy import Assessment
 from moderation.selectors import highlighted_text
@@ -40,6 +41,10 @@ def _age(item, now):
     minutes = int((now - item.created_at).total_seconds() // 60)
     unit = next(unit for limit, unit in _AGE_UNITS if limit is None or minutes < limit)
     return unit, minutes // unit
+
+
+def own_post_hole_name(item_pk):
+    return f"queue-own:{item_pk}"
 
 
 def _key(item, language, age):
@@ -69,6 +74,8 @@ def render_queue_items(items):
                 "item": item, "assessment": assessment, "waited": timesince(item.created_at, now),
                 "highlighted": highlighted_text(item.text[:EXCERPT_CHARS], assessment),
                 "is_shortened": len(item.text) > EXCERPT_CHARS,
+                # Every moderator shares this HTML: whether it is the viewer's own post is a hole (moderation.views.queue).
+                "own_post_hole": pagecache.hole(own_post_hole_name(item.pk)),
             }
             html = render_to_string(TEMPLATE, context)
             cache.set(key, html, min(FRAGMENT_SECONDS, ages[item.pk][0] * 60 * 2))

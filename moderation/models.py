@@ -60,6 +60,7 @@ class HoldReason(models.TextChoices):
     DETECTOR = "detector", _("Health claim without a qualifying source")
     FLAGS = "flags", _("Flagged by members")
     MANUAL = "manual", _("Held by a moderator")
+    RESUBMITTED = "resubmitted", _("Resubmitted after rejection")
 
 
 class ReviewStatus(models.TextChoices):
@@ -87,6 +88,13 @@ class ReviewItem(models.Model):
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_note = models.TextField(_("decision note"), blank=True)
+    # For a resubmission: the revision a moderator rejected, which the item page diffs against.
+    base_revision = models.PositiveIntegerField(_("rejected revision"), null=True, blank=True)
+    decided_revision = models.PositiveIntegerField(_("decided revision"), null=True, blank=True)
+    # A flagged question: handled first, while the topic stays online.
+    priority = models.BooleanField(_("priority"), default=False)
+    # What the decision changed, so that undo restores exactly that (moderation.services.review_undo).
+    undo_state = models.JSONField(_("state before the decision"), default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -154,6 +162,10 @@ class AuditAction(models.TextChoices):
     TOPIC_REOPENED = "topic_reopened", _("Topic reopened")
     MARKED_SOLVED = "marked_solved", _("Marked solved by a moderator")
     ACCEPTED_ANSWER_CHANGED = "accepted_answer_changed", _("Accepted answer changed")
+    HEALTH_OVERRIDE = "health_override", _("Health-source rule overridden")
+    TOPIC_HIDDEN = "topic_hidden", _("Topic hidden by a moderator")
+    TOPIC_UNHIDDEN = "topic_unhidden", _("Topic shown again")
+    QUESTION_WITHDRAWN = "question_withdrawn", _("Question withdrawn by the author")
 
 
 class AuditQuerySet(models.QuerySet):

@@ -65,8 +65,19 @@ def forget_access(user_ids):
     transaction.on_commit(lambda: cache.delete_many(keys))
 
 
-def can_review(user):
+def has_moderator_role(user):
+    """In the Moderators group (or a superuser), whether or not two-factor authentication is set up.
+
+    Not a power by itself: only `moderator_required` asks it, to send such a member to set up TOTP.
+    """
     return user.is_authenticated and user.is_active and _access(user)["review"]
+
+
+def can_review(user):
+    """The one rule for every moderator power (seeing held, rejected and deleted posts, edit histories,
+    the queue, decisions): the Moderators permission *and* two-factor authentication. Without TOTP a
+    moderator sees the site as a member does."""
+    return has_moderator_role(user) and _access(user)["totp"]
 
 
 def shows_moderator_tools(user):
@@ -76,16 +87,28 @@ def shows_moderator_tools(user):
 
 def check_review(user):
     if not can_review(user):
+        if has_moderator_role(user):
+            raise PermissionDenied(_("Moderators must set up two-factor authentication before they can act."))
         raise PermissionDenied(_("Only moderators can do this."))
 
 
 def can_sign_off(user):
-    return user.is_authenticated and user.is_active and _access(user)["sign_off"]
+    return user.is_authenticated and user.is_active and _access(user)["sign_off"] and _access(user)["totp"]
 
 
 def check_sign_off(user):
     if not can_sign_off(user):
         raise PermissionDenied(_("Only moderators can sign off solutions."))
+
+
+def can_decide_item(user, item):
+    """Decide on a queue item: a moderator, and not on their own post (another moderator must)."""
+    return can_review(user) and item.post.author_id != user.pk
+
+
+def can_sign_off_topic(user, topic, answer=None):
+    """Sign off, decline or mark solved: a moderator who neither started the topic nor wrote the answer."""
+    return can_sign_off(user) and user.pk != topic.author_id and (answer is None or user.pk != answer.author_id)
 
 
 def has_two_factor(user):

@@ -17,10 +17,11 @@ from moderation.app_settings import moderation_settings
 from moderation.models import AuditEntry, Flag, HoldReason, ReviewItem, ReviewStatus
 from moderation.policy import Assessment
 from moderation.policy import queue as queue_policy
+from moderation.policy.diff import text_diff
 from moderation.services import assessment_text, post_assessment_text
 
 QUEUE_PAGE_SECONDS = 30
-QUEUE_PAGE_FORMAT = 1  # part of the cache key: change it with QueueItem, so no old entry is read back
+QUEUE_PAGE_FORMAT = 2  # part of the cache key: change it with QueueItem, so no old entry is read back
 
 
 @dataclass
@@ -40,12 +41,15 @@ class QueueItem:
     author_name: str
     text: str  # the assessed text (a question carries its title), whose start the queue shows
     assessment: dict | None
+    author_id: int = 0
+    revision: int = 1  # the post revision shown: a bulk decision names it
+    priority: bool = False
     digest: str = ""  # of everything above that the item's HTML shows (moderation.fragments)
     holder_id: int | None = None  # who holds the claim now: set per request, claims expire
 
     def __post_init__(self):
         shown = (self.reason, self.claim_types, self.claimed_by_name, self.title, self.category_name, self.author_name,
-                 self.text, self.assessment)
+                 self.text, self.assessment, self.revision, self.priority)
         self.digest = hashlib.sha256(repr(shown).encode()).hexdigest()[:32]
 
     @property
@@ -56,7 +60,7 @@ class QueueItem:
 _QUEUE_COLUMNS = (
     "pk", "post_id", "reason", "claim_types", "created_at", "claimed_by_id", "claimed_until", "claimed_by__username",
     "post__topic__title", "post__topic__category__name", "post__author__username", "post__is_question", "post__body",
-    "post__assessment",
+    "post__assessment", "post__author_id", "post__revision", "priority",
 )
 
 
@@ -80,7 +84,7 @@ def queue_page(filters, page_number):
     entry = cache.get(key)
     if entry is None:
         items = _filtered(ReviewItem.objects.filter(status=ReviewStatus.PENDING), filters)
-        paginator = Paginator(items.order_by("created_at", "pk").values_list(*_QUEUE_COLUMNS), moderation_settings.QUEUE_PAGE_SIZE)
+        paginator = Paginator(items.order_by("-priority", "created_at", "pk").values_list(*_QUEUE_COLUMNS), moderation_settings.QUEUE_PAGE_SIZE)
         paginator.count = items.count()  # without the joins the page's columns need
         page = paginator.get_page(number)
         entry = {
@@ -99,11 +103,12 @@ def queue_page(filters, page_number):
 
 
 def _queue_item(pk, post_id, reason, claim_types, created_at, claimed_by_id, claimed_until, claimed_by_name, title,
-                category_name, author_name, is_question, body, assessment):
+                category_name, author_name, is_question, body, assessment, author_id, revision, priority):
     return QueueItem(
         pk=pk, post_id=post_id, reason=reason, claim_types=claim_types, created_at=created_at, claimed_by_id=claimed_by_id,
         claimed_until=claimed_until, claimed_by_name=claimed_by_name or "", title=title, category_name=category_name,
         author_name=author_name, text=assessment_text(title=title, body=body, is_question=is_question), assessment=assessment,
+        author_id=author_id, revision=revision, priority=priority,
     )
 
 
@@ -151,20 +156,49 @@ def author_history(author):
     return posts
 
 
-def review_item_context(item, viewer):
+def revision_text(post, number):
+    """The assessed text (a question with its title) of revision `number` of the post, or None if not kept."""
+    if number == post.revision:
+        return post_assessment_text(post)
+    revision = post.revisions.filter(number=number).exclude(number=0).first() if number else None
+    if revision is None:
+        return None
+    return assessment_text(title=revision.title or post.topic.title, body=revision.body, is_question=post.is_question)
+
+
+def changes_since(post, number):
+    """What changed in the post since revision `number`, as moderation.policy.diff lines ([] if nothing, None if unknown)."""
+    old = revision_text(post, number)
+    return None if old is None else text_diff(old, post_assessment_text(post))
+
+
+def review_item_context(item, viewer, *, seen_revision=None):
+    """Everything the item page shows. `seen_revision`: the revision a refused decision named, to diff against."""
+    from moderation.permissions import can_decide_item
+    from moderation.services import undo_refusal
+
     item = ReviewItem.objects.select_related("post__topic__category", "post__author", "claimed_by", "decided_by").get(pk=item.pk)
     assessment = Assessment.from_dict(item.post.assessment) if item.post.assessment else None
     now = timezone.now()
+    post = item.post
+    since = None
+    if seen_revision is not None and seen_revision != post.revision:
+        since = (seen_revision, changes_since(post, seen_revision))
+    elif item.reason == HoldReason.RESUBMITTED and item.base_revision:
+        since = (item.base_revision, changes_since(post, item.base_revision))
     return {
         "item": item,
-        "post": item.post,
+        "post": post,
         "assessment": assessment,
-        "highlighted": highlighted_text(post_assessment_text(item.post), assessment),
+        "highlighted": highlighted_text(post_assessment_text(post), assessment),
         "holder_id": queue_policy.claim_holder(item.claimed_by_id, item.claimed_until, now),
-        "history": author_history(item.post.author),
-        "flags": Flag.objects.filter(post=item.post).select_related("flagger"),
-        "audit": AuditEntry.objects.filter(post=item.post).select_related("actor"),
-        "can_undo": item.status != ReviewStatus.PENDING and queue_policy.can_undo(item.decided_at, now),
+        "history": author_history(post.author),
+        "flags": Flag.objects.filter(post=post).select_related("flagger"),
+        "audit": AuditEntry.objects.filter(post=post).select_related("actor"),
+        "can_decide": can_decide_item(viewer, item),
+        "can_undo": can_decide_item(viewer, item) and undo_refusal(item, now) is None,
+        "changes": since,
+        "refused": seen_revision is not None,
     }
 
 
@@ -187,10 +221,17 @@ def solution_queue():
     )
 
 
-def solution_context(topic, form):
+def solution_context(topic, form, viewer=None, *, seen_revision=None):
+    from moderation.permissions import can_sign_off_topic
+
     answer = topic.proposed_answer or topic.accepted_answer
     assessment = Assessment.from_dict(answer.assessment) if answer and answer.assessment else None
+    changes = None
+    if answer is not None and seen_revision is not None and seen_revision != answer.revision:
+        changes = (seen_revision, changes_since(answer, seen_revision))
     return {
+        "changes": changes,
+        "can_decide": viewer is not None and can_sign_off_topic(viewer, topic, answer),
         "topic": topic,
         "answer": answer,
         "assessment": assessment,

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +20,7 @@ from moderation.app_settings import moderation_settings
 from moderation.audit import audit
 from moderation.cache_keys import queue_changed
 from moderation.models import AuditAction, Flag, FlagReason, HoldReason, ReviewItem, ReviewStatus
-from moderation.policy import assess
+from moderation.policy import Assessment, assess
 from moderation.policy import queue as queue_policy
 from moderation.rules import load_rules
 from moderation.rules import rules_changed as _bump_rules_version
@@ -48,9 +49,11 @@ def post_screen(*, post, actor, is_edit, assessment=None):
 
     - A claim without a qualifying source is held (pending) with a detector review item.
     - A held post whose edit adds a qualifying source is published at once.
-    - An edit to a rejected post resubmits it to the queue, except that a detector
-      rejection is lifted at once when the edit adds a qualifying source.
-    - Posts held because of flags stay held until a moderator decides.
+    - An edit to a rejected post goes back to the queue as "resubmitted after rejection",
+      whatever the policy now says: only a moderator publishes it again.
+    - Posts held because of flags, or resubmitted after a rejection, stay queued until a
+      moderator decides; their edits are assessed like any edit, and a flagged post that an
+      edit turns into an unsourced claim is held.
 
     `assessment` is the caller's assessment of exactly this text (assess_post_text), made before it locked rows.
     """
@@ -61,11 +64,33 @@ def post_screen(*, post, actor, is_edit, assessment=None):
     pending = ReviewItem.objects.select_for_update().filter(post=post, status=ReviewStatus.PENDING).first()
     if pending is not None:
         queue_changed()  # the queue shows the post's text, which may have changed
-    last = None if pending else ReviewItem.objects.filter(post=post).order_by("-created_at", "-pk").first()
     update = ["assessment"]
 
-    if pending and pending.reason == HoldReason.FLAGS:
-        pass
+    if is_edit and before == Visibility.REJECTED and pending is None:
+        rejected = (
+            ReviewItem.objects.filter(post=post, status=ReviewStatus.REJECTED).order_by("-decided_at", "-pk").first()
+        )
+        ReviewItem.objects.create(
+            post=post, reason=HoldReason.RESUBMITTED, claim_types=list(assessment.claim_types),
+            base_revision=rejected.decided_revision if rejected else None,
+        )
+        post.visibility = Visibility.PENDING
+        update.append("visibility")
+        audit(
+            actor=actor, action=AuditAction.RESUBMITTED, post=post, reason=HoldReason.RESUBMITTED.label,
+            status_before=before, status_after=Visibility.PENDING,
+        )
+        queue_changed()
+    elif pending is not None and pending.reason in (HoldReason.FLAGS, HoldReason.RESUBMITTED):
+        pending.claim_types = list(assessment.claim_types)
+        pending.save(update_fields=["claim_types"])
+        if is_edit and assessment.needs_review and before == Visibility.PUBLISHED:
+            post.visibility = Visibility.PENDING
+            update.append("visibility")
+            audit(
+                actor=actor, action=AuditAction.RESUBMITTED, post=post, reason=", ".join(m.rule for m in assessment.matched),
+                status_before=before, status_after=Visibility.PENDING,
+            )
     elif assessment.needs_review:
         if pending is None:
             ReviewItem.objects.create(post=post, reason=HoldReason.DETECTOR, claim_types=list(assessment.claim_types))
@@ -86,14 +111,6 @@ def post_screen(*, post, actor, is_edit, assessment=None):
         pending.decided_at = timezone.now()
         pending.save(update_fields=["status", "decided_at"])
         _publish_after_fix(post, actor, update)
-    elif before == Visibility.REJECTED and is_edit:
-        if last is not None and last.reason == HoldReason.DETECTOR:
-            _publish_after_fix(post, actor, update)
-        else:
-            ReviewItem.objects.create(post=post, reason=last.reason if last else HoldReason.MANUAL)
-            post.visibility = Visibility.PENDING
-            update.append("visibility")
-            audit(actor=actor, action=AuditAction.RESUBMITTED, post=post, status_before=before, status_after=Visibility.PENDING)
     post.save(update_fields=update)
 
 
@@ -124,11 +141,34 @@ def _check_claim(item, actor, now):
         )
 
 
+class RevisionChanged(ModerationError):
+    """The post changed after the moderator opened it: the decision would apply to text they did not see."""
+
+    def __init__(self, *, seen, current):
+        self.seen, self.current = seen, current
+        super().__init__(
+            _("The post was changed after you opened it. Nothing was decided: read the changes below and decide again.")
+        )
+
+
+def check_revision(post, revision):
+    """Refuse a decision made on another revision than the post's current one."""
+    if revision is not None and int(revision) != post.revision:
+        raise RevisionChanged(seen=int(revision), current=post.revision)
+
+
+def check_not_own(post, actor):
+    """Separation of duties: nobody decides on their own post."""
+    if post.author_id == actor.pk:
+        raise ModerationError(_("This is your own post: another moderator needs to decide on it."))
+
+
 def _decide(item, decision, actor, now):
     try:
         item.status = queue_policy.decide(item.status, decision)
     except queue_policy.AlreadyDecided:
         raise ModerationError(_("This item was already decided by another moderator; nothing was changed.")) from None
+    check_not_own(item.post, actor)
     _check_claim(item, actor, now)
 
 
@@ -149,22 +189,49 @@ def review_claim(*, actor, item):
     return item
 
 
-def _finish(item, actor, now, note=""):
+_POST_STATE = ("visibility", "moderator_note", "reviewed_by_id", "rejection_reason")
+_TOPIC_STATE = (
+    "solution_state", "proposed_answer_id", "proposed_by_id", "proposed_at", "accepted_answer_id", "solved_by_id", "solved_at",
+)
+
+
+def _snapshot(post):
+    """The post's and its topic's state before a decision, as plain JSON for review_undo."""
+    topic = post.topic  # locked with the item (_lock_item)
+    return {
+        "post": {name: getattr(post, name) for name in _POST_STATE},
+        "topic": {name: (value.isoformat() if hasattr(value, "isoformat") else value)
+                  for name in _TOPIC_STATE for value in [getattr(topic, name)]},
+        "flags": [], "notifications": [], "followup": None,
+    }
+
+
+def _finish(item, actor, now, note="", *, revision=None, undo_state=None):
     item.decided_by = actor
     item.decided_at = now
     item.decision_note = note
     item.claimed_by = None
     item.claimed_until = None
-    item.save(update_fields=["status", "decided_by", "decided_at", "decision_note", "claimed_by", "claimed_until"])
+    item.decided_revision = revision
+    item.undo_state = undo_state or {}
+    item.save(update_fields=[
+        "status", "decided_by", "decided_at", "decision_note", "claimed_by", "claimed_until", "decided_revision", "undo_state",
+    ])
 
 
-def _close_flags(post, outcome, actor):
-    flaggers = get_user_model().objects.filter(
-        flags__post=post, flags__outcome=ReviewStatus.PENDING
-    ).distinct()
-    for flagger in flaggers:
-        notify(recipient=flagger, kind=NotificationKind.FLAG_OUTCOME, actor=actor, topic=post.topic, post=post)
-    Flag.objects.filter(post=post, outcome=ReviewStatus.PENDING).update(outcome=outcome)
+def _close_flags(post, outcome, actor, state):
+    """Close the post's open flags and tell the flaggers; their ids go into the undo state."""
+    flags = list(Flag.objects.filter(post=post, outcome=ReviewStatus.PENDING).select_related("flagger"))
+    told = set()
+    for flag in flags:
+        if flag.flagger_id in told:
+            continue
+        told.add(flag.flagger_id)
+        sent = notify(recipient=flag.flagger, kind=NotificationKind.FLAG_OUTCOME, actor=actor, topic=post.topic, post=post)
+        if sent is not None:
+            state["notifications"].append(sent.pk)
+    Flag.objects.filter(pk__in=[flag.pk for flag in flags]).update(outcome=outcome)
+    state["flags"] = [flag.pk for flag in flags]
 
 
 def _set_visibility(post, visibility, actor, **fields):
@@ -174,110 +241,190 @@ def _set_visibility(post, visibility, actor, **fields):
     post.save(update_fields=["visibility", *fields])
 
 
-def _after_visibility_change(post, actor, before):
+def _after_visibility_change(post, actor, before, *, keep_solution=False):
+    """Counters, announcements and the solution after a post was shown or hidden.
+
+    `keep_solution`: the post is hidden only while a moderator looks at flags on it, so a
+    topic it solved keeps its state (shown as "under review") instead of losing its sign-off.
+    """
     from forum.services import answer_announce, topic_refresh_counters
     from moderation.solutions import accepted_answer_changed
 
     if post.visibility == Visibility.PUBLISHED and before != Visibility.PUBLISHED and not post.is_question:
         answer_announce(post)
-    if post.visibility != Visibility.PUBLISHED:
+    if post.visibility != Visibility.PUBLISHED and not keep_solution:
         accepted_answer_changed(topic=post.topic, post=post, actor=actor, change="hidden")
     topic_refresh_counters(post.topic_id)
 
 
+def _decided_post(item, revision):
+    post = item.post  # locked with the item (_lock_item)
+    check_revision(post, revision)
+    return post
+
+
 @transaction.atomic
-def review_approve(*, actor, item, note=""):
-    """Publish the post, optionally with a public moderator note shown on it."""
+def review_approve(*, actor, item, note="", revision=None):
+    """Publish the post, optionally with a public moderator note shown on it.
+
+    `revision` is the post revision the moderator saw (Post.revision); if the post changed
+    since, RevisionChanged is raised and nothing changes. Views always pass it.
+    """
     item = _lock_item(item.pk)
     now = timezone.now()
     _decide(item, "approve", actor, now)
-    post = item.post  # locked with the item (_lock_item)
+    post = _decided_post(item, revision)
     before = post.visibility
+    state = _snapshot(post)
     _set_visibility(post, Visibility.PUBLISHED, actor, moderator_note=note.strip(), reviewed_by=actor, rejection_reason="")
-    _finish(item, actor, now, note)
     audit(actor=actor, action=AuditAction.APPROVED, post=post, reason=note, status_before=before, status_after=post.visibility)
     if note.strip():
         audit(actor=actor, action=AuditAction.NOTE_ADDED, post=post, reason=note, status_before=post.visibility, status_after=post.visibility)
-    notify(recipient=post.author, kind=NotificationKind.POST_APPROVED, actor=actor, topic=post.topic, post=post, reason=note)
-    _close_flags(post, ReviewStatus.APPROVED, actor)
+    sent = notify(recipient=post.author, kind=NotificationKind.POST_APPROVED, actor=actor, topic=post.topic, post=post, reason=note)
+    _close_flags(post, ReviewStatus.APPROVED, actor, state)
+    if sent is not None:
+        state["notifications"].append(sent.pk)
+    _finish(item, actor, now, note, revision=post.revision, undo_state=state)
     _after_visibility_change(post, actor, before)
     return item
 
 
 @transaction.atomic
-def review_reject(*, actor, item, reason):
+def review_reject(*, actor, item, reason, revision=None):
     """Keep the post from readers; the author sees the reason and can revise and resubmit."""
     if not reason.strip():
         raise ModerationError(_("Give the author a reason for the rejection."))
     item = _lock_item(item.pk)
     now = timezone.now()
     _decide(item, "reject", actor, now)
-    post = item.post  # locked with the item (_lock_item)
+    post = _decided_post(item, revision)
     before = post.visibility
+    state = _snapshot(post)
     _set_visibility(post, Visibility.REJECTED, actor, rejection_reason=reason.strip(), reviewed_by=actor)
-    _finish(item, actor, now, reason)
     audit(actor=actor, action=AuditAction.REJECTED, post=post, reason=reason, status_before=before, status_after=post.visibility)
-    notify(recipient=post.author, kind=NotificationKind.POST_REJECTED, actor=actor, topic=post.topic, post=post, reason=reason)
-    _close_flags(post, ReviewStatus.REJECTED, actor)
+    sent = notify(recipient=post.author, kind=NotificationKind.POST_REJECTED, actor=actor, topic=post.topic, post=post, reason=reason)
+    _close_flags(post, ReviewStatus.REJECTED, actor, state)
+    if sent is not None:
+        state["notifications"].append(sent.pk)
+    _finish(item, actor, now, reason, revision=post.revision, undo_state=state)
     _after_visibility_change(post, actor, before)
     return item
 
 
 @transaction.atomic
-def review_dismiss_flags(*, actor, item):
-    """The flags were unfounded: the post is shown again and the flaggers are told."""
+def review_dismiss_flags(*, actor, item, revision=None):
+    """The flags were unfounded: the post is shown again and the flaggers are told.
+
+    If the post now makes a health claim without a qualifying source (it was edited while
+    held), dismissing the flags does not publish it: it stays held for that, as a new item.
+    """
     item = _lock_item(item.pk)
     if item.reason != HoldReason.FLAGS:
         raise ModerationError(_("Only flagged items have flags to dismiss."))
     now = timezone.now()
     _decide(item, "dismiss_flags", actor, now)
-    post = item.post  # locked with the item (_lock_item)
+    post = _decided_post(item, revision)
     before = post.visibility
-    _set_visibility(post, Visibility.PUBLISHED, actor)
-    _finish(item, actor, now)
-    audit(actor=actor, action=AuditAction.FLAGS_DISMISSED, post=post, status_before=before, status_after=post.visibility)
-    _close_flags(post, ReviewStatus.DISMISSED, actor)
-    _after_visibility_change(post, actor, before)
+    state = _snapshot(post)
+    assessment = Assessment.from_dict(post.assessment) if post.assessment else None
+    _close_flags(post, ReviewStatus.DISMISSED, actor, state)
+    _finish(item, actor, now, revision=post.revision, undo_state=state)
+    if assessment is not None and assessment.needs_review:
+        followup = ReviewItem.objects.create(post=post, reason=HoldReason.DETECTOR, claim_types=list(assessment.claim_types))
+        state["followup"] = followup.pk
+        item.save(update_fields=["undo_state"])
+        _set_visibility(post, Visibility.PENDING, actor)
+        audit(actor=actor, action=AuditAction.FLAGS_DISMISSED, post=post, status_before=before, status_after=post.visibility)
+        audit(actor=None, action=AuditAction.HELD, post=post, reason=", ".join(m.rule for m in assessment.matched),
+              status_before=before, status_after=post.visibility)
+    else:
+        _set_visibility(post, Visibility.PUBLISHED, actor)
+        audit(actor=actor, action=AuditAction.FLAGS_DISMISSED, post=post, status_before=before, status_after=post.visibility)
+    _after_visibility_change(post, actor, before, keep_solution=True)
     return item
+
+
+def undo_refusal(item, now):
+    """Why this item's decision cannot be undone now, or None if it can (for the page and the service alike)."""
+    if item.status not in (ReviewStatus.APPROVED, ReviewStatus.REJECTED, ReviewStatus.DISMISSED):
+        return _("This item has no decision to undo.")
+    if not queue_policy.can_undo(item.decided_at, now):
+        return _("This decision is too old to undo; open the post and decide again.")
+    return None
 
 
 @transaction.atomic
 def review_undo(*, actor, item):
-    """Reverse a recent decision: the item is pending again and the post is held again."""
+    """Reverse a recent decision exactly: the post, its topic's solution, the flags and the counters are
+    as they were before it, the item is pending again, and everyone told of the decision learns it was
+    withdrawn (their earlier notification is marked withdrawn)."""
+    from forum.models import Notification
+    from forum.services import topic_refresh_counters
+
     item = _lock_item(item.pk)
     now = timezone.now()
-    if not queue_policy.can_undo(item.decided_at, now):
-        raise ModerationError(_("This decision is too old to undo; open the post and decide again."))
+    refusal = undo_refusal(item, now)
+    if refusal:
+        raise ModerationError(refusal)
+    check_not_own(item.post, actor)
     before_status = item.status
-    try:
-        item.status = queue_policy.decide(item.status, "undo")
-    except queue_policy.AlreadyDecided:
-        raise ModerationError(_("This item has no decision to undo.")) from None
+    item.status = queue_policy.decide(item.status, "undo")
+    state = item.undo_state or {}
+    if state.get("followup"):
+        ReviewItem.objects.filter(pk=state["followup"], status=ReviewStatus.PENDING).update(
+            status=ReviewStatus.WITHDRAWN, decided_at=now
+        )
     post = item.post  # locked with the item (_lock_item)
     before = post.visibility
     item.decided_by = None
     item.decided_at = None
     item.decision_note = ""
+    item.undo_state = {}
     try:
         with transaction.atomic():
-            item.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+            item.save(update_fields=["status", "decided_by", "decided_at", "decision_note", "undo_state"])
     except IntegrityError:
         raise ModerationError(_("This post is already back in the queue.")) from None
-    _set_visibility(post, Visibility.PENDING, actor, moderator_note="", rejection_reason="", reviewed_by=None)
+    restored = state.get("post") or {"visibility": Visibility.PENDING, "moderator_note": "", "reviewed_by_id": None,
+                                      "rejection_reason": ""}
+    for name, value in restored.items():
+        setattr(post, name, value)
+    post.save(update_fields=["visibility", "moderator_note", "reviewed_by", "rejection_reason"])
+    if state.get("topic"):
+        topic = post.topic  # locked with the item (_lock_item)
+        for name, value in state["topic"].items():
+            setattr(topic, name, value)
+        topic.save(update_fields=[name.removesuffix("_id") for name in state["topic"]])
+    Flag.objects.filter(pk__in=state.get("flags", [])).update(outcome=ReviewStatus.PENDING)
+    earlier = Notification.objects.filter(pk__in=state.get("notifications", [])).select_related("recipient")
+    told = {}
+    for notification in earlier:
+        told[notification.recipient_id] = notification.recipient
+    earlier.update(withdrawn_at=now)
+    for recipient in told.values():
+        notify(recipient=recipient, kind=NotificationKind.DECISION_WITHDRAWN, actor=actor, topic=post.topic, post=post)
     audit(actor=actor, action=AuditAction.DECISION_UNDONE, post=post, reason=before_status, status_before=before, status_after=post.visibility)
-    _after_visibility_change(post, actor, before)
+    topic_refresh_counters(post.topic_id)
+    from forum.cache_keys import topic_changed
+
+    topic_changed(post.topic_id)
+    queue_changed()
     return item
 
 
-def review_bulk(*, actor, items, decision, reason=""):
-    """Approve or reject several items; each is its own transaction. Returns (done, failed messages)."""
+def review_bulk(*, actor, items, decision, reason="", revisions=None):
+    """Approve or reject several items; each is its own transaction. Returns (done, failed messages).
+
+    `revisions`: {item id: post revision shown in the queue}; an item whose post changed since is refused.
+    """
     done, failed = 0, []
+    revisions = revisions or {}
     for item in items:
         try:
             if decision == "approve":
-                review_approve(actor=actor, item=item)
+                review_approve(actor=actor, item=item, revision=revisions.get(item.pk))
             else:
-                review_reject(actor=actor, item=item, reason=reason)
+                review_reject(actor=actor, item=item, reason=reason, revision=revisions.get(item.pk))
             done += 1
         except ModerationError as error:
             failed.append(f"#{item.pk}: {error}")
@@ -288,20 +435,37 @@ class FlagError(ModerationError):
     pass
 
 
+def _counting_flaggers(post, now):
+    """How many distinct members with open flags on the post count toward hiding it: accounts old
+    enough and with enough published posts, so a handful of fresh accounts cannot hide anything."""
+    cutoff = now - timedelta(days=moderation_settings.FLAG_MIN_ACCOUNT_DAYS)
+    return (
+        get_user_model().objects.filter(flags__post=post, flags__outcome=ReviewStatus.PENDING, date_joined__lte=cutoff)
+        .annotate(published=Count("posts", filter=Q(posts__visibility=Visibility.PUBLISHED, posts__is_deleted=False), distinct=True))
+        .filter(published__gte=moderation_settings.FLAG_MIN_PUBLISHED_POSTS)
+        .count()
+    )
+
+
 @transaction.atomic
 def flag_create(*, actor, post, reason, text=""):
-    """Flag a published post. One flag per member per post; a daily cap per member.
+    """Flag a published post. One flag per member per post; a daily cap per member; never one's own post.
 
     The member's row is locked while counting, so parallel flags cannot slip past the cap.
-    Enough flags from distinct members hide the post and queue it.
+    Every flag queues the post (a flagged question with priority). Flags from enough distinct
+    established members (moderation.app_settings) hide an answer until a moderator decides; a
+    question is never hidden by flags, so a topic never goes offline because of them, and a
+    topic whose accepted answer is hidden keeps its solved state, shown as "under review".
     """
     if reason == FlagReason.OTHER and not text.strip():
         raise FlagError(_("Please say what is wrong with this post."))
+    if post.author_id == actor.pk:
+        raise FlagError(_("You cannot flag your own post."))
     ratelimit.consume(actor, "flag")
     # NO KEY UPDATE: serialises this member's flags without blocking rows that merely refer to the member.
     get_user_model().objects.select_for_update(no_key=True).only("pk").get(pk=actor.pk)
-    since = timezone.now() - timedelta(days=1)
-    if Flag.objects.filter(flagger=actor, created_at__gte=since).count() >= moderation_settings.FLAG_DAILY_CAP:
+    now = timezone.now()
+    if Flag.objects.filter(flagger=actor, created_at__gte=now - timedelta(days=1)).count() >= moderation_settings.FLAG_DAILY_CAP:
         raise FlagError(_("You have reached today's limit of flags. Thank you for helping; a moderator will look."))
     post = lock_rows(topic_id=post.topic_id, post_id=post.pk)[1]
     if not post.is_visible:
@@ -312,15 +476,17 @@ def flag_create(*, actor, post, reason, text=""):
     except IntegrityError:
         raise FlagError(_("You have already flagged this post.")) from None
     audit(actor=actor, action=AuditAction.FLAGGED, post=post, reason=f"{reason}: {text}".strip(": "))
-    open_flags = Flag.objects.filter(post=post, outcome=ReviewStatus.PENDING).values("flagger").distinct().count()
-    if open_flags >= moderation_settings.FLAG_THRESHOLD:
-        if not ReviewItem.objects.filter(post=post, status=ReviewStatus.PENDING).exists():
-            ReviewItem.objects.create(post=post, reason=HoldReason.FLAGS)
+    pending = ReviewItem.objects.filter(post=post, status=ReviewStatus.PENDING).first()
+    if pending is None:
+        pending = ReviewItem.objects.create(post=post, reason=HoldReason.FLAGS, priority=post.is_question)
+    queue_changed()
+    counted = _counting_flaggers(post, now)
+    if counted >= moderation_settings.FLAG_THRESHOLD and not post.is_question and pending.reason == HoldReason.FLAGS:
         before = post.visibility
         _set_visibility(post, Visibility.PENDING, actor)
-        audit(actor=None, action=AuditAction.HIDDEN_BY_FLAGS, post=post, reason=str(open_flags), status_before=before, status_after=post.visibility)
+        audit(actor=None, action=AuditAction.HIDDEN_BY_FLAGS, post=post, reason=str(counted), status_before=before, status_after=post.visibility)
         notify(recipient=post.author, kind=NotificationKind.POST_HELD, topic=post.topic, post=post)
-        _after_visibility_change(post, actor, before)
+        _after_visibility_change(post, actor, before, keep_solution=True)
     return flag
 
 

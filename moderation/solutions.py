@@ -135,13 +135,46 @@ def _check_answer(topic, answer):
 
 
 def _check_health_rule(topic, answer, override_reason):
-    """In health categories an answer that needs review cannot be accepted without a written override."""
+    """In health categories an answer that needs review cannot be accepted without a written override.
+
+    The override is its own field with its own reason: no other reason (to mark solved, to
+    decline) ever counts as one.
+    """
     if not topic.category.is_health or not answer.assessment:
-        return
-    if Assessment.from_dict(answer.assessment).needs_review and not override_reason.strip():
-        raise SolutionError(
-            _("This answer makes a health claim without a qualifying source. Ask for a source, or override with a written reason.")
+        return False
+    if Assessment.from_dict(answer.assessment).needs_review:
+        if not override_reason.strip():
+            raise SolutionError(
+                _("This answer makes a health claim without a qualifying source. Ask for a source, or override with a written reason.")
+            )
+        return True
+    return False
+
+
+def check_not_involved(actor, topic, answer=None):
+    """Separation of duties: no moderator signs off a solution in their own topic or on their own answer."""
+    if actor.pk == topic.author_id or (answer is not None and actor.pk == answer.author_id):
+        raise SolutionError(_("This is your own topic or answer: another moderator needs to decide on it."))
+
+
+def _check_answer_revision(answer, revision):
+    if revision is not None and int(revision) != answer.revision:
+        raise SolutionRevisionChanged(seen=int(revision), current=answer.revision)
+
+
+class SolutionRevisionChanged(SolutionError):
+    """The answer changed after the moderator opened the sign-off page."""
+
+    def __init__(self, *, seen, current):
+        self.seen, self.current = seen, current
+        super().__init__(
+            _("The answer was changed after you opened it. Nothing was decided: read the changes below and decide again.")
         )
+
+
+def _audit_override(actor, topic, answer, override_reason):
+    audit(actor=actor, action=AuditAction.HEALTH_OVERRIDE, topic=topic, post=answer, reason=override_reason.strip(),
+          status_before=topic.solution_state, status_after=topic.solution_state)
 
 
 @transaction.atomic
@@ -159,20 +192,26 @@ def solution_withdraw(*, actor, topic):
 
 
 @transaction.atomic
-def solution_sign_off(*, actor, topic, override_reason=""):
+def solution_sign_off(*, actor, topic, override_reason="", revision=None):
+    """Sign off the proposed answer at the revision the moderator saw (Post.revision; views always pass it)."""
     # OF self: PostgreSQL cannot lock the nullable side of the outer join to proposed_answer.
     locked = Topic.objects.select_for_update(of=("self",)).select_related("category", "proposed_answer__author").get(pk=topic.pk)
     answer = locked.proposed_answer
     if locked.solution_state != SolutionState.PROPOSED or answer is None:
         raise SolutionError(REFUSALS["state"]())
     _check_answer(locked, answer)
-    _check_health_rule(locked, answer, override_reason)
-    return _apply(topic=locked, event="sign_off", actor=actor, answer=answer, reason=override_reason)
+    check_not_involved(actor, locked, answer)
+    _check_answer_revision(answer, revision)
+    if _check_health_rule(locked, answer, override_reason):
+        _audit_override(actor, locked, answer, override_reason)
+    return _apply(topic=locked, event="sign_off", actor=actor, answer=answer)
 
 
 @transaction.atomic
 def solution_decline(*, actor, topic, reason):
-    answer = Topic.objects.select_related("proposed_answer__author").get(pk=topic.pk).proposed_answer
+    found = Topic.objects.select_related("proposed_answer__author").get(pk=topic.pk)
+    answer = found.proposed_answer
+    check_not_involved(actor, found, answer)
     return _apply(topic=topic, event="decline", actor=actor, reason=reason, answer=answer)
 
 
@@ -198,7 +237,9 @@ def solution_mark_solved(*, actor, topic, answer, reason, override_reason=""):
     topic = Topic.objects.select_related("category").get(pk=topic.pk)
     answer = Post.objects.select_related("author").get(pk=answer.pk)
     _check_answer(topic, answer)
-    _check_health_rule(topic, answer, override_reason or reason)
+    check_not_involved(actor, topic, answer)
+    if _check_health_rule(topic, answer, override_reason):
+        _audit_override(actor, topic, answer, override_reason)
     return _apply(topic=topic, event="mark_solved", actor=actor, reason=reason, answer=answer)
 
 

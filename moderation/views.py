@@ -26,7 +26,7 @@ from forum.views import account_nav_parts, wants_json
 from moderation import cache_keys, fragments, selectors, services, solutions
 from moderation.forms import BulkForm, DecisionForm, FlagForm, QueueFilterForm, ReasonForm, SignOffForm
 from moderation.models import ReviewItem
-from moderation.permissions import can_sign_off, check_review, check_sign_off, has_two_factor
+from moderation.permissions import check_review, check_sign_off, has_moderator_role, has_two_factor
 
 
 def moderator_required(view):
@@ -35,10 +35,10 @@ def moderator_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        check_review(request.user)
-        if not has_two_factor(request.user):
+        if has_moderator_role(request.user) and not has_two_factor(request.user):
             messages.warning(request, _("Moderators must set up two-factor authentication before they can act."))
             return redirect(reverse("mfa_activate_totp") + f"?next={request.path}")
+        check_review(request.user)
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -61,7 +61,7 @@ def queue(request):
         stored = found.get(key)
     nav = {pagecache.ACCOUNT_NAV_HOLE: account_nav_parts(request)}
     if stored is not None and stored[0] == version:
-        return pagecache.respond(request, stored[1], nav)
+        return pagecache.respond(request, stored[1], {**nav, **_own_post_labels(request.user, stored[2])})
     categories = selectors.category_choices()
     filters = QueueFilterForm(request.GET or None, categories=categories)
     cleaned = filters.cleaned_data if filters.is_valid() else {}
@@ -75,9 +75,16 @@ def queue(request):
         request=request,
     )
     parts = pagecache.split_into_parts(html)
+    authors = {item.pk: item.author_id for item in page.object_list}
     if key:
-        cache.set(key, (version, parts), SHARED_QUEUE_PAGE_SECONDS)
-    return pagecache.respond(request, parts, nav)
+        cache.set(key, (version, parts, authors), SHARED_QUEUE_PAGE_SECONDS)
+    return pagecache.respond(request, parts, {**nav, **_own_post_labels(request.user, authors)})
+
+
+def _own_post_labels(viewer, authors):
+    """Fill each item's hole: "needs another moderator" on the viewer's own posts (they cannot decide those)."""
+    label = render_to_string("moderation/_needs_another.html").encode()
+    return {fragments.own_post_hole_name(pk): label if author_id == viewer.pk else b"" for pk, author_id in authors.items()}
 
 
 def _shared_queue_page_key(request):
@@ -86,14 +93,25 @@ def _shared_queue_page_key(request):
         return None
     shown = urlencode([(name, request.GET.get(name, "")[:40]) for name in QUEUE_PAGE_PARAMETERS])
     minute = int(timezone.now().timestamp() // 60)
-    return f"moderation-queue-shared:{get_language()}:{minute}:{hashlib.sha256(shown.encode()).hexdigest()}"
+    return f"moderation-queue-shared:2:{get_language()}:{minute}:{hashlib.sha256(shown.encode()).hexdigest()}"
 
 
 @moderator_required
 def item_detail(request, pk):
     """Shows the item; claiming it is a POST, which the page's script sends on opening (GET changes nothing)."""
-    context = selectors.review_item_context(get_object_or_404(ReviewItem, pk=pk), request.user)
-    return render(request, "moderation/item.html", {**context, "form": DecisionForm()})
+    item = get_object_or_404(ReviewItem.objects.select_related("post"), pk=pk)
+    return _item_page(request, item, DecisionForm(initial={"revision": item.post.revision}))
+
+
+def _item_page(request, item, form, *, status=200, seen_revision=None):
+    context = selectors.review_item_context(item, request.user, seen_revision=seen_revision)
+    if form.is_bound:
+        # The page shows the current revision, so a decision sent from it again must name that one.
+        data = form.data.copy()
+        data["revision"] = context["post"].revision
+        form = DecisionForm(data)
+        form.is_valid()
+    return render(request, "moderation/item.html", {**context, "form": form}, status=status)
 
 
 @moderator_required
@@ -109,26 +127,28 @@ def item_claim(request, pk):
 @moderator_required
 @require_POST
 def item_decide(request, pk):
-    item = get_object_or_404(ReviewItem, pk=pk)
+    item = get_object_or_404(ReviewItem.objects.select_related("post"), pk=pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        context = selectors.review_item_context(item, request.user)
-        return render(request, "moderation/item.html", {**context, "form": form}, status=400)
-    decision = form.cleaned_data["decision"]
+        return _item_page(request, item, form, status=400)
+    decision, note, revision = form.cleaned_data["decision"], form.cleaned_data["note"], form.cleaned_data["revision"]
     try:
         if decision == "approve":
-            services.review_approve(actor=request.user, item=item, note=form.cleaned_data["note"])
+            services.review_approve(actor=request.user, item=item, note=note, revision=revision)
             messages.success(request, _("Approved and published."))
         elif decision == "reject":
-            services.review_reject(actor=request.user, item=item, reason=form.cleaned_data["note"])
+            services.review_reject(actor=request.user, item=item, reason=note, revision=revision)
             messages.success(request, _("Rejected; the author can revise it."))
         elif decision == "dismiss":
-            services.review_dismiss_flags(actor=request.user, item=item)
-            messages.success(request, _("Flags dismissed; the post is shown again."))
+            services.review_dismiss_flags(actor=request.user, item=item, revision=revision)
+            messages.success(request, _("Flags dismissed; the post is shown again unless it still needs a source."))
         else:
             services.review_undo(actor=request.user, item=item)
             messages.success(request, _("Decision undone; the item is back in the queue."))
             return redirect("moderation:item", pk=item.pk)
+    except services.RevisionChanged as changed:
+        messages.error(request, str(changed))
+        return _item_page(request, item, form, status=409, seen_revision=changed.seen)
     except services.ModerationError as error:
         messages.error(request, str(error))
         return redirect("moderation:item", pk=item.pk)
@@ -144,13 +164,23 @@ def bulk_decide(request):
             messages.error(request, " ".join(error))
         return redirect("moderation:queue")
     items = ReviewItem.objects.filter(pk__in=form.cleaned_data["items"]).order_by("pk")
+    # The queue sends the revision it showed of each item's post; one missing counts as changed.
+    revisions = {pk: _int(request.POST.get(f"revision-{pk}")) for pk in form.cleaned_data["items"]}
     done, failed = services.review_bulk(
-        actor=request.user, items=items, decision=form.cleaned_data["decision"], reason=form.cleaned_data["reason"]
+        actor=request.user, items=items, decision=form.cleaned_data["decision"], reason=form.cleaned_data["reason"],
+        revisions=revisions,
     )
     messages.success(request, ngettext("%(done)d item decided.", "%(done)d items decided.", done) % {"done": done})
     for failure in failed:
         messages.error(request, failure)
     return redirect("moderation:queue")
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
 
 
 @moderator_required
@@ -164,13 +194,17 @@ def solution_queue(request):
 @moderator_required
 def solution_review(request, pk):
     topic = get_object_or_404(Topic.objects.select_related("category", "author", "proposed_answer__author"), pk=pk)
-    form = SignOffForm(request.POST or None)
+    answer = topic.proposed_answer or topic.accepted_answer
+    form = SignOffForm(request.POST or None, initial={"revision": answer.revision if answer else None})
     if request.method == "POST" and form.is_valid():
         check_sign_off(request.user)
         decision, reason = form.cleaned_data["decision"], form.cleaned_data["reason"]
         try:
             if decision == "sign_off":
-                solutions.solution_sign_off(actor=request.user, topic=topic, override_reason=reason)
+                solutions.solution_sign_off(
+                    actor=request.user, topic=topic, override_reason=form.cleaned_data["override_reason"],
+                    revision=form.cleaned_data["revision"],
+                )
                 messages.success(request, _("Signed off: the topic is solved."))
             elif decision == "decline":
                 solutions.solution_decline(actor=request.user, topic=topic, reason=reason)
@@ -181,11 +215,18 @@ def solution_review(request, pk):
             else:
                 solutions.solution_decline_reopen(actor=request.user, topic=topic, reason=reason)
                 messages.success(request, _("The topic stays solved."))
+        except solutions.SolutionRevisionChanged as changed:
+            messages.error(request, str(changed))
+            data = form.data.copy()
+            data["revision"] = changed.current
+            context = selectors.solution_context(topic, SignOffForm(data), request.user, seen_revision=changed.seen)
+            return render(request, "moderation/solution_review.html", context, status=409)
         except solutions.SolutionError as error:
             messages.error(request, str(error))
-            return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form), status=400)
+            return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form, request.user), status=400)
         return redirect("moderation:solutions")
-    return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form, request.user), status=status)
 
 
 @login_required
@@ -219,7 +260,7 @@ def solution_action(request, pk, action):
     form = ReasonForm(request.POST)
     form.is_valid()
     reason = form.cleaned_data.get("reason", "")
-    if request.user.pk != topic.author_id and can_sign_off(request.user) and not has_two_factor(request.user):
+    if request.user.pk != topic.author_id and has_moderator_role(request.user) and not has_two_factor(request.user):
         # Acting on someone else's topic is acting as a moderator, which needs two-factor authentication.
         raise PermissionDenied(_("Moderators must set up two-factor authentication before they can act."))
     try:

@@ -71,6 +71,29 @@ def user_factory(db):
 
 
 @pytest.fixture
+def established_factory(user_factory, category):
+    """A member whose flags count toward hiding a post: an account weeks old with published posts
+    (moderation.app_settings FLAG_MIN_ACCOUNT_DAYS, FLAG_MIN_PUBLISHED_POSTS)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forum.models import Post, Topic
+
+    def make(username=None, **extra):
+        user = user_factory(username, **extra)
+        type(user).objects.filter(pk=user.pk).update(date_joined=timezone.now() - timedelta(days=30))
+        user.refresh_from_db()
+        own = Topic.objects.create(category=category, author=user, title=f"Eerdere vraag van {user.username}", is_public=True)
+        Post.objects.create(topic=own, author=user, is_question=True, body="Een vraag.", body_html="<p>Een vraag.</p>")
+        for _ in range(2):
+            Post.objects.create(topic=own, author=user, body="Een antwoord.", body_html="<p>Een antwoord.</p>")
+        return user
+
+    return make
+
+
+@pytest.fixture
 def member(user_factory):
     return user_factory()
 

@@ -110,7 +110,7 @@ def test_the_same_moderator_acts_once_totp_is_set_up(client, moderator_factory, 
     moderator = moderator_factory(totp=False)
     TOTP.activate(moderator, TOTP_SECRET)
     client.force_login(moderator)
-    assert client.post(f"/moderation/item/{item.pk}/decide/", {"decision": "approve", "note": ""}).status_code == 302
+    assert client.post(f"/moderation/item/{item.pk}/decide/", {"decision": "approve", "note": "", "revision": held.revision}).status_code == 302
     item.refresh_from_db()
     assert item.status == ReviewStatus.APPROVED
 

@@ -54,7 +54,7 @@ def test_a_moderation_decision_is_kept_when_mail_fails_and_the_mail_is_retried(
     writer, answer, item = held_answer(user_factory, topic)
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/moderation/item/{item.pk}/decide/", {"decision": "approve", "note": "Bron klopt."})
+        response = client.post(f"/moderation/item/{item.pk}/decide/", {"decision": "approve", "note": "Bron klopt.", "revision": answer.revision})
     assert response.status_code == 302
     item.refresh_from_db()
     answer.refresh_from_db()

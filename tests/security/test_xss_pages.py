@@ -142,7 +142,7 @@ def test_moderator_notes_reasons_and_flags_render_without_script(page_sample, us
         pages.check(as_moderator.get(f"/moderation/item/{item.pk}/"), f"#{n} item page")
         decision = "approve" if n % 2 == 0 else "reject"
         note = typed(payload)
-        response = as_moderator.post(f"/moderation/item/{item.pk}/decide/", {"decision": decision, "note": note})
+        response = as_moderator.post(f"/moderation/item/{item.pk}/decide/", {"decision": decision, "note": note, "revision": answer.revision})
         assert response.status_code == 302, f"#{n} {decision} was refused"
         pages.check(as_moderator.get(f"/moderation/item/{item.pk}/"), f"#{n} decided item page with audit")
     pages.check(anonymous.get(topic.get_absolute_url()), "topic page with moderator notes (anonymous)")

@@ -26,8 +26,8 @@ def test_other_needs_an_explanation(member, answer):
         moderation.flag_create(actor=member, post=answer, reason="other", text="")
 
 
-def test_three_distinct_flaggers_hide_and_queue_the_post(user_factory, answer, topic):
-    flaggers = [user_factory() for _ in range(3)]
+def test_three_distinct_flaggers_hide_and_queue_the_post(established_factory, answer, topic):
+    flaggers = [established_factory() for _ in range(3)]
     for flagger in flaggers[:2]:
         moderation.flag_create(actor=flagger, post=answer, reason="misinformation")
     answer.refresh_from_db()
@@ -40,8 +40,8 @@ def test_three_distinct_flaggers_hide_and_queue_the_post(user_factory, answer, t
     assert AuditEntry.objects.filter(post=answer, action="hidden_by_flags").exists()
 
 
-def test_dismissing_flags_shows_the_post_again_and_tells_the_flaggers(user_factory, moderator, answer):
-    flaggers = [user_factory() for _ in range(3)]
+def test_dismissing_flags_shows_the_post_again_and_tells_the_flaggers(established_factory, moderator, answer):
+    flaggers = [established_factory() for _ in range(3)]
     for flagger in flaggers:
         moderation.flag_create(actor=flagger, post=answer, reason="spam")
     moderation.review_dismiss_flags(actor=moderator, item=ReviewItem.objects.get(post=answer, status="pending"))

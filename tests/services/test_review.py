@@ -71,7 +71,8 @@ def test_reject_keeps_the_answer_with_its_author_who_can_resubmit(moderator, mem
     assert Notification.objects.filter(recipient=member, kind="post_rejected", reason="Voeg een bron toe.").exists()
     services.post_edit(actor=member, post=held, body=CLAIM_WITH_PUBMED)
     held.refresh_from_db()
-    assert held.visibility == Visibility.PUBLISHED
+    assert held.visibility == Visibility.PENDING  # a rejection sticks: only a moderator publishes it again
+    assert item_of(held).reason == "resubmitted"
 
 
 def test_reject_needs_a_reason(moderator, held):

@@ -91,7 +91,7 @@ def test_health_category_needs_a_source_or_a_written_override(starter, moderator
     assert state(topic) == SolutionState.PROPOSED
     solutions.solution_sign_off(actor=moderator, topic=topic, override_reason="Starter bevestigt; risico's genoemd.")
     assert state(topic) == SolutionState.SOLVED
-    assert AuditEntry.objects.get(topic=topic, action="solution_signed_off").reason == "Starter bevestigt; risico's genoemd."
+    assert AuditEntry.objects.get(topic=topic, action="health_override").reason == "Starter bevestigt; risico's genoemd."
 
 
 def test_health_category_answer_with_a_source_signs_off_without_override(starter, moderator, health_category, topic_factory, user_factory):

@@ -132,7 +132,7 @@ def test_moderators_share_the_page_but_each_sees_their_own_name_and_messages(cli
     html = client.get("/moderation/").content.decode()
     assert "tweede-mod" in html and "eerste-mod" not in html
     item = ReviewItem.objects.get(post=held)
-    client.post(f"/moderation/item/{item.pk}/decide/", {"decision": "approve"})
+    client.post(f"/moderation/item/{item.pk}/decide/", {"decision": "approve", "revision": held.revision})
     html = client.get("/moderation/").content.decode()
     assert 'class="messages"' in html and shown_posts_in(html) == []
 

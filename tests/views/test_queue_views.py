@@ -59,7 +59,7 @@ def test_approve_with_a_note_over_http_shows_the_note_on_the_answer(client, mode
     item = ReviewItem.objects.get(post=held)
     client.force_login(moderator)
     assert client.get(f"/moderation/item/{item.pk}/").status_code == 200
-    response = client.post(f"/moderation/item/{item.pk}/decide/", {"decision": "approve", "note": "bron ontbreekt; wees kritisch"})
+    response = client.post(f"/moderation/item/{item.pk}/decide/", {"decision": "approve", "note": "bron ontbreekt; wees kritisch", "revision": held.revision})
     assert response.status_code == 302
     client.logout()
     assert "bron ontbreekt; wees kritisch" in client.get(topic.get_absolute_url()).content.decode()
@@ -68,7 +68,7 @@ def test_approve_with_a_note_over_http_shows_the_note_on_the_answer(client, mode
 def test_reject_without_a_reason_keeps_the_form(client, moderator, held):
     item = ReviewItem.objects.get(post=held)
     client.force_login(moderator)
-    response = client.post(f"/moderation/item/{item.pk}/decide/", {"decision": "reject", "note": ""})
+    response = client.post(f"/moderation/item/{item.pk}/decide/", {"decision": "reject", "note": "", "revision": held.revision})
     assert response.status_code == 400
     assert Post.objects.get(pk=held.pk).visibility == Visibility.PENDING
 
@@ -77,7 +77,8 @@ def test_bulk_reject(client, moderator, held, user_factory, topic):
     other = services.answer_post(actor=user_factory(), topic=topic, body=CLAIM_WITHOUT_SOURCE)
     ids = list(ReviewItem.objects.values_list("pk", flat=True))
     client.force_login(moderator)
-    client.post("/moderation/bulk/", {"items": ids, "decision": "reject", "reason": "Geen bron."})
+    revisions = {f"revision-{item.pk}": item.post.revision for item in ReviewItem.objects.select_related("post")}
+    client.post("/moderation/bulk/", {"items": ids, "decision": "reject", "reason": "Geen bron.", **revisions})
     assert set(Post.objects.filter(pk__in=[held.pk, other.pk]).values_list("visibility", flat=True)) == {"rejected"}
 
 
@@ -111,7 +112,7 @@ def test_solution_sign_off_over_http_and_the_marker_on_every_page(client, modera
     assert "wacht op goedkeuring" in page.lower() or "waiting for moderator sign-off" in page.lower()
     client.force_login(moderator)
     assert topic.title in client.get("/moderation/solutions/").content.decode()
-    client.post(f"/moderation/solutions/{topic.pk}/", {"decision": "sign_off"})
+    client.post(f"/moderation/solutions/{topic.pk}/", {"decision": "sign_off", "revision": answer.revision})
     client.logout()
     marker = "[Opgelost]"
     assert marker in client.get(topic.get_absolute_url()).content.decode()

@@ -44,10 +44,10 @@ def test_a_deleted_post_is_never_shown_from_the_cache(client, answer):
     assert shown(client) == []
 
 
-def test_a_post_hidden_by_flags_is_never_shown_from_the_cache(client, answer, user_factory):
+def test_a_post_hidden_by_flags_is_never_shown_from_the_cache(client, answer, established_factory):
     assert shown(client) == [answer.pk]
     for _ in range(3):
-        moderation.flag_create(actor=user_factory(), post=answer, reason="spam")
+        moderation.flag_create(actor=established_factory(), post=answer, reason="spam")
     assert shown(client) == []
 
 
