@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0004_conversation'),
+        ('forum', '0006_rate_limit_windows'),
     ]
 
     operations = [
