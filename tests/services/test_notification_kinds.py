@@ -76,10 +76,10 @@ def test_a_held_post_tells_its_author_it_waits(run_on_commit, topic, member):
     mailed(member, held)
 
 
-def test_a_post_hidden_by_flags_tells_its_author(run_on_commit, discussion, user_factory):
+def test_a_post_hidden_by_flags_tells_its_author(run_on_commit, discussion, established_factory):
     topic, answer = discussion
     for _ in range(3):
-        run_on_commit(moderation.flag_create, actor=user_factory(), post=answer, reason=FlagReason.MISINFORMATION)
+        run_on_commit(moderation.flag_create, actor=established_factory(), post=answer, reason=FlagReason.MISINFORMATION)
     assert notice(answer.author, NotificationKind.POST_HELD).post == answer
 
 
