@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0006_rate_limit_windows'),
+        ('forum', '0007_search_that_forgives'),
     ]
 
     operations = [
