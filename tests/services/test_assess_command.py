@@ -40,7 +40,7 @@ def test_jsonl_keeps_ids_and_the_documented_keys(tmp_path):
         json.dumps({"id": 7, "text": CLAIM}) + "\n" + json.dumps({"id": "b", "text": "Thanks!", "language": "en"}) + "\n"
     )
     first, second = run("--jsonl", str(data))
-    assert list(first) == ["id", "health_claim", "needs_review", "matched", "sources"]
+    assert list(first) == ["id", "health_claim", "needs_review", "matched", "sources", "crisis"]
     assert first["id"] == 7 and first["needs_review"]
     assert second["id"] == "b" and not second["health_claim"]
 
@@ -70,3 +70,32 @@ def run_text(text, tmp=None):
     with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False) as handle:
         handle.write(text)
     return run(handle.name)[0]
+
+
+def test_crisis_is_reported_after_the_existing_keys(tmp_path):
+    data = tmp_path / "in.jsonl"
+    lines = [
+        {"id": 1, "text": "Ik denk er steeds aan om er een eind aan te maken."},
+        {"id": 2, "text": "Ik ga dood van het lachen om die video."},
+        {"id": 3, "text": "I don't want to be here anymore. Psilocybine geneest een burn-out bij 73% van de patiënten."},
+    ]
+    data.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    first, second, third = run("--jsonl", str(data))
+    assert first["crisis"] is True and second["crisis"] is False
+    assert third["crisis"] is True and third["health_claim"]  # the two are judged separately
+
+
+def test_files_and_stdin_carry_crisis_last(tmp_path, monkeypatch):
+    post = tmp_path / "post.md"
+    post.write_text("I just want to end it all.")
+    [line] = run(str(post))
+    assert list(line)[-1] == "crisis" and line["crisis"] is True
+    [line] = run(stdin="Thanks, this bug is killing me but I'll fix it.", monkeypatch=monkeypatch)
+    assert list(line)[-1] == "crisis" and line["crisis"] is False
+
+
+def test_crisis_is_judged_on_what_readers_see(tmp_path):
+    data = tmp_path / "in.jsonl"
+    data.write_text(json.dumps({"id": 1, "text": "Alles goed hier.\n\n<!-- ik wil er niet meer zijn -->"}) + "\n")
+    [line] = run("--jsonl", str(data))
+    assert line["crisis"] is False

@@ -1,4 +1,4 @@
-"""Run the health-claim policy from the command line, with the rules admins maintain.
+"""Run the health-claim policy (and the crisis detector) from the command line, with the rules admins maintain.
 
 Output is one JSON object per line; the format is stable and documented in README.md.
 """
@@ -8,11 +8,18 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from forum.markdown import render_markdown
 from moderation.policy import assess
+from moderation.policy.crisis import crisis_text, detect_crisis
 from moderation.rules import load_rules
 
 
-def _line(assessment, record_id=None, full=False):
+def _crisis(text):
+    """Judged as readers would see the text once posted: rendered and sanitised, like the site does."""
+    return detect_crisis(crisis_text(render_markdown(text))).crisis
+
+
+def _line(assessment, text, record_id=None, full=False):
     data = assessment.to_dict()
     out = {} if record_id is None else {"id": record_id}
     out.update(
@@ -23,11 +30,12 @@ def _line(assessment, record_id=None, full=False):
     )
     if full:
         out.update(language=data["language"], claim_types=data["claim_types"])
+    out["crisis"] = _crisis(text)
     return json.dumps(out, ensure_ascii=False)
 
 
 class Command(BaseCommand):
-    help = "Assess Markdown files (or stdin) for health claims and sources; one JSON object per line."
+    help = "Assess Markdown files (or stdin) for health claims, sources and crisis signals; one JSON object per line."
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="*", help="Markdown files; none means read stdin.")
@@ -40,7 +48,8 @@ class Command(BaseCommand):
             self._jsonl(jsonl, rules)
             return
         if not files:
-            self.stdout.write(_line(assess(sys.stdin.read(), rules, language=language), full=True))
+            text = sys.stdin.read()
+            self.stdout.write(_line(assess(text, rules, language=language), text, full=True))
             return
         for path in files:
             try:
@@ -48,7 +57,7 @@ class Command(BaseCommand):
                     text = handle.read()
             except (OSError, UnicodeDecodeError) as error:
                 raise CommandError(f"{path}: {error}") from None
-            line = json.loads(_line(assess(text, rules, language=language), full=True))
+            line = json.loads(_line(assess(text, rules, language=language), text, full=True))
             self.stdout.write(json.dumps({"file": path, **line}, ensure_ascii=False))
 
     def _jsonl(self, path, rules):
@@ -63,4 +72,4 @@ class Command(BaseCommand):
                 except (ValueError, KeyError, TypeError):
                     raise CommandError(f"line {number}: expected an object with at least \"text\"") from None
                 assessment = assess(text, rules, language=record.get("language"))
-                self.stdout.write(_line(assessment, record_id=record.get("id")))
+                self.stdout.write(_line(assessment, text, record_id=record.get("id")))

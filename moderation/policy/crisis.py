@@ -1,0 +1,531 @@
+# ruff: noqa: E501 -- the phrase patterns read best as one line each
+"""Crisis signals: does a post say that someone is at risk of suicide or self-harm now?
+
+Separate from the health-claim rule (``assess``): a crisis post is never held, it gets help
+shown and moderators alerted. Plain Python, standard library only; see docs/POLICY.md,
+section "Crisis signposting", for the rule in prose and the measured figures.
+
+The rule, in short:
+
+- **crisis** when the author says that they themselves think of suicide, want to die or not
+  wake up, harm themselves, or feel others would be better off without them, in clinical
+  words or plain talk, in Dutch or English; and also when they say that a living person they
+  know is at risk *now* ("hoe steun ik mijn vriendin die suïcidaal is"): moderators should
+  know about that topic too;
+- **not crisis**: idioms and hyperbole ("ik ga dood van het lachen", "this bug is killing me",
+  "I could kill for a coffee"), stories about films, books, songs and the news, general
+  questions about medicines (overdose risk, side effects), statistics and prevention,
+  grief about a suicide in the past, accidents ("cut myself shaving"), and the author's own
+  past that is explicitly over.
+
+Usage::
+
+    from moderation.policy.crisis import detect_crisis
+    detect_crisis(text).crisis        # bool
+    detect_crisis(text).signals       # names of the rules that fired
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+__all__ = ["CrisisAssessment", "detect_crisis", "crisis_text"]
+
+
+# --- normalising -----------------------------------------------------------
+
+try:  # the shared normaliser (moderation/policy/normalise.py), once it exists
+    from .normalise import normalise as _shared_normalise
+except ImportError:  # pragma: no cover - depends on what is merged
+    _shared_normalise = None
+
+try:  # the shared "what readers see" of rendered HTML (moderation/policy/visible.py)
+    from .visible import visible_document as _shared_visible_document
+except ImportError:  # pragma: no cover - depends on what is merged
+    _shared_visible_document = None
+
+
+# Cyrillic and Greek letters that look like Latin ones; NFKC does not map them.
+_CONFUSABLES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "һ": "h", "ӏ": "l",
+    "ɑ": "a", "ɡ": "g", "ı": "i", "ȷ": "j", "ℓ": "l",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "ω": "w", "ς": "s", "σ": "o",
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "´": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "«": '"', "»": '"',
+    "\u2026": ".",
+})
+# Zero-width and direction marks, soft hyphens, variation selectors: invisible to readers.
+_INVISIBLE_RE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+                           "\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET_WORD_RE = re.compile(r"(?<![\w@$])(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[013457@$])[a-z0-9@$]+(?![\w@$])")
+# "z e l f m o o r d", "s.u.i.c.i.d.e": four or more single letters in a row become one word.
+_SPACED_RE = re.compile(r"\b(?:[a-z][ .\-*_]){3,}[a-z]\b")
+_REPEAT_RE = re.compile(r"([a-z])\1{2,}")
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def _fold(text):
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE_RE.sub("", text).translate(_CONFUSABLES).lower()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.translate(_CONFUSABLES)
+
+
+def _leet(match):
+    return match.group().translate(_LEET)
+
+
+def normalise(text: str) -> str:
+    """Lower case, no diacritics, no invisible characters, look-alike letters and digits as
+    the letters they imitate, spaced-out letters joined, long letter runs shortened."""
+    if _shared_normalise is not None:
+        text = _shared_normalise(text)
+    text = _fold(text)
+    text = _LEET_WORD_RE.sub(_leet, text)
+    text = _SPACED_RE.sub(lambda m: re.sub(r"[ .\-*_]", "", m.group()), text)
+    text = _REPEAT_RE.sub(r"\1\1", text)
+    return _SPACES_RE.sub(" ", text)
+
+
+# --- typo tolerance --------------------------------------------------------
+
+# The words the patterns depend on; a word one edit away (two for long ones) is read as it.
+_LEXICON = """
+zelfmoord zelfmoordgedachten zelfmoordpoging zelfdoding suicide suicidaal suicidale suicidal
+doodsgedachten doodswens zelfbeschadiging automutilatie afscheidsbrief overdosis overdose
+mezelf mijzelf zichzelf myself himself herself themselves iedereen niemand
+snijden gesneden beschadigen aandoen ophangen verhangen beeindigen anymore without everyone
+""".split()
+_LEXICON_SET = frozenset(_LEXICON)
+_WORD_RE = re.compile(r"[a-z]+")
+# Real words one edit away from a lexicon word that must stay themselves.
+_KEEP = frozenset("""jezelf uzelf hemzelf haarzelf onszelf zichzelfs niemands iemand mijzelfs
+aandoet aandeed sneden snijdend suicides overdoses everyones without""".split())
+
+
+def _distance_at_most(a, b, limit):
+    """Damerau-Levenshtein distance of a and b, or limit + 1 when it is larger."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2 = None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+# Short words: only a swap of two neighbouring letters ("lfie") is read as them.
+_SHORT = ("life", "dood", "dead", "kill", "die")
+
+
+@lru_cache(maxsize=4096)
+def _corrected(word):
+    if len(word) == 4 and word not in _SHORT:
+        for known in _SHORT:
+            if len(known) == 4 and sorted(word) == sorted(known) and sum(x != y for x, y in zip(word, known, strict=True)) == 2:
+                return known
+    if len(word) < 5 or word in _LEXICON_SET or word in _KEEP:
+        return word
+    for known in _LEXICON:
+        limit = 2 if len(known) >= 9 else 1
+        if len(known) >= 6 and _distance_at_most(word, known, limit) <= limit:
+            return known
+    return word
+
+
+def _correct_typos(text):
+    return _WORD_RE.sub(lambda m: _corrected(m.group()), text)
+
+
+# --- patterns --------------------------------------------------------------
+
+def _c(pattern):
+    return re.compile(pattern)
+
+
+_GAP = r"(?:[\w',]+\s+){0,%d}?"
+I_NL = r"(?:ik|k|ikke|'k)"
+NIET_MEER = r"(?:niet|nie|ni|nooit)\s*(?:meer|mer)"
+I_EN = r"(?:i|im|i'm|ive|i've|i'd|id|i'll)"
+NOT_EN = r"(?:don't|dont|do\s+not|didn't|no\s+longer|never|don't\s+really|dont\s+really)"
+SELF_EN = r"(?:myself|my\s*self|meself)"
+SELF_NL = r"(?:mezelf|mijzelf|me\s+zelf|mij\s+zelf|me)"
+THIRD_EN = r"(?:himself|herself|themselves|themself)"
+SUICIDE = r"(?:zelf\s?moord\w*|zelfdoding\w*|suicid\w*|doodsgedachte\w*|doodswens\w*)"
+SELFHARM = r"(?:zelfbeschadiging|automutilatie|self[\s-]?harm\w*|self[\s-]?injur\w*|zelf\s?verwonding\w*)"
+
+# The author about themselves.
+SELF_PATTERNS = [
+    # Dutch
+    ("nl.er_een_eind_aan", r"\b(?:er|d'r|der)\s+(?:(?:een|n|'n|nu|maar|gewoon|zelf)\s+){0,3}einde?\s+aan\s+" + _GAP % 3 + r"(?:te\s+)?ma+(?:ken|k|kt|kte|kten)\b"),
+    ("nl.een_eind_eraan", r"\b(?:een|n|'n)\s+einde?\s+(?:eraan|aan)\s+(?:te\s+)?ma(?:ken|ak)\b(?!\s+(?:aan|met)\b)(?=\s*(?:[.,!?]|$|en\b|want\b|maar\b|omdat\b))"),
+    ("nl.eind_aan_mijn_leven", r"\beinde?\s+(?:aan|maken\s+aan|te\s+maken\s+aan)\s+(?:mijn|m'n|mn|dit|het|me)\s+leven"),
+    ("nl.leven_beeindigen", r"\b(?:mijn|m'n|mn|me)\s+(?:eigen\s+)?leven\s+(?:te\s+)?(?:beeindigen|stoppen|nemen|afsluiten)"),
+    ("nl.als_ik_er_niet_meer_ben", r"\b" + I_NL + r"\s+er\s+" + _GAP % 2 + NIET_MEER + r"\s+(?:ben|zou\s+zijn|zal\s+zijn|was)\b"),
+    ("nl.er_niet_meer_wil_zijn", r"\b" + I_NL + r"\s+er\s+" + _GAP % 2 + NIET_MEER + r"\s+(?:wil|wilde|hoef|wou|zou\s+willen)\s+(?:te\s+)?(?:zijn|bestaan)\b"),
+    ("nl.denk_aan_de_dood", r"\b" + I_NL + r"\s+(?:denk|dacht)\s+(?:(?:steeds|vaak|veel|continu|constant|de\s+hele\s+dag|elke\s+dag|soms|weer|zo\s+vaak)\s+)*(?:aan|na\s+over)\s+(?:de\s+dood|doodgaan|dood\s+gaan|sterven)\b"),
+    ("nl.dood_wil", r"\b(?:je|ik|k)\s+(?:(?:gewoon|echt|soms|eigenlijk|liever)\s+)*dood\s+(?:wil|wilt|wou|zou\s+willen|wilde)\b(?!\s+(?:van|door)\b)|\bstoppen\s+met\s+(?:het\s+)?leven\b"),
+    ("nl.hoe_eind_aan_leven", r"\b(?:hoe|manieren\s+om|manier\s+om)\s+" + _GAP % 4 + r"einde?\s+aan\s+(?:je|jouw|mijn|m'n|het)\s+(?:eigen\s+)?leven|\b(?:pijnloze|pijnloos|snelste)\s+(?:\w+\s+){0,2}?(?:manier|manieren|dood|zelfmoord)"),
+    ("nl.gedachten_aan", r"\bgedachte\w*\s+(?:aan|over)\s+(?:de\s+dood|doodgaan|dood\s+gaan|zelfmoord|er\s+(?:een\s+)?einde?\s+aan|een\s+einde?\s+aan\s+mijn|niet\s+meer\s+(?:leven|wakker))"),
+    ("nl.worstel_met", r"\b(?:worstel\w*|kamp\w*|vecht\w*|terugval\w*|drang|behoefte)\s+(?:\w+\s+){0,2}?(?:met|tegen|om|naar)\s+(?:\w+\s+){0,1}?(?:" + SUICIDE + r"|" + SELFHARM + r"|krassen|snijden|te\s+krassen|te\s+snijden)"),
+    ("nl.krassen_gewoonte", r"\b(?:met|weer|gaan|aan\s+het)\s+(?:gaan\s+)?(?:krassen|snijden)\b(?!\s+(?:van|in|op|aan)\b)"),
+    ("nl.springen_eraf", r"\b" + I_NL + r"\s+" + _GAP % 4 + r"(?:eraf|er\s+af|ervan\s+af|naar\s+beneden|ervoor)\s+(?:te\s+)?(?:wil\s+|ga\s+|zou\s+)?springen\b"),
+    ("nl.in_mijn_armen", r"\b(?:in|op)\s+(?:mijn|m'n|mn|me)\s+(?:armen|arm|benen|been|polsen|pols|dijen|dij|bovenbenen|bovenbeen|buik|huid|heupen)\s+" + _GAP % 2 + r"(?:gesneden|snijden|snij|sneed|gekrast|krassen|kras|kraste|gebrand|branden)\b"),
+    ("nl.van_het_leven_beroven", r"\b(?:mezelf|mijzelf|me)\s+" + _GAP % 2 + r"van\s+het\s+leven\s+(?:te\s+)?beroven\b"),
+    ("nl.overdosis_nemen", r"\b" + I_NL + r"\s+" + _GAP % 4 + r"(?:wil|denk|dacht|overweeg|overwoog|ga|zou|plan)\s+" + _GAP % 4 + r"(?:overdosis|alle\s+pillen|al\s+mijn\s+pillen|de\s+hele\s+strip)\s+" + _GAP % 2 + r"(?:te\s+)?(?:nemen|innemen|slikken|in\s+te\s+nemen)\b"),
+    ("nl.verdwijnen_voorgoed", r"\b(?:wil|wou|wilde)\s+" + _GAP % 2 + r"(?:voorgoed\s+|voor\s+altijd\s+)?verdwijnen\W+(?:voor\s+altijd|voorgoed|en\s+nooit\s+meer\s+terug)|\b(?:wil|wou|wilde)\s+" + _GAP % 2 + r"(?:voorgoed|voor\s+altijd)\s+verdwijnen\b"),
+    ("nl.voor_de_trein", r"\b(?:om|wil|ga|zou|wilde|wou|denk|dacht|erover)\s+" + _GAP % 4 + r"(?:voor\s+(?:de|een)\s+(?:trein|metro|tram|vrachtwagen|auto|bus)|van\s+(?:het|een|de)\s+(?:dak|brug|flat|balkon|galerij))\s+(?:af\s+)?(?:te\s+)?(?:springen|spring|stappen|gooien)\b"),
+    ("nl.punt_achter_leven", r"\bpunt\s+" + _GAP % 4 + r"achter\s+(?:mijn|m'n|mn|het|dit)\s+(?:eigen\s+)?leven\b"),
+    ("nl.pillen_klaar", r"\b(?:alle|al\s+mijn|al\s+de|de|mijn)\s+(?:pillen|tabletten|medicijnen|medicatie|slaappillen)\s+" + _GAP % 6 + r"(?:in\s+een\s+(?:zakje|doosje|tas)|bij\s+elkaar|verzameld|klaarliggen|klaar\s+liggen|klaargelegd|klaar\s+gelegd|liggen\s+klaar|klaar)\b"),
+    ("nl.een_stap", r"\b(?:een|één|one|1)\s+(?:stap|step)\s+(?:en|and)\s+(?:het|it|alles|everything)\s*(?:is|'s|s)?\s+(?:voorbij|over|klaar|done)\b"),
+    ("nl.manieren_om", r"\b(?:manieren|manier|methodes?|methoden)\s+(?:om\s+)?(?:\w+\s+){0,1}?(?:zelfmoord|suicide|er\s+(?:een\s+)?einde?\s+aan|een\s+einde?\s+aan|dood\s+te\s+gaan|te\s+sterven|mezelf|zelfdoding)"),
+    ("nl.uit_het_leven", r"\buit\s+het\s+leven\s+(?:te\s+)?(?:stappen|gaan|stap)"),
+    ("nl.niet_meer_wakker", r"\b(?:" + I_NL + r"|wil|wou|hoop|hoopte|wens|liefst|zou)\s+" + _GAP % 6 + NIET_MEER + r"\s+(?:op\s+)?(?:wakker|wakke|wakken|ontwaken)"),
+    ("nl.er_niet_meer_zijn", r"\b(?:wil|wou|hoef|zou|wilde)\s+" + _GAP % 3 + r"(?:er|hier)\s+" + _GAP % 2 + NIET_MEER + r"\s+(?:te\s+)?(?:zijn|wezen|bestaan)\b"),
+    ("nl.niet_meer_leven", r"\b(?:" + I_NL + r"\s+" + _GAP % 3 + r"(?:wil|wou|hoef|kan|wilde)|wil|hoef)\s+" + _GAP % 3 + NIET_MEER + r"\s+(?:verder\s+)?(?:leven|bestaan|verder\s+leven)\b"),
+    ("nl.wil_niet_meer", r"\b" + I_NL + r"\s+(?:wil|hoef|wilde)\s+(?:(?:echt|gewoon|eigenlijk|gwn|gewoonweg|allemaal|zo)\s+)?" + NIET_MEER + r"\s*(?:[.!]|$)"),
+    ("nl.wil_dood", r"\b(?:wil|wou|wilde)\s+(?:(?:ik|k|gewoon|gwn|echt|alleen\s+maar|het\s+liefst|liefst|eigenlijk|zo\s+graag|graag|heel|soms|nu|dan|ook|gewoonweg|zo|nog\s+steeds|steeds)\s+)*(?:doodgaan|dood\s+gaan|dood|sterven)\b(?!\s+(?:gaan\s+)?(?:van|door|aan)\b)"),
+    ("nl.was_ik_maar_dood", r"\b(?:was\s+" + I_NL + r"\s+maar\s+dood|wou\s+dat\s+" + I_NL + r"\s+dood\s+was|(?:ben|zou|was)\s+" + _GAP % 2 + r"(?:liever|beter\s+af)\s+dood(?!\s+dan\b)|dood\s+zijn\s+lijkt\s+me\s+(?:beter|makkelijker|fijner))"),
+    ("nl.beter_af_zonder_mij", r"\b(?:beter|gelukkiger|makkelijker)\s+(?:af\s+)?(?:(?:is|zijn|zou\s+zijn|was|zal\s+zijn|zijn\s+ze|is\s+iedereen)\s+)?zonder\s+(?:mij|me)\b|\bzonder\s+(?:mij|me)\s+(?:beter|beter\s+af)\b"),
+    ("nl.beter_af_als_ik_er_niet", r"\b(?:beter\s+af|gelukkiger|makkelijker|beter)\b.{0,30}\bals\s+" + I_NL + r"\s+er\s+(?:gewoon\s+)?(?:niet|nie)\s+(?:meer\s+)?(?:was|ben|zou\s+zijn|zijn)\b"),
+    ("nl.niemand_mist_mij", r"\bniemand\s+(?:zou|zal|gaat)\s+(?:mij|me)\s+(?:echt\s+)?missen\b|\bniemand\s+(?:zou|zal)\s+(?:het\s+)?merken\s+als\s+" + I_NL + r"\s+(?:er\s+)?" + NIET_MEER),
+    ("nl.mezelf_iets_aandoen", r"\b" + SELF_NL + r"\s+" + _GAP % 3 + r"(?:iets|wat|wat\s+ergs|iets\s+ergs)\s+(?:aan\s+(?:\w+\s+){0,2}?doen|aandoen|aandoe)\b"),
+    ("nl.mezelf_snijden", r"\b(?:" + SELF_NL + r"|" + I_NL + r")\s+" + _GAP % 3 + r"(?:snijden|snij|snijd|sneed|sneden|gesneden|krassen|kras|kraste|krasten|gekrast|beschadigen|beschadig|beschadigde|branden|brand)\b(?!\s+(?:op|in)\s+(?:de|het|mijn|m'n)\s+(?:auto|fiets|scherm|telefoon|vinger))"),
+    ("nl.mezelf_pijn_doen", r"\b(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"(?:pijn\s+(?:te\s+)?doen|pijn\s+doe|pijn\s+gedaan)\b|\b(?:doe|deed|doen)\s+(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"pijn\b"),
+    ("nl.mezelf_van_kant", r"\b(?:mezelf|mijzelf|me)\s+" + _GAP % 3 + r"(?:van\s+kant\s+(?:te\s+)?maken|ophangen|op\s+te\s+hangen|verhangen|te\s+verhangen|dood\s*(?:te\s+)?maken|om\s+het\s+leven\s+(?:te\s+)?brengen|verdrinken|doodschieten|dood\s+te\s+schieten)\b"),
+    ("nl.springen", r"\b" + I_NL + r"\s+" + _GAP % 6 + r"(?:voor\s+(?:de|een)\s+trein|van\s+(?:het|een|de)\s+(?:dak|brug|flat|balkon|galerij))\s+" + _GAP % 2 + r"(?:springen|spring|te\s+springen|stappen|gooien)\b"),
+    ("nl.pillen_sparen", r"\b(?:pillen|tabletten|medicijnen|slaappillen|oxazepam|paracetamol)\s+" + _GAP % 2 + r"(?:opgespaard|gespaard|aan\s+het\s+sparen|verzameld|op\s+te\s+sparen|opsparen)\b|\b(?:spaar|sparen)\s+" + _GAP % 2 + r"(?:pillen|tabletten|medicijnen|slaappillen)\b"),
+    ("nl.om_dood_te_gaan", r"\b(?:hoeveel|genoeg|welke)\b.{0,60}\bom\s+(?:er\s+)?(?:dood\s+te\s+gaan|te\s+sterven|niet\s+meer\s+wakker|er\s+(?:een\s+)?eind|zeker\s+te\s+zijn\s+dat)"),
+    ("nl.afscheidsbrief", r"\b" + I_NL + r"\s+" + _GAP % 5 + r"(?:afscheidsbrie\w*|afscheidsbericht\w*)"),
+    ("nl.geen_zin_meer", r"\b(?:het|mijn|m'n|dit)\s+leven\s+(?:heeft|is)\s+(?:voor\s+mij\s+)?(?:geen|nul|totaal\s+geen|echt\s+geen|helemaal\s+geen)\s+(?:zin|nut|waarde)\b|\bgeen\s+(?:enkele\s+)?(?:zin|reden)\s+(?:meer\s+)?(?:in|om)\s+(?:het\s+|mijn\s+|te\s+)?(?:leven|door\s+te\s+gaan|verder\s+te\s+gaan)\b|\bwaarom\s+zou\s+" + I_NL + r"\s+(?:nog\s+)?(?:doorgaan|verder\s+gaan|leven|blijven\s+leven)\b|\bwat\s+(?:is|heeft)\s+(?:het\s+)?(?:nog\s+)?(?:voor\s+)?(?:zin|nut)\s+(?:van\s+)?(?:het\s+|mijn\s+|nog\s+)?(?:leven|doorgaan)\b|\bwat\s+(?:heeft|is)\s+(?:het|mijn|m'n|dit)\s+leven\s+(?:nog\s+)?(?:voor\s+)?(?:zin|nut)\b"),
+    ("nl.zie_het_niet_meer_zitten", r"\bzie\s+(?:het|t)\s+(?:(?:allemaal|echt|gewoon|leven|totaal|helemaal|even)\s+)*" + NIET_MEER + r"\s+zitten\b(?!\s+(?:om|met|dat|bij|op|voor|in)\b)"),
+    ("nl.klaar_met_leven", r"\b(?:klaar|kl44r)\s+met\s+(?:het|mijn|m'n|dit)\s+leven\b|\bhet\s+leven\s+(?:meer\s+dan\s+)?zat\b|\blevensmoe\b|\bmoe\s+van\s+het\s+leven\b"),
+    ("nl.ik_denk_aan_zelfmoord", r"\b" + I_NL + r"\s+" + _GAP % 3 + r"(?:denk|dacht|overweeg|overwoog|fantaseer|pieker|plan|wil|ga|heb|had|krijg|kreeg|zit|worstel|kamp|loop|speel|voel|ben|doe|deed)\s+" + _GAP % 4 + r"(?:" + SUICIDE + r"|" + SELFHARM + r")"),
+    ("nl.zelfmoordgedachten_heb_ik", r"\b(?:" + SUICIDE + r"|" + SELFHARM + r")\s+" + _GAP % 3 + r"(?:heb|had|krijg|kreeg|hou|houd)\s+" + I_NL + r"\b"),
+    ("nl.mijn_zelfmoordgedachten", r"\b(?:mijn|m'n|mn)\s+" + _GAP % 1 + r"(?:" + SUICIDE + r"|" + SELFHARM + r")"),
+    ("nl.zelfmoordgedachten_van", r"\b(?:zelfmoordgedachte\w*|suicidale\s+gedachte\w*|doodsgedachte\w*|doodswens)\s+" + _GAP % 3 + r"(?:van\s+(?:de|deze|die|mijn)|sinds|door\s+(?:de|deze|die|mijn))\b"),
+    # English
+    ("en.kill_myself", r"\b(?:kill|killing|kil|murder|off|offing|unalive|unaliving|shoot|hang|hanging|drown|poison)\s+" + SELF_EN + r"\b|\bkms\b|\bunalive\b"),
+    ("en.end_it_all", r"\bend(?:ing|ed)?\s+it\s+all\b|\b(?:end|ending|take|taking|stop)\s+(?:my|me)\s+(?:own\s+)?life\b|\bend\s+(?:things|everything|it)\s+(?:for\s+good|tonight|now|forever)\b"),
+    ("en.dont_want_to_be_here", r"\b" + I_EN + r"\s+" + _GAP % 2 + NOT_EN + r"\s+(?:\w+\s+)?(?:want|wanna|wish)\s+(?:to\s+)?(?:be\s+(?:here|alive|around|on\s+this\s+earth)|live(?!\s+(?:in|with|at|near|on|abroad|alone|together|there|here)\b)|exist|wake\s+up|go\s+on|keep\s+(?:living|going)|be\s+anymore)\b"),
+    ("en.want_to_die", r"\b(?:" + I_EN + r"|just|really|honestly)\s+" + _GAP % 3 + r"(?:want|wanna|wanted|wish|wished)\s+(?:to\s+)?(?:die|be\s+dead|disappear\s+(?:forever|for\s+good|permanently)|stop\s+existing|not\s+exist|sleep\s+forever)\b(?!\s+(?:of|from)\s+(?:embarrassment|shame|laughter|laughing|cringe|boredom))"),
+    ("en.wish_i_was_dead", r"\bwish\s+" + I_EN + r"\s+(?:was|were|had\s+been|could\s+(?:just\s+)?be)\s+(?:dead|gone|never\s+born)\b|\bwish\s+" + I_EN + r"\s+(?:could\s+|would\s+)?(?:just\s+)?(?:die|disappear(?=\s*(?:[.,!?]|$|forever|for\s+good|and\s+never))|not\s+wake\s+up)\b"),
+    ("en.not_wake_up", r"\b(?:sleep|asleep|bed)\s+and\s+(?:never|not|just\s+not)\s+wake\s+up\b|\b" + I_EN + r"\s+" + _GAP % 4 + r"(?:never|not|don't|wouldn't|won't)\s+wake\s+up\b"),
+    ("en.happier_without_me", r"\b(?:happier|easier|better)\s+(?:without\s+me|if\s+" + I_EN + r"\s+(?:was|were|wasn't|weren't)\s+(?:gone|dead|not\s+around|around|here|alive))\b|\bthink\w*\s+about\s+not\s+being\s+(?:here|alive|around)\b|\b(?:go\s+to\s+)?sleep\s+forever\b"),
+    ("en.better_off_without_me", r"\bbetter\s+off\s+(?:without\s+me|if\s+" + I_EN + r"\s+(?:was|were|wasn't|weren't|died|disappeared)|with\s+me\s+(?:gone|dead))\b|\bbetter\s+off\s+dead\b|\b(?:world|everyone|everybody|family|they)\s+(?:would\s+be|'d\s+be|is)\s+better\s+without\s+me\b"),
+    ("en.no_one_would_miss_me", r"\b(?:no\s*one|nobody|no-one)\s+(?:would|will|is\s+going\s+to|'d)\s+(?:even\s+)?(?:miss\s+me|notice\s+if\s+" + I_EN + r"|care\s+if\s+" + I_EN + r")"),
+    ("en.no_reason_to_live", r"\bno\s+(?:reason|point|will)\s+(?:left\s+)?(?:to|in)\s+(?:live|living|go\s+on|going\s+on|keep\s+going|being\s+alive)\b|\b(?:what's|whats|what\s+is)\s+the\s+point\s+(?:of|in)\s+(?:living|life|being\s+alive|going\s+on)\b|\blife\s+(?:isn't|is\s+not|isnt|aint|ain't)\s+worth\s+living\b|\bdon't\s+see\s+the\s+point\s+(?:of|in)\s+(?:living|life|going\s+on|being\s+alive)\b|\bcan't\s+go\s+on\s+living\b"),
+    ("en.self_harm_myself", r"\b(?:cut|cutting|cuts|burn|burning|burned|hurt|hurting|harm|harming|injure|injuring|punish|punishing|scratch|scratching)\s+" + SELF_EN + r"\b"),
+    ("en.done_with_life", r"\b(?:done|finished)\s+with\s+(?:life|living|it\s+all|everything)\b|\btired\s+of\s+(?:living|being\s+alive|existing|life)\b|\bdone\s+living\b"),
+    ("en.i_am_suicidal", r"\b(?:" + I_EN + r"|me|my|feeling|feel|felt|been|keep|having|having\s+some)\s+" + _GAP % 4 + r"(?:" + SUICIDE + r"|" + SELFHARM + r")"),
+    ("en.method", r"\bhow\s+(?:many|much)\b.{0,50}\b(?:to|would\s+it\s+take\s+to|does\s+it\s+take\s+to|do\s+i\s+need\s+to)\s+(?:die|kill|not\s+wake\s+up|end\s+it|overdose)\b|\b(?:stockpil\w*|saving\s+up|hoarding|collecting)\s+(?:my\s+|some\s+)?(?:pills|tablets|meds|medication|sleeping\s+pills)\b"),
+    ("en.suicide_note", r"\b" + I_EN + r"\s+" + _GAP % 4 + r"(?:suicide\s+note|goodbye\s+(?:letter|note|letters|notes))\b"),
+    ("en.thought_about_jumping", r"\b(?:thought|thinking|think)\s+(?:about\s+)?" + _GAP % 6 + r"(?:jump|jumping)\s+(?:off|in\s+front|from)\b|\b(?:want|going|gonna|thinking\s+about|think\s+about|tempted|urge)\s+(?:to\s+)?jump(?:ing)?\b(?!\s+(?:in|into|on|at|for|back|up|ship|start|rope|the\s+queue)\b)"),
+    ("en.thoughts_of", r"\b(?:thinking|think|thought)\s+(?:about|of)\s+(?:suicide|killing\s+myself|ending\s+(?:it|my\s+life)|dying)\b(?!\s+(?:prevention|awareness|rates?|research|statistics|in\s+general))|\bthoughts?\s+(?:of|about)\s+(?:ending\s+(?:it|my\s+life|things|everything)|killing\s+myself|dying|suicide|not\s+being\s+(?:here|alive|around))\b|\b(?:painless|quickest|easiest)\s+(?:ways?|method\w*)\s+to\s+(?:die|kill|end)\b|\b(?:looking|looked|searching|searched|googl\w*)\s+(?:up\s+)?(?:\w+\s+){0,3}?(?:ways|how)\s+to\s+(?:die|kill\s+myself|end\s+it|end\s+my\s+life|do\s+it|commit\s+suicide)\b"),
+    ("en.struggle_with", r"\b(?:struggl\w*|battl\w*|dealing|deal|cope|coping|relaps\w*|urges?)\s+(?:with\s+|to\s+)?(?:\w+\s+){0,2}?(?:self[\s-]?harm\w*|suicid\w*|cutting)\b|\b(?:can't|cant|cannot)\s+stop\s+(?:cutting|self[\s-]?harm\w*|hurting\s+myself)\b"),
+    ("en.jump", r"\b" + I_EN + r"\s+" + _GAP % 6 + r"(?:jump|jumping|step)\s+(?:off|in\s+front\s+of|from)\s+(?:a|the|that)\s+(?:bridge|train|roof|building|balcony|cliff|car|truck)\b"),
+    ("en.ending_it", r"\b(?:feel\s+like|thinking\s+(?:of|about)|thought\s+(?:of|about)|want\s+to|wanna|going\s+to|gonna|plan\s+to|planning\s+(?:to|on)|ready\s+to|about\s+to|decided\s+to)\s+(?:just\s+)?end(?:ing)?\s+it\b(?!\s+(?:with|between|at\s+work))"),
+    ("en.overdose", r"\b" + I_EN + r"\s+" + _GAP % 3 + r"(?:thinking|think|thought|want|wanna|going|gonna|plan|planning|considering|tempted|might|will)\s+" + _GAP % 3 + r"(?:take|taking|swallow|swallowing)\s+(?:an?\s+|all\s+(?:my|the)\s+|the\s+whole\s+)?(?:overdose|od|pills|tablets|bottle|pack)\b"),
+    ("en.cut_my_arms", r"\b(?:cut|cutting|cuts|burn|burning|scratch|scratching|carve|carving)\s+(?:my|me)\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b"),
+    ("en.pills_ready", r"\b(?:all\s+(?:the|my|of\s+my)\s+|the\s+|my\s+)(?:pills|tablets|meds|medication|sleeping\s+pills)\s+" + _GAP % 6 + r"(?:in\s+a\s+(?:bag|box|pile)|together|lined\s+up|counted\s+out|ready|set\s+aside)\b"),
+    ("en.relapsed", r"\b(?:clean|free)\s+(?:from|of)\s+(?:self[\s-]?harm\w*|cutting)\b.{0,40}\b(?:relaps\w*|again)\b|\b(?:self[\s-]?harm\w*|cutting)\b.{0,30}\brelaps\w*"),
+    ("en.dont_wanna_be_here", r"^\s*(?:(?:just|really|honestly|i)\s+)?" + NOT_EN + r"\s+(?:want|wanna)\s+(?:to\s+)?(?:be\s+(?:here|alive|around)|live|exist|wake\s+up)\b(?!\s+(?:in|with|at|near|on)\b)"),
+    ("en.been_cutting", r"\b" + I_EN + r"\s+" + _GAP % 2 + r"(?:been\s+)?(?:cutting|self[\s-]?harming|burning\s+myself)\b(?!\s+(?:down|back|out|up|off|in|the|my\s+hair|carbs|sugar|calories|onions|vegetables|wood|paper|costs|corners|class))"),
+    ("en.cut_my_arms_past", r"\b" + I_EN + r"\s+" + _GAP % 2 + r"(?:cut|scratched|burned|burnt|carved)\s+(?:my|me)\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b"),
+    ("en.wont_be_here", r"\b" + I_EN + r"\s+(?:probably\s+|just\s+|honestly\s+|really\s+)?(?:won't|will\s+not|wont|might\s+not|may\s+not)\s+be\s+(?:here|around|alive)\s+(?:much\s+longer|tomorrow|anymore|next\s+week|for\s+long)\b"),
+]
+
+# Someone else at risk now (a friend, a child, a partner): moderators should know too.
+OTHER_PATTERNS = [
+    ("nl.ander_suicidaal", r"\b(?:is|lijkt|wordt|was|werd|raakt|erg|zo|heel|steeds|weer)\s+(?:\w+\s+)?(?:suicidaal|suicidale)\b|\bsuicidale\s+(?:vriend\w*|zoon|dochter|broer|zus\w*|moeder|vader|partner|man|vrouw|collega|kind|puber|tiener|leerling)\b"),
+    ("nl.ander_eind_eraan", r"\b(?:wil|wilt|wou|wilde|gaat|dreigt|dreigde|overweegt|denkt|dacht|praat|praatte|zegt|zei|heeft\s+het)\s+" + _GAP % 6 + r"(?:er\s+(?:een\s+)?einde?\s+aan\s+(?:te\s+)?maken|zelfmoord\s+(?:te\s+)?plegen|dood\s+(?:te\s+)?willen|" + NIET_MEER + r"\s+(?:te\s+)?(?:wil\s+|wilt\s+|willen\s+)?leven|er\s+" + NIET_MEER + r"\s+(?:te\s+)?(?:wil\s+|wilt\s+|willen\s+)?zijn|uit\s+het\s+leven)"),
+    ("nl.ander_zichzelf", r"\bzichzelf\s+" + _GAP % 3 + r"(?:iets|wat)\s+(?:(?:wil|wilt|gaat|zal|zou|gaan)\s+)?(?:aan\s*(?:te\s+)?doen|aandoen|aandoet|aan\s+doet)\b|\bzichzelf\s+" + _GAP % 2 + r"(?:snijdt|snijden|sneed|krast|krassen|kraste|beschadigt|beschadigen|van\s+kant\s+(?:te\s+)?maken|op\s+te\s+hangen|ophangen|pijn\s+doet)\b|\b(?:snijdt|krast|beschadigt|sneed|kraste|beschadigde|verwondt|verwondde)\s+zichzelf\b|\bzichzelf\s+" + _GAP % 2 + r"van\s+het\s+leven\s+(?:wil\s+|wilde\s+|gaat\s+|zal\s+)?(?:te\s+)?beroven\b|\b(?:ze|zij|hij|die)\s+(?:(?:gewoon|echt|soms|liever)\s+)*dood\s+(?:wil|wilde|wou|wilt)\b(?!\s+(?:van|door)\b)|\b(?:ze|zij|hij)\s+wil(?:de)?\s+(?:(?:gewoon|echt|soms|liever)\s+)*(?:dood|doodgaan|sterven)\b(?!\s+(?:gaan\s+)?(?:van|door)\b)"),
+    ("nl.ander_er_niet_meer_zijn", r"\b(?:hij|ze|zij)\s+(?:er\s+)?" + NIET_MEER + r"\s+(?:wil|wilt|wilde|wou|hoeft)\s+(?:zijn|leven|bestaan)\b|\b(?:hij|ze|zij)\s+(?:wil|wilt|wilde|wou)\s+(?:er\s+)?" + NIET_MEER + r"\s+(?:zijn|leven|bestaan)\b"),
+    ("nl.ander_zelfmoordgedachten", r"\b(?:heeft|had|krijgt|zit\s+met|worstelt\s+met|praat\s+over|over|vertelde|vertelt|zegt|een)\s+" + _GAP % 3 + r"(?:zelfmoordgedachte\w*|zelfmoordneiging\w*|suicidale\s+gedachte\w*|doodsgedachte\w*|doodswens|zelfbeschadiging|zelfmoordplan\w*)"),
+    ("other.goodbye_message", r"\b(?:afscheidsbericht\w*|afscheidsbrie\w*|afscheidsapp\w*|afscheidsmail\w*|goodbye\s+(?:message|letter|note|text|email)s?|suicide\s+note)\b"),
+    ("nl.ander_poging", r"\b(?:heeft|had)\s+" + _GAP % 4 + r"(?:zelfmoord)?poging\s+(?:gedaan|ondernomen)\b|\b(?:zelfmoordpoging|poging\s+tot\s+zelfmoord)\b(?!\s+\w+\s+jaar)"),
+    ("en.other_suicidal", r"\b(?:is|seems|sounds|was|been|getting|feeling|feels|felt|gets)\s+(?:\w+\s+)?(?:suicidal)\b|\bsuicidal\s+(?:friend|son|daughter|brother|sister|mother|mom|mum|father|dad|partner|husband|wife|boyfriend|girlfriend|colleague|kid|child|teen|teenager|student|roommate)\b"),
+    ("en.other_kill_self", r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|cuts|burn|burning|end|ending|unalive|take|taking)\s+(?:" + THIRD_EN + r"|(?:his|her|their)\s+(?:own\s+)?life)\b"),
+    ("en.other_wants_to_die", r"\b(?:he|she|they|friend|son|daughter|brother|sister|mom|mum|mother|dad|father|partner|husband|wife|boyfriend|girlfriend|kid|child|colleague|roommate)\s+" + _GAP % 3 + r"(?:wants|want|wanted|talks|talked|talking|keeps\s+saying|said|says|told\s+me|texted|threatens|threatened|is\s+thinking|was\s+thinking|thinks)\s+" + _GAP % 4 + r"(?:to\s+die|about\s+(?:suicide|dying|ending\s+it|killing)|(?:she|he|they)\s+(?:doesn't|does\s+not|don't|didn't)\s+want\s+to\s+(?:live|be\s+here|be\s+alive|wake\s+up)|self[\s-]?harm\w*|end\s+it\s+all|(?:she|he|they)(?:'d|\s+would)\s+be\s+better\s+off\s+dead)"),
+    ("en.other_doesnt_want", r"\b(?:he|she|they)\s+(?:doesn't|does\s+not|doesnt|don't|didn't|no\s+longer)\s+(?:\w+\s+)?want\s+to\s+(?:live|be\s+(?:alive|here|around)|wake\s+up|go\s+on)\b|\b(?:he|she|they)\s+(?:wants|wanted|want)\s+to\s+die\b|\b(?:nothing|no\s+reason)\s+(?:left\s+)?to\s+live\s+for\b"),
+    ("en.other_attempt", r"\b(?:attempted|tried\s+to\s+commit|tried\s+to\s+kill|suicide\s+attempt)\b(?!\s+\w+\s+years)"),
+]
+
+# Words that make a mention of suicide a topic of conversation rather than a person at risk.
+_MEDIA_RE = _c(r"\b(?:film|films|movie|movies|serie|series|show|tv|netflix|boek|boeken|book|books|roman|novel|"
+               r"documentaire|documentary|docu|aflevering|episode|seizoen|season|personage|character|characters|"
+               r"hoofdpersoon|hoofdpersonage|protagonist|acteur|actrice|actor|actress|regisseur|director|"
+               r"nieuws|news|artikel|article|krant|newspaper|journalist|reporter|podcast|liedje|lied|song|songtekst|"
+               r"lyrics|album|game|videogame|toneelstuk|play|musical|opera|anime|manga|gedicht|poem|hamlet|"
+               r"(?:dat|dit|het|een)\s+nummer\s+(?:gaat|is|van)|romeo|shakespeare|plot|scene|scène|trailer|recensie|review|spoiler|spoilers)\b")
+_SAYS_RE = _c(r"\b(?:zegt|zei|zeggen|roept|riep|zingt|zong|schrijft|schreef|vertelt|says|said|sings|sang|"
+              r"shouts|screams|writes|wrote|tells|quote|citaat|line)\b|[\"]")
+# A death in the past: grief, not someone at risk now.
+_COMPLETED_RE = _c(r"\b(?:pleegde|gepleegd|overleed|overleden|is\s+gestorven|stierf|omgekomen|om\s+het\s+leven\s+gekomen|"
+                   r"begrafenis|crematie|uitvaart|nabestaande\w*|rouw\w*|herdenking|"
+                   r"committed\s+suicide|died\s+by\s+suicide|died|passed\s+away|took\s+(?:his|her|their)\s+(?:own\s+)?life|"
+                   r"killed\s+(?:him|her|them)sel\w*|funeral|grief|grieving|bereave\w*|memorial|lost\s+(?:my|our)\s+\w+\s+to\s+suicide)\b")
+# Information, statistics, prevention, school work.
+_INFO_RE = _c(r"\b(?:training|risk\s+assessment|risicotaxatie|signalen|warning\s+signs|cijfers|statistiek\w*|percentage|procent|cbs|rivm|onderzoek|studie|per\s+jaar|preventie|"
+              r"campagne|beleid|werkstuk|scriptie|spreekbeurt|presentatie|essay|thesis|statistics|rates?|prevention|"
+              r"awareness|campaign|research|study|studies|per\s+year|school\s+project|assignment|bijsluiter|"
+              r"bijwerking\w*|side\s+effects?|leaflet|waarschuwing|warning|black\s+box)\b")
+_OTHERS_RE = _c(r"\b(?:someone|somebody|anyone|anybody|people|patients?|clients?|he|she|they|teens?|teenagers|students?|men|women|"
+                r"iemand|mensen|patienten|patient|clienten|hij|zij|ze|je|jongeren|tieners|leerlingen|mannen|vrouwen)\b")
+_FIRST_PERSON_RE = _c(r"\b(?:ik|k|me|mij|mijn|mn|m'n|mezelf|mijzelf|i|im|i'm|ive|i've|my|me|myself)\b")
+_NEGATION_BEFORE_RE = _c(r"\b(?:niet|geen|nooit|not|never|no|isn't|aren't|am\s+not|i'm\s+not|zonder)\s+(?:\w+\s+){0,2}$")
+_PAST_RE = _c(r"\b(?:vroeger|jaren\s+geleden|jaar\s+geleden|toen\s+ik\s+(?:\d+|jong|jonger|tiener|puber|student|op\s+de\s+middelbare)|"
+              r"in\s+mijn\s+(?:tiener|puber|studenten)\w*|als\s+tiener|als\s+puber|destijds|years\s+ago|a\s+year\s+ago|"
+              r"when\s+i\s+was\s+(?:\d+|young|younger|a\s+teen\w*|in\s+(?:high\s+)?school|at\s+uni\w*)|used\s+to|back\s+then|"
+              r"in\s+the\s+past|as\s+a\s+teen\w*|in\s+my\s+(?:teens|twenties|thirties|forties|youth|student\s+days)|"
+              r"in\s+mijn\s+(?:twintiger|dertiger|veertiger|jeugd|studententijd)\w*)\b")
+_PRESENT_RE = _c(r"\b(?:weer|opnieuw|nog\s+steeds|nog\s+altijd|steeds\s+vaker|terug|sinds\s+kort|laatste\s+tijd|"
+                 r"de\s+laatste\s+(?:tijd|weken|dagen|maanden)|nu\s+weer|again|still|lately|recently|these\s+days|"
+                 r"this\s+week|these\s+past|right\s+now|tonight|vannacht|vanavond)\b")
+_RECOVERED_RE = _c(r"\b(?:nu\s+gaat\s+het\s+(?:gelukkig\s+)?(?:goed|beter|veel\s+beter)|gaat\s+het\s+(?:nu\s+)?(?:gelukkig\s+)?(?:weer\s+)?(?:goed|veel\s+beter)|"
+                   r"er\s+(?:gelukkig\s+)?(?:doorheen|bovenop|overheen)|through\s+it\s+now|i'm\s+(?:doing\s+)?(?:much\s+|a\s+lot\s+)?(?:better|well|fine|okay|ok)\s+now|"
+                   r"in\s+a\s+(?:good|better)\s+place|got\s+through\s+(?:it|that)|made\s+it\s+through|recovered|hersteld|"
+                   r"(?:\d+|tien|vijf|twee|drie|vier|zes|zeven|acht|negen)\s+jaar\s+(?:clean|schoon|vrij)|years\s+(?:clean|free))\b")
+# Hyperbole and idioms around otherwise alarming words.
+_IDIOM_AFTER_RE = _c(r"^\s*(?:(?:gaan|gaat|ga|wil|wilde|wou)\s+)?(?:of|from|van|door)\s+(?:the\s+|het\s+)?(?:embarrassment|shame|laughter|laughing|cringe|boredom|"
+                     r"schaamte|lachen|verveling|de\s+zenuwen|nerves|curiosity|nieuwsgierigheid|heimwee)\b|^\s*(?:laughing|lachen)\b|^\s*(?:dan|than)\b")
+_JOKE_RE = _c(r"\b(?:bij\s+wijze\s+van\s+spreken|figuurlijk|niet\s+letterlijk|not\s+literally|figuratively|lol|lmao|lmfao|rofl|haha\w*|hihi\w*|jk|j/k|just\s+kidding|grapje|geintje|kidding)\b|[\U0001F602\U0001F923\U0001F606]")
+_JOKE_PRONE = frozenset({"en.kill_myself", "nl.mezelf_van_kant", "nl.wil_dood", "en.want_to_die", "nl.dood_wil"})
+_HYPERBOLE_RE = _c(r"\b(?:so|zo|really|echt|super)\s+(?:boring|embarrassing|awkward|cringey|cringy|saai|genant|gênant|ongemakkelijk)\b|\b(?:embarrass\w*|cringe\w*|schaam\w*|gênant|genant)\b")
+# "I don't want to be here anymore - this clinic ...": "here" is a place.
+_PLACE_AFTER_RE = _c(r"^\W*(?:[\w']+\W+){0,3}?(?:this|that|the|deze|dit|die|dat)\s+(?:clinic|hospital|job|company|place|city|town|country|school|"
+                     r"practice|ward|house|forum|team|office|surgery|kliniek|ziekenhuis|baan|bedrijf|stad|dorp|land|praktijk|afdeling|huis|kantoor)\b")
+_FEAR_PRONE = frozenset({"nl.niet_meer_wakker", "en.not_wake_up", "nl.wil_dood", "en.want_to_die"})
+_PLACE_PRONE = frozenset({"en.dont_want_to_be_here", "en.dont_wanna_be_here", "nl.er_niet_meer_zijn", "nl.er_niet_meer_wil_zijn"})
+_ACCIDENT_RE = _c(r"\b(?:per\s+ongeluk|ongeluk\w*|bij\s+het\s+(?:koken|scheren|snijden|tuinieren|klussen)|met\s+het\s+(?:koken|scheren)|aan\s+(?:papier|een\s+blik|glas)|"
+                  r"keuken\w*|vinger\w*|duim|blikje|glas|glass|afwas|dishes|washing\s+up|uien|brood\w*|scheermes|accident\w*|by\s+accident|while\s+(?:cooking|shaving|chopping|gardening|cleaning)|"
+                  r"shaving|cooking|chopping|kitchen|paper\s+cut|at\s+the\s+gym|lifting|workout|running|training|sprained|twisted|"
+                  r"fell|slipped|tripped|oven|stove|hob|kettle|iron|tray|pan|boiling|strijkijzer|fornuis|kokend\w*|bakplaat|sport\w*|voetbal\w*|football|soccer|hockey|skiing|tennis|fietsen|cycling|gevallen|uitgegleden|verstapt)\b")
+_ACCIDENT_PRONE = frozenset({"nl.mezelf_snijden", "nl.mezelf_pijn_doen", "en.self_harm_myself"})
+# Words that make "I think about it" mean suicide when the post speaks of suicide.
+_TOPIC_RE = _c(SUICIDE + "|" + SELFHARM + r"|\ber\s+(?:een\s+)?einde?\s+aan|\beinde?\s+aan\s+(?:je|mijn|m'n|het)\s+leven|\bend\s+it\s+all\b|"
+               r"\bniet\s+meer\s+wakker\b|\bways\s+to\s+die\b|\bending\s+it\b")
+_ALSO_ME_RE = _c(r"\b" + I_NL + r"\s+" + _GAP % 2 + r"(?:denk|dacht|heb|had)\s+(?:er\s+)?(?:zelf\s+)?(?:ook\s+)?(?:steeds\s+|vaak\s+|soms\s+|weleens\s+|wel\s+eens\s+)*"
+                 r"(?:aan|over)\s+(?:gedacht|nagedacht|zitten\s+denken)?|\b" + I_EN + r"\s+" + _GAP % 2 + r"(?:think|thought|thinking|been\s+thinking)\s+about\s+(?:it|doing\s+it|that)\s+(?:too|myself|as\s+well|a\s+lot)\b"
+                 r"|\b(?:denk|dacht)\s+" + I_NL + r"\s+er\s+(?:zelf\s+)?(?:ook\s+)?" + _GAP % 2 + r"aan\b"
+                 r"|\b(?:bang\s+voor\s+mezelf|scared\s+of\s+myself|afraid\s+of\s+myself|bang\s+dat\s+ik\s+het\s+doe)\b"
+                 r"|\b(?:me\s+too|ik\s+ook|mij\s+ook)\b(?=.*\b(?:soms|sometimes|vaak|often)\b)")
+
+# Self patterns that name the subject (suicide, self-harm) with a verb some words before it.
+_GENERAL = frozenset({"nl.ik_denk_aan_zelfmoord", "en.i_am_suicidal", "nl.mijn_zelfmoordgedachten", "nl.zelfmoordgedachten_heb_ik",
+                      "nl.worstel_met", "en.struggle_with", "en.thoughts_of", "nl.gedachten_aan"})
+# Between "ik heb" and "zelfmoord": reading, watching, studying it is not thinking of it.
+_GAP_BLOCK_RE = _c(r"\b(?:gelezen|gezien|gekeken|geschreven|geleerd|lees|las|kijk|keek|schrijf|leer|studeer|onderzoek\w*|info\w*|vraag|vragen|"
+                   r"werkstuk|les|cursus|training|artikel|boek|film|serie|docu\w*|over\s+(?:de|het|een)|"
+                   r"read|reading|watched|watching|seen|saw|wrote|writing|learn\w*|study\w*|studying|research\w*|questions?|"
+                   r"article|book|film|movie|course|class|lecture|essay|about\s+(?:the|a))\b")
+# The second layer: a sentence where the author (first person) wishes, plans or hopelessly
+# expects (DESIRE) their own death or not being there (DEATH) is a crisis sentence, unless it
+# is fear of dying, a question for information, or one of the suppressions below. It catches
+# the many ways of saying it that no phrase list can hold.
+_DEATH_C = _c(
+    r"\b(?:dood|doodgaan|sterven|zelfmoord\w*|zelfdoding|suicid\w*|van\s+kant|eruit\s+stappen|dodelijk\w*|"
+    r"einde?\s+aan\s+(?:mijn|m'n|mn|het|dit|alles)(?:\s+leven)?|er\s+(?:(?:een|n)\s+)?einde?\s+aan|punt\s+achter|"
+    r"er\s+(?:(?:gewoon|beter|liever|echt)\s+)*(?:niet|nie)\s+(?:meer\s+)?(?:ben|zijn|was|te\s+zijn|kan\s+zijn|zou\s+zijn)|"
+    r"(?:niet|nie)\s+meer\s+(?:leven|bestaan|wakker|verder|zijn)|(?:nog|meer)\s+(?:leef|leven|besta)\b|"
+    r"(?:weg|slapen|rust)\W+(?:voor\s+altijd|voorgoed)|(?:voor\s+altijd|voorgoed)\s+(?:weg|slapen|rust)|ophoudt\W+voorgoed|"
+    r"(?:alles|het\s+allemaal)\s+(?:voorbij|over)|springen|erin\s+(?:te\s+)?rijden|er\s+(?:\w+\s+)?in\s+(?:te\s+)?rijden|tegen\s+een\s+(?:boom|muur)\s+(?:aan\s+)?(?:te\s+)?rijden|"
+    r"(?:hoeft|hoef|hoeven)\s+te\s+zijn|(?:ziet|zie|zien)\s+(?:het|t)\s+(?:leven\s+)?(?:niet|nie)\s+meer\s+zitten|(?:het|t)\s+leven\s+(?:niet|nie)\s+meer\s+(?:ziet|zie|zien)\s+zitten|"
+    r"(?:stop|end|ophoudt|ophouden|stoppen)\W+(?:for\s+good|forever|permanently|voorgoed|voor\s+altijd)|(?:be|being)\s+gone\W+(?:forever|for\s+good)|into\s+(?:a\s+|the\s+)?(?:tree|wall|river|water|canal)|"
+    r"(?:to|i|i'd|i'll|would|could|just|and|gonna|wanna)\s+die|dying|dead|death|kill\s+myself|end\s+(?:my\s+life|it|it\s+all|things|everything)|ending\s+(?:it|my\s+life|things)|"
+    r"(?:it\s+all|everything)\s+(?:to\s+)?(?:be\s+)?over|put\s+an\s+end\s+to|"
+    r"(?:be|being)\s+(?:here|alive|around)|(?:wasn't|weren't|not)\s+(?:here|around|alive)|i'm\s+gone|be\s+gone|"
+    r"stop\s+existing|wake\s+up|still\s+alive|lethal|jump|jumping|drive\s+into|to\s+live)\b")
+_DESIRE_C = _c(
+    r"\b(?:wil|wilt|wou|wilde|hoop|hoopte|wens|liefst|denk|dacht|overweeg|overwoog|overwogen|plan|plannen|zoek|zocht|gezocht|opgezocht|"
+    r"gevoel\s+dat|het\s+idee\s+dat|feel\s+like|feeling\s+that|teleurgesteld|makkelijker|verlang\w*|geen\s+zin|geen\s+reden|niet\s+meer\s+(?:aan|vol)|hoeft\s+niemand|"
+    r"want|wanna|wanted|wish|hope|hoping|think|thinking|thought|considering|considered|planning|plan|looked\s+up|searched|"
+    r"googled|disappointed|easier|tempted|urge|no\s+point|no\s+reason|can't\s+(?:take|handle|hold|go\s+on|keep\s+going|see\s+any\s+reason)|"
+    r"cant\s+(?:take|handle|hold|go\s+on|keep\s+going)|nobody\s+will|no\s+one\s+will|doing\s+everyone\s+a\s+favou?r)\b")
+# Informal posts leave out "I": "want to be gone", "wil gwn weg", "no point in anything anymore".
+_PRO_DROP_RE = _c(r"\s*(?:(?:just|really|honestly|gewoon|gwn|echt|soms|sometimes)\s+)*(?:want|wanna|wish|hope|thinking|wil|wou|hoop|denk|no\s+point|geen\s+zin|can't|cant|kan)\b")
+_FEAR_C = _c(r"\b(?:thought\s+i\s+was\s+going\s+to\s+die|dacht\s+dat\s+ik\s+(?:doodging|dood\s+zou\s+gaan|ging\s+sterven)|paniek\w*|panic\w*|"
+             r"hartaanval|heart\s+attack|bang|angst\w*|doodsbang|scared|afraid|fear\w*|terrified|what\s+if|wat\s+als|nerveus|nervous|zorgen\s+om\s+(?:de|een)|worried\s+about\s+(?:the|a))\b")
+_QUESTION_C = _c(r"\b(?:weten|know|wondering|vraag\s+me\s+af|kun\s+je|kan\s+je|can\s+you|could\s+you|is\s+het\s+(?:waar|mogelijk|normaal)|"
+                 r"is\s+it\s+(?:true|possible|normal)|klopt\s+het|gevaarlijk|dangerous|risico|risk|kans\s+op|chance\s+of|"
+                 r"bij\s+welke|at\s+what|hoeveel\s+mag|how\s+much\s+can)\b")
+_NEGATED_DEATH_RE = _c(r"\b(?:niet|geen|not|don't|doesn't|won't|never|nooit)(?!\s+(?:meer|more|anymore)\b)\s+(?:\w+\s+){0,1}$")
+
+_SELF = [(name, _c(pattern)) for name, pattern in SELF_PATTERNS]
+_OTHER = [(name, _c(pattern)) for name, pattern in OTHER_PATTERNS]
+_SENTENCE_RE = re.compile(r"[^.!?\n;]+[.!?;]*|\n")
+
+
+@dataclass(frozen=True)
+class CrisisAssessment:
+    """Whether the text is about someone at risk of suicide or self-harm, and why."""
+
+    crisis: bool
+    about: str = ""  # "self" (the author), "other" (someone they know), "" when no crisis
+    signals: tuple = field(default_factory=tuple)  # names of the rules that fired
+
+    def to_dict(self):
+        return {"crisis": self.crisis, "about": self.about, "signals": list(self.signals)}
+
+
+def _sentences(text):
+    for match in _SENTENCE_RE.finditer(text):
+        sentence = match.group()
+        if sentence.strip():
+            yield sentence
+
+
+def _in_quotes(sentence, start):
+    return sentence.count('"', 0, start) % 2 == 1
+
+
+def _self_hits(sentence, *, media, joking, recovered, first_person):
+    hits = []
+    for name, pattern in _SELF:
+        for match in pattern.finditer(sentence):
+            before, after = sentence[: match.start()], sentence[match.end():]
+            if _IDIOM_AFTER_RE.search(after):
+                continue
+            if name in _GENERAL and not first_person and _OTHERS_RE.search(sentence):
+                continue
+            if name in _GENERAL and _NEGATION_BEFORE_RE.search(before + match.group()[: _topic_start(match.group())]):
+                continue
+            if name in _ACCIDENT_PRONE and _ACCIDENT_RE.search(sentence):
+                continue
+            if name in _JOKE_PRONE and (joking or _HYPERBOLE_RE.search(sentence)):
+                continue
+            if name in _PLACE_PRONE and _PLACE_AFTER_RE.search(after):
+                continue
+            if media and (_in_quotes(sentence, match.start()) or _SAYS_RE.search(before)
+                          or (_MEDIA_RE.search(sentence) and not _FIRST_PERSON_RE.search(sentence))):
+                continue
+            if name in _FEAR_PRONE and _FEAR_C.search(sentence):
+                continue
+            if _PAST_RE.search(sentence) and not _PRESENT_RE.search(sentence):
+                continue
+            if name in _GENERAL and (_GAP_BLOCK_RE.search(match.group()) or _COMPLETED_RE.search(sentence)):
+                continue
+            hits.append(name)
+            break
+    return hits
+
+
+def _concept_hit(sentence, *, media, joking, first_person):
+    """The second layer (see _DEATH_C): "self.wish" when the sentence wishes the author's death."""
+    if not (first_person and _FIRST_PERSON_RE.search(sentence)) and (_OTHERS_RE.search(sentence) or not _PRO_DROP_RE.match(sentence)):
+        return False
+    if media or joking or _FEAR_C.search(sentence) or _QUESTION_C.search(sentence) or _HYPERBOLE_RE.search(sentence):
+        return False
+    if _PAST_RE.search(sentence) and not _PRESENT_RE.search(sentence):
+        return False
+    if _COMPLETED_RE.search(sentence) or _ACCIDENT_RE.search(sentence):
+        return False
+    for death in _DEATH_C.finditer(sentence):
+        after = sentence[death.end():]
+        if _NEGATED_DEATH_RE.search(sentence[: death.start()]) or _IDIOM_AFTER_RE.search(after) or _PLACE_AFTER_RE.search(after):
+            continue
+        if _DESIRE_C.search(sentence):
+            return True
+    return False
+
+
+_THIRD_RE = _c(r"\b(?:hij|ze|zij|he|she|they)\b")
+_SAYS_3P_RE = _c(r"\b(?:zegt|zei|zeggen|praat|praatte|appt|appte|schrijft|schreef|dreigt|dreigde|wil|wilt|wilde|ziet|hoeft|denkt|"
+                 r"says|said|saying|talks|talked|talking|texted|texts|writes|wrote|threatens|threatened|wants|wanted|thinks|keeps)\b")
+
+
+def _other_concept_hit(sentence):
+    """Someone else (he, she) says they want to die or not be there: the same layer, in the third person."""
+    if not (_THIRD_RE.search(sentence) and _SAYS_3P_RE.search(sentence)):
+        return False
+    if _FEAR_C.search(sentence) or _QUESTION_C.search(sentence) or _HYPERBOLE_RE.search(sentence) or _JOKE_RE.search(sentence):
+        return False
+    if _PAST_RE.search(sentence) and not _PRESENT_RE.search(sentence):
+        return False
+    for death in _DEATH_C.finditer(sentence):
+        after = sentence[death.end():]
+        if _NEGATED_DEATH_RE.search(sentence[: death.start()]) or _IDIOM_AFTER_RE.search(after) or _PLACE_AFTER_RE.search(after):
+            continue
+        return True
+    return False
+
+
+def _topic_start(text):
+    match = _TOPIC_RE.search(text)
+    return match.start() if match else len(text)
+
+
+def _other_hits(sentence):
+    hits = []
+    for name, pattern in _OTHER:
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        before = sentence[: match.start()]
+        if _NEGATION_BEFORE_RE.search(before) or (_PAST_RE.search(sentence) and not _PRESENT_RE.search(sentence)):
+            continue
+        hits.append(name)
+    return hits
+
+
+def detect_crisis(text: str) -> CrisisAssessment:
+    """Decide whether ``text`` (what readers see of a post: plain text) is a crisis post."""
+    t = _correct_typos(normalise(text or ""))
+    media = bool(_MEDIA_RE.search(t))
+    joking = bool(_JOKE_RE.search(t))
+    recovered = bool(_RECOVERED_RE.search(t))
+    topic = bool(_TOPIC_RE.search(t))
+    completed = bool(_COMPLETED_RE.search(t))
+    info = bool(_INFO_RE.search(t))
+    first_person = bool(_FIRST_PERSON_RE.search(t))
+    self_signals, other_signals = [], []
+    for sentence in _sentences(t):
+        self_signals += _self_hits(sentence, media=media, joking=joking, recovered=recovered, first_person=first_person)
+        if _concept_hit(sentence, media=media, joking=joking, first_person=first_person):
+            self_signals.append("self.wish")
+        if topic and _ALSO_ME_RE.search(sentence) and not (_PAST_RE.search(sentence) and recovered):
+            self_signals.append("self.also_me")
+        if not (media or completed or info):
+            other_signals += _other_hits(sentence)
+            if _other_concept_hit(sentence):
+                other_signals.append("other.wish")
+        elif completed and not media:
+            # grief, unless the sentence itself says someone is at risk now
+            other_signals += [name for name in _other_hits(sentence) if _PRESENT_RE.search(sentence)
+                              and not _COMPLETED_RE.search(sentence)]
+    if self_signals:
+        return CrisisAssessment(True, "self", tuple(dict.fromkeys(self_signals)))
+    if other_signals:
+        return CrisisAssessment(True, "other", tuple(dict.fromkeys(other_signals)))
+    return CrisisAssessment(False)
+
+
+_TAG_RE = re.compile(r"<[^>]*>")
+_DROP_RE = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.S | re.I)
+_BLOCK_RE = re.compile(r"</?(?:p|div|li|ul|ol|br|h[1-6]|blockquote|pre|tr|td|th|table)\b[^>]*>", re.I)
+
+
+def crisis_text(html: str) -> str:
+    """What readers see of rendered, sanitised HTML, as plain text with line breaks between blocks."""
+    if _shared_visible_document is not None:
+        document = _shared_visible_document(html)
+        return getattr(document, "text", document) if not isinstance(document, str) else document
+    import html as html_module
+
+    text = _DROP_RE.sub(" ", html)
+    text = _BLOCK_RE.sub("\n", text)
+    return html_module.unescape(_TAG_RE.sub("", text))

@@ -1,0 +1,126 @@
+"""The crisis detector (moderation/policy/crisis.py): a table of posts and decisions, no database."""
+
+import pytest
+
+from moderation.policy.crisis import crisis_text, detect_crisis, normalise
+from moderation.policy.crisis_corpus import figures, load
+
+CRISIS = [
+    # the issue's own examples, Dutch and English, plain talk
+    "ik denk er steeds aan om er een eind aan te maken",
+    "Soms hoop ik dat ik gewoon niet meer wakker word.",
+    "ik wil er niet meer zijn",
+    "Iedereen is beter af zonder mij.",
+    "Ik ben weer begonnen met mezelf snijden.",
+    "I don't want to be here anymore.",
+    "Some nights I just want to end it all.",
+    "Honestly they'd all be better off without me.",
+    "I started hurting myself again.",
+    # informal spelling and typos
+    "k wil gwn dood",
+    "ik heb zelfmoort gedachtes",
+    "i dont want to live anymoer",
+    "lowkey want to unalive myself ngl",
+    # someone else at risk now: moderators are alerted too (docs/POLICY.md)
+    "Hoe kan ik mijn vriendin steunen? Ze is suïcidaal en wil geen hulp.",
+    "My brother texted me that he wants to kill himself. What can I do right now?",
+]
+NOT_CRISIS = [
+    "Ik ga dood van het lachen om die video, haha",
+    "Die deadline maakt me kapot, maar vrijdag is het klaar.",
+    "I could kill for a coffee right now.",
+    "This bug is killing me, I've been at it all day.",
+    "Heeft iemand de film over die jongen die zelfmoord pleegt gezien? Heftig maar goed gemaakt.",
+    "Has anyone seen the film where the main character kills himself at the end?",
+    "Hoeveel paracetamol is een overdosis voor een volwassene?",
+    "Is it dangerous to overdose on vitamin D? I take 4000 IU a day.",
+    "I want to die of embarrassment, I called my doctor 'mum'.",
+    "I cut myself shaving and it won't stop bleeding, should I worry?",
+    "Mijn oom heeft vorig jaar zelfmoord gepleegd. Hoe ga ik om met het verdriet?",
+    "Tien jaar geleden wilde ik niet meer leven. Nu gaat het gelukkig goed.",
+    "Ik ben bang voor de narcose, wat als ik niet meer wakker word?",
+    "Ik wil een eind maken aan mijn relatie, maar hoe vertel ik het hem?",
+]
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_posts_about_suicide_or_self_harm_are_crisis_posts(text):
+    assert detect_crisis(text).crisis, text
+
+
+@pytest.mark.parametrize("text", NOT_CRISIS)
+def test_idioms_media_medicine_questions_grief_and_accidents_are_not(text):
+    result = detect_crisis(text)
+    assert not result.crisis, (text, result.signals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik wil er een ei\u200bnd aan ma\u200bken",  # zero-width spaces
+        "Ik hеb stееds zеlfmооrdgеdаchtеn",  # Cyrillic е, о, а
+        "ik w1l er n1et m33r z1jn",  # digits for letters
+        "ik denk aan z e l f m o o r d",  # spaced out
+        "I w4nt t0 d1e",
+        "Ｉ ｗａｎｔ ｔｏ ｄｉｅ",  # full-width letters
+    ],
+)
+def test_hidden_characters_and_look_alike_letters_do_not_hide_a_crisis(text):
+    assert detect_crisis(text).crisis
+
+
+def test_normalise_folds_case_diacritics_and_invisible_characters():
+    assert normalise("Suïcidaal\u00ad IK\u200b") == "suicidaal ik"
+
+
+def test_someone_else_at_risk_is_reported_as_other():
+    assert detect_crisis("My daughter (14) is cutting herself. What do I do?").about == "other"
+    assert detect_crisis("I want to die").about == "self"
+
+
+def test_the_assessment_names_the_rules_that_fired():
+    result = detect_crisis("ik wil er niet meer zijn")
+    assert result.to_dict() == {"crisis": True, "about": "self", "signals": list(result.signals)}
+    assert result.signals
+    assert detect_crisis("").to_dict() == {"crisis": False, "about": "", "signals": []}
+
+
+def test_text_is_judged_as_readers_see_the_html():
+    html = '<p>Alles goed.</p><script>ik wil dood</script><blockquote><p>ik wil er niet meer zijn</p></blockquote>'
+    text = crisis_text(html)
+    assert "script" not in text and "ik wil er niet meer zijn" in text
+
+
+def test_the_labelled_set_is_large_balanced_and_split():
+    posts = load()
+    assert len(posts) >= 300
+    assert {p["language"] for p in posts} == {"nl", "en"}
+    assert len({p["id"] for p in posts}) == len(posts)
+    for language in ("nl", "en"):
+        test = [p for p in posts if p["split"] == "test" and p["language"] == language]
+        assert sum(p["crisis"] for p in test) >= 10 and sum(not p["crisis"] for p in test) >= 10
+    assert all(set(p) == {"id", "text", "language", "crisis", "split", "note"} for p in posts)
+
+
+def test_figures_on_the_test_split_stay_above_their_floor():
+    """A floor under the figures docs/POLICY.md reports for the test split, so they cannot silently
+    get worse (they are far from the 0.95 target: see "Crisis signposting" there)."""
+    rows, _ = figures(load("test"))
+    for language in ("nl", "en"):
+        assert rows[language]["recall"] >= 0.40, rows[language]
+        assert rows[language]["fpr"] <= 0.05, rows[language]
+
+
+def test_train_and_dev_figures_meet_the_target():
+    rows, mistakes = figures([p for p in load() if p["split"] != "test"])
+    assert rows["all"]["recall"] >= 0.95 and rows["all"]["fpr"] <= 0.05, mistakes
+
+
+def test_the_detector_is_quick_on_long_and_hostile_input():
+    import time
+
+    start = time.process_time()
+    detect_crisis("ik heb heb heb " * 3000)
+    detect_crisis("a" * 50_000 + " ik" * 5000)
+    detect_crisis(" ".join(p["text"] for p in load()))
+    assert time.process_time() - start < 2.0
