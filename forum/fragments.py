@@ -29,7 +29,7 @@ def _key(post, topic, language):
         tuple(post.reaction_buttons), post.can_edit, post.can_see_history, post.can_delete, post.can_flag, post.can_propose,
     )
     digest = hashlib.sha256(repr(state).encode()).hexdigest()[:32]
-    return f"post-html:{post.pk}:{language}:{digest}"
+    return f"post-html:2:{post.pk}:{language}:{digest}"
 
 
 def render_posts(posts, topic):

@@ -18,6 +18,8 @@ differ on every answer), members with a held or rejected post in the topic (they
 in place), and any request with a message to show.
 """
 
+import hashlib
+import hmac
 import re
 import threading
 import time
@@ -37,14 +39,27 @@ from forum.cache_keys import topic_version_from_key, topic_version_key
 from forum.cacheops import get_many_and_add
 
 # Part of every key: entries written by an older release (another shape) are never read.
-ENTRY_FORMAT = 3
-CSRF_PLACEHOLDER = "csrf-token-placeholder-5f2a9c"
+ENTRY_FORMAT = 4
+
+
+def _hole_nonce():
+    """A per-deployment secret in every hole marker: nobody who has not read SECRET_KEY can write one."""
+    return hmac.new(settings.SECRET_KEY.encode(), b"forum.pagecache hole markers", hashlib.sha256).hexdigest()[:24]
+
+
+# A marker is the secret nonce and the hole's name between two control characters. Nothing a member
+# types can produce one: forum.validators.clean_text drops those characters from every body, title
+# and query before it is stored or shown, and the nonce is never sent (every marker is filled before
+# a response leaves respond()). So a post or title that contains a marker's text, or the old fixed
+# placeholder, stays plain text. The markers survive HTML escaping (no <>&"' in them), so
+# {% csrf_token %} can carry one in its value attribute.
+_NONCE = _hole_nonce()
+_OPEN, _CLOSE = "\x02", "\x03"
+_HOLE_MARKER = _OPEN + "hole:" + _NONCE + ":{}" + _CLOSE
 CSRF_HOLE = "csrf"
+CSRF_PLACEHOLDER = _HOLE_MARKER.format(CSRF_HOLE)
 ACCOUNT_NAV_HOLE = "account-nav"
-# Member text never contains HTML comments (the sanitiser drops them) and titles are escaped,
-# so these markers can only come from our templates.
-_HOLE_MARKER = "<!--hole:{}-->"
-_SPLIT = re.compile(rf"({re.escape(CSRF_PLACEHOLDER)}|<!--hole:[a-z0-9:-]+-->)")
+_SPLIT = re.compile(re.escape(_OPEN + "hole:" + _NONCE + ":") + "([a-z0-9:-]+)" + re.escape(_CLOSE))
 
 
 def hole(name):
@@ -63,10 +78,8 @@ def split_into_parts(html):
         if index % 2 == 0:
             if piece:
                 parts.append(piece.encode())
-        elif piece == CSRF_PLACEHOLDER:
-            parts.append(CSRF_HOLE)
         else:
-            parts.append(piece[len("<!--hole:") : -len("-->")])
+            parts.append(piece)  # the hole's name (the regex's group)
     return tuple(parts)
 
 
