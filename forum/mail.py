@@ -85,5 +85,5 @@ def post_path(notification):
     if notification.post_id:
         return reverse("forum:post", args=[notification.post_id])
     if notification.topic_id:
-        return reverse("forum:topic", args=[notification.topic_id])
+        return reverse("forum:topic_short", args=[notification.topic_id])  # redirects to the address with its slug
     return reverse("forum:notifications")

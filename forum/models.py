@@ -12,6 +12,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 
@@ -80,6 +81,9 @@ class Visibility(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+SLUG_MAX_LENGTH = 60
+
+
 class Topic(models.Model):
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="topics", verbose_name=_("category"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="topics", verbose_name=_("author"))
@@ -137,7 +141,15 @@ class Topic(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("forum:topic", args=[self.pk])
+        return reverse("forum:topic", args=[self.pk, self.slug])
+
+    @property
+    def slug(self):
+        """The title in the address (/t/<id>/<slug>/): readable, and what search engines show."""
+        from forum.urls import topic_subpaths  # the URLconf imports the views, which import these models
+
+        slug = slugify(self.title)[:SLUG_MAX_LENGTH].strip("-") or "topic"
+        return f"{slug}-topic" if slug in topic_subpaths() else slug
 
     @property
     def is_solved(self):

@@ -144,7 +144,7 @@ class PageSlot:
         return f"{self.key}:member:{user_id}"
 
 
-def topic_page_slot(request, topic_id):
+def topic_page_slot(request, topic_id, slug):
     """The cache slot for this request, or None when the page must be rendered for this request alone."""
     if request.method != "GET" or len(get_messages(request)):
         return None
@@ -155,7 +155,8 @@ def topic_page_slot(request, topic_id):
     page = page if page.isdigit() and len(page) < 6 else "1"
     member_id = request.user.pk if request.user.is_authenticated else None
     audience = "anonymous" if member_id is None else "member"
-    key = f"page:topic:{ENTRY_FORMAT}:{topic_id}:{audience}:{get_language()}:{order}:{page}"
+    # The slug is part of the key: a wrong one never finds a page, so it reaches the redirect to the right one.
+    key = f"page:topic:{ENTRY_FORMAT}:{topic_id}:{slug}:{audience}:{get_language()}:{order}:{page}"
     return PageSlot(key=key, version_key=topic_version_key(topic_id), member_id=member_id)
 
 

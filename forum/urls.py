@@ -1,3 +1,5 @@
+import functools
+
 from django.urls import path
 
 from forum import feeds, search_views, views
@@ -9,7 +11,7 @@ urlpatterns = [
     path("c/<slug:slug>/", views.category_detail, name="category"),
     path("c/<slug:slug>/new/", views.topic_create, name="topic_create_in"),
     path("new/", views.topic_create, name="topic_create"),
-    path("t/<int:pk>/", views.topic_detail, name="topic"),
+    path("t/<int:pk>/", views.topic_short_url, name="topic_short"),
     path("t/<int:pk>/answer/", views.answer_create, name="answer_create"),
     path("p/<int:pk>/", views.post_permalink, name="post"),
     path("p/<int:pk>/edit/", views.post_edit, name="post_edit"),
@@ -28,4 +30,17 @@ urlpatterns = [
     path("language/", views.language_switch, name="language"),
     path("feeds/latest/", feeds.LatestTopicsFeed(), name="feed_latest"),
     path("c/<slug:slug>/feed/", feeds.CategoryTopicsFeed(), name="feed_category"),
+    # Last: every other t/<id>/<word>/ address comes first (Topic.slug never takes one of those words).
+    path("t/<int:pk>/<slug:slug>/", views.topic_detail, name="topic"),
 ]
+
+
+@functools.cache
+def topic_subpaths():
+    """The words after t/<id>/ that other addresses use: a topic's slug must not be one of them."""
+    words = set()
+    for pattern in urlpatterns:
+        route = str(pattern.pattern)
+        if route.startswith("t/<int:pk>/") and route.count("/") == 3 and "<" not in route.split("/")[2]:
+            words.add(route.split("/")[2])
+    return frozenset(words)

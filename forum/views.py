@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -55,10 +55,10 @@ def category_detail(request, slug):
     )
 
 
-def topic_detail(request, pk):
+def topic_detail(request, pk, slug):
     viewer = request.user
     member = viewer.is_authenticated
-    slot = pagecache.topic_page_slot(request, pk)
+    slot = pagecache.topic_page_slot(request, pk, slug)
     view_mark = view_mark_key(topic_id=pk, visitor=_visitor(request), user_agent=request.headers.get("user-agent", ""))
     stored, counted, found = pagecache.lookup(slot, view_mark, permissions.viewer_cache_keys(viewer) if member else ())
     if member:
@@ -75,6 +75,8 @@ def topic_detail(request, pk):
     if counted:
         view_recorded(pk)
         topic.view_count += 1  # counted after the row was read (or buffered): show this visit too
+    if slug != topic.slug:
+        return _canonical_redirect(request, topic)
     order = "newest" if request.GET.get("order") == "newest" else "best"
     page_number = request.GET.get("page")
     # The starter always gets a page of their own (_member_page): building the shared one would be wasted.
@@ -91,6 +93,18 @@ def topic_detail(request, pk):
     if slot is not None and not member:
         pagecache.store(slot, parts)
     return pagecache.respond(request, parts)
+
+
+def topic_short_url(request, pk):
+    """/t/<id>/ (and any old address of a topic) moves permanently to /t/<id>/<slug>/."""
+    topic = get_object_or_404(Topic.objects.select_related("category"), pk=pk)
+    permissions.check_see_topic(request.user, topic)
+    return _canonical_redirect(request, topic)
+
+
+def _canonical_redirect(request, topic):
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(topic.get_absolute_url() + (f"?{query}" if query else ""))
 
 
 def _render_topic(request, data, answer_form, *, status=200):

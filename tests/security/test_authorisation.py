@@ -149,7 +149,7 @@ ACTIONS = {
 READ_ONLY = {
     "forum:home", "forum:category", "forum:topic", "forum:post", "forum:post_revisions", "forum:notifications", "forum:profile", "forum:search",
     "moderation:queue", "moderation:item", "moderation:solutions",
-    "forum:feed_latest", "forum:feed_category", "forum:similar_topics",
+    "forum:feed_latest", "forum:feed_category", "forum:similar_topics", "forum:topic_short",
 }
 
 

@@ -136,13 +136,13 @@ def test_a_refused_answer_opens_at_the_form_with_the_reason_inside_it(client, me
 def test_the_language_switch_works_from_the_page_a_refused_answer_came_back_on(client, member, topic):
     """Before: the switch sent the browser to /t/N/answer/ with GET: HTTP 405."""
     client.force_login(member)
-    refused = client.post(f"/t/{topic.pk}/answer/", {"body": ""}, HTTP_REFERER=f"http://testserver/t/{topic.pk}/")
-    assert f'name="next" value="http://testserver/t/{topic.pk}/"' in refused.content.decode()
-    switched = client.post("/language/", {"language": "en", "next": f"/t/{topic.pk}/"})
-    assert switched.status_code == 302 and switched["Location"] == f"/t/{topic.pk}/"
+    refused = client.post(f"/t/{topic.pk}/answer/", {"body": ""}, HTTP_REFERER=f"http://testserver{topic.get_absolute_url()}")
+    assert f'name="next" value="http://testserver{topic.get_absolute_url()}"' in refused.content.decode()
+    switched = client.post("/language/", {"language": "en", "next": topic.get_absolute_url()})
+    assert switched.status_code == 302 and switched["Location"] == topic.get_absolute_url()
     # And the answer address itself, reloaded or switched to, leads to the topic instead of 405.
     response = client.get(f"/t/{topic.pk}/answer/")
-    assert response.status_code == 302 and response["Location"] == f"/t/{topic.pk}/#answer"
+    assert response.status_code == 302 and response["Location"] == f"{topic.get_absolute_url()}#answer"
 
 
 def test_answer_and_topic_forms_keep_a_draft_per_topic_that_is_cleared_only_on_success(client, member, topic, category):

@@ -171,3 +171,39 @@ def test_held_question_gets_no_card_and_no_structured_data(client, held_topic):
     html = client.get(held_topic.get_absolute_url()).content.decode()
     assert meta(html, "og:description") is None and not json_ld(html)
     assert "<link rel=\"canonical\"" in html
+
+
+def test_topic_addresses_carry_the_title_as_a_slug(topic_factory):
+    topic = topic_factory(title="Café & burn-out: wat nu?")
+    assert topic.get_absolute_url() == f"/t/{topic.pk}/cafe-burn-out-wat-nu/"
+
+
+def test_the_old_address_and_a_wrong_slug_move_permanently_to_the_canonical_one(client, topic):
+    canonical = topic.get_absolute_url()
+    for old in (f"/t/{topic.pk}/", f"/t/{topic.pk}/een-oude-titel/"):
+        response = client.get(old + "?page=2&order=newest")
+        assert response.status_code == 301 and response["Location"] == canonical + "?page=2&order=newest"
+    assert client.get(canonical).status_code == 200
+
+
+def test_a_cached_page_is_never_served_under_a_wrong_slug(client, topic, memory_cache):
+    assert client.get(topic.get_absolute_url()).status_code == 200  # now cached
+    assert client.get(f"/t/{topic.pk}/iets-anders/").status_code == 301
+
+
+def test_a_renamed_topic_moves_and_its_old_address_follows(client, topic):
+    old = topic.get_absolute_url()
+    services.post_edit(actor=topic.author, post=topic.posts.get(is_question=True), body="Ik zoek praktische tips.", title="Een nieuwe titel")
+    response = client.get(old)
+    assert response.status_code == 301 and response["Location"] == f"/t/{topic.pk}/een-nieuwe-titel/"
+
+
+def test_the_short_address_of_a_held_topic_reveals_nothing(client, held_topic):
+    response = client.get(f"/t/{held_topic.pk}/")
+    assert response.status_code in (403, 404, 410) and "zink" not in response.get("Location", "")
+
+
+def test_a_title_that_is_also_a_topic_subpath_still_gets_its_own_page(client, topic_factory):
+    topic = topic_factory(title="Answer")
+    assert topic.get_absolute_url() == f"/t/{topic.pk}/answer-topic/"
+    assert client.get(topic.get_absolute_url()).status_code == 200
