@@ -47,11 +47,11 @@ def _lock_post(post):
     return lock_rows(topic_id=post.topic_id, post_id=post.pk)[1]
 
 
-def _assess(*, title, body, is_question):
+def _assess(*, title, body, is_question, html):
     """Assessed before any row is locked: a slow text must not hold up others' votes in the topic."""
     from moderation.services import assess_post_text
 
-    return assess_post_text(title=title, body=body, is_question=is_question)
+    return assess_post_text(title=title, body=body, is_question=is_question, html=html)
 
 
 def _screen(post, actor, *, is_edit, assessment=None):
@@ -66,7 +66,7 @@ def topic_create(*, actor, category, title, body):
     ratelimit.consume(actor, "topic")
     body, title = clean_text(body), clean_text(title).strip()
     body_html = render_markdown(body)
-    assessment = _assess(title=title, body=body, is_question=True)
+    assessment = _assess(title=title, body=body, is_question=True, html=body_html)
     topic = Topic.objects.create(category=category, author=actor, title=title)
     question = Post.objects.create(topic=topic, author=actor, is_question=True, body=body, body_html=body_html)
     _screen(question, actor, is_edit=False, assessment=assessment)
@@ -82,7 +82,7 @@ def answer_post(*, actor, topic, body):
     ratelimit.consume(actor, "answer")
     body = clean_text(body)
     body_html = render_markdown(body)
-    assessment = _assess(title=topic.title, body=body, is_question=False)
+    assessment = _assess(title=topic.title, body=body, is_question=False, html=body_html)
     topic = _lock_topic(topic.pk)
     answer = Post.objects.create(topic=topic, author=actor, body=body, body_html=body_html)
     _screen(answer, actor, is_edit=False, assessment=assessment)
@@ -108,7 +108,7 @@ def post_edit(*, actor, post, body, title=None):
     body_html = render_markdown(body)
     asked_title = clean_text(title).strip() if (title is not None and post.is_question) else None
     assessed_title = asked_title if asked_title is not None else Topic.objects.values_list("title", flat=True).get(pk=post.topic_id)
-    assessment = _assess(title=assessed_title, body=body, is_question=post.is_question)
+    assessment = _assess(title=assessed_title, body=body, is_question=post.is_question, html=body_html)
     post = _lock_post(post)
     topic = post.topic
     new_title = asked_title if asked_title is not None else topic.title

@@ -107,9 +107,16 @@ def _queue_item(pk, post_id, reason, claim_types, created_at, claimed_by_id, cla
     return QueueItem(
         pk=pk, post_id=post_id, reason=reason, claim_types=claim_types, created_at=created_at, claimed_by_id=claimed_by_id,
         claimed_until=claimed_until, claimed_by_name=claimed_by_name or "", title=title, category_name=category_name,
-        author_name=author_name, text=assessment_text(title=title, body=body, is_question=is_question), assessment=assessment,
+        author_name=author_name, text=_shown_text(assessment, title, body, is_question), assessment=assessment,
         author_id=author_id, revision=revision, priority=priority,
     )
+
+
+def _shown_text(assessment, title, body, is_question):
+    """The text the assessment's match offsets refer to: the visible text it stored, or (older
+    assessments) the Markdown source with the title in front."""
+    stored = assessment.get("text") if isinstance(assessment, dict) else None
+    return stored or assessment_text(title=title, body=body, is_question=is_question)
 
 
 def _filtered(items, filters):
@@ -190,7 +197,7 @@ def review_item_context(item, viewer, *, seen_revision=None):
         "item": item,
         "post": post,
         "assessment": assessment,
-        "highlighted": highlighted_text(post_assessment_text(post), assessment),
+        "highlighted": highlighted_text((assessment.text if assessment else "") or post_assessment_text(post), assessment),
         "holder_id": queue_policy.claim_holder(item.claimed_by_id, item.claimed_until, now),
         "history": author_history(post.author),
         "flags": Flag.objects.filter(post=post).select_related("flagger"),

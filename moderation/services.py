@@ -20,10 +20,10 @@ from moderation.app_settings import moderation_settings
 from moderation.audit import audit
 from moderation.cache_keys import queue_changed
 from moderation.models import AuditAction, Flag, FlagReason, HoldReason, ReviewItem, ReviewStatus
-from moderation.policy import Assessment, assess
+from moderation.policy import Assessment
 from moderation.policy import queue as queue_policy
-from moderation.rules import load_rules
 from moderation.rules import rules_changed as _bump_rules_version
+from moderation.screening import screen_post
 
 
 class ModerationError(Exception):
@@ -39,9 +39,10 @@ def assessment_text(*, title, body, is_question):
     return f"{title}\n\n{body}" if is_question else body
 
 
-def assess_post_text(*, title, body, is_question):
-    """The assessment of a post's text as it will be stored: callers run it before they lock rows."""
-    return assess(assessment_text(title=title, body=body, is_question=is_question), load_rules())
+def assess_post_text(*, title, body, is_question, html=None):
+    """The assessment of a post as it will be stored and shown (moderation.screening): callers run it
+    before they lock rows. `html`: the body's rendered HTML, when the caller has it."""
+    return screen_post(body, title=title if is_question else None, html=html)
 
 
 def post_screen(*, post, actor, is_edit, assessment=None):
@@ -58,7 +59,7 @@ def post_screen(*, post, actor, is_edit, assessment=None):
     `assessment` is the caller's assessment of exactly this text (assess_post_text), made before it locked rows.
     """
     if assessment is None:
-        assessment = assess(post_assessment_text(post), load_rules())
+        assessment = screen_post(post.body, title=post.topic.title if post.is_question else None, html=post.body_html)
     post.assessment = assessment.to_dict()
     before = post.visibility
     pending = ReviewItem.objects.select_for_update().filter(post=post, status=ReviewStatus.PENDING).first()

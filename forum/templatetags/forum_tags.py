@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from moderation.labels import CLAIM_TYPE_LABELS
+from moderation.labels import CLAIM_TYPE_LABELS, REFUSAL_LABELS
 
 register = template.Library()
 
@@ -39,6 +39,20 @@ def source_kind_label(kind):
     """A source kind ("scholarly", or the policy's SourceKind) as words in the active language."""
     label = SOURCE_KIND_LABELS.get(_value(kind))
     return label() if label else _value(kind)
+
+
+@register.filter
+def refused_sources(sources):
+    """The stored sources (dicts or Source objects) that did not count as a qualifying source."""
+    kinds = ("scholarly", "official")
+    return [s for s in sources or () if _value(s.get("kind") if isinstance(s, dict) else s.kind) not in kinds]
+
+
+@register.filter
+def refusal_label(reason):
+    """Why a link did not count ("home_page", ...), in the active language."""
+    label = REFUSAL_LABELS.get(reason)
+    return str(label) if label else str(REFUSAL_LABELS["not_listed"])
 
 
 @register.filter

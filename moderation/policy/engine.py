@@ -1,10 +1,16 @@
 """``assess`` and ``classify_source``: the decision itself.
 
+``assess`` takes the :class:`~moderation.policy.visible.VisibleDocument` of a post (what a
+reader sees of its sanitised HTML, normalised; see ``moderation.screening``), or, for
+callers that only have text, a plain string (read as Markdown source, the older entry).
+
 Pipeline for one answer (all on offsets, nothing is copied per term):
 
 1. fold the text (lower case, no diacritics, same length);
-2. find sources (links, autolinks, bare URLs, DOIs, PMIDs) and blank every
-   URL-looking span, so words inside URLs do not count;
+2. sources: a document's followable links, each judged by its real target
+   (:func:`~moderation.policy.sources.judge_link`); quoted text and every
+   URL-looking span are blanked, so neither another person's words nor words
+   inside URLs count;
 3. run the term trie regexes and the built-in dose/statistic/risk patterns
    once over the whole text;
 4. cut the text into sentences and score each sentence that has matches;
@@ -20,10 +26,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .model import Assessment, ClaimType, Match, SourceKind, TermKind
+from .model import Assessment, ClaimType, Match, Source, SourceKind, TermKind
 from .rules import BUILTIN_RULES, Rules, TermInfo
-from .sources import classify_url, extract_sources
+from .sources import _URLISH_RE, classify_url, extract_sources, judge_link
 from .text import blank_spans, detect_language, fold, sentence_spans
+from .visible import VisibleDocument
 
 __all__ = ["assess", "classify_source"]
 
@@ -137,10 +144,22 @@ def _find_matches(t: str, rules: Rules) -> list[tuple[int, int, TermInfo]]:
             info = get("risk_can_cause")
             for m in b.can_cause.finditer(t):
                 append((m.start(), m.end(), info))
-    ignores = [(s, e) for s, e, info in out if info.kind is TermKind.IGNORE]
+    ignores = sorted((s, e) for s, e, info in out if info.kind is TermKind.IGNORE)
     if ignores:
-        out = [x for x in out if x[2].kind is TermKind.IGNORE
-               or not any(x[0] < ie and is_ < x[1] for is_, ie in ignores)]
+        # merged, sorted intervals: one bisect per match instead of a scan of every ignore
+        merged: list[list[int]] = []
+        for s, e in ignores:
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        starts = [m[0] for m in merged]
+
+        def ignored(x) -> bool:
+            i = bisect_right(starts, x[1] - 1) - 1  # the last interval starting before x ends
+            return i >= 0 and merged[i][1] > x[0]
+
+        out = [x for x in out if x[2].kind is TermKind.IGNORE or not ignored(x)]
     return out
 
 
@@ -167,15 +186,60 @@ def _looks_like_question(t: str, start: int, end: int,
     return False
 
 
-def _same_clause(t: str, a: tuple[int, int, TermInfo], b: tuple[int, int, TermInfo]) -> bool:
-    lo = min(a[1], b[1])
-    hi = max(a[0], b[0])
-    return lo >= hi or _CLAUSE_RE.search(t, lo, hi) is None
+def _clause_index(clauses: list[int], position: int) -> int:
+    """Which clause ``position`` is in: the number of clause boundaries before it."""
+    return bisect_right(clauses, position)
 
 
 def _judge(text: str, rules: Rules, language: str | None) -> Assessment:
+    """The older entry: ``text`` is Markdown source, sources are found in it."""
     folded = fold(text)
     sources, mask = extract_sources(text, folded, rules)
+    return _judge_words(text, folded, mask, sources, rules, language)
+
+
+def _document_sources(doc: VisibleDocument, rules: Rules) -> list[Source]:
+    """Each followable link once (by target), judged by where it really goes."""
+    sources: list[Source] = []
+    seen: set[str] = set()
+    position = 0
+    text = doc.text
+    for link in doc.links:
+        href = link.href
+        if not href or href.startswith("#") or href in seen:
+            continue  # a footnote or other anchor on the page itself
+        seen.add(href)
+        kind, reason = judge_link(href, rules)
+        if kind is None:
+            kind = SourceKind.OTHER
+        start = text.find(link.text, position) if link.text else -1
+        if start < 0:
+            start = end = 0
+        else:
+            end = start + len(link.text)
+            position = end
+        sources.append(Source(url=href, kind=kind, start=start, end=end, reason=reason, text=link.text))
+    return sources
+
+
+def _judge_document(doc: VisibleDocument, rules: Rules, language: str | None) -> Assessment:
+    """The pipeline's entry: words of the visible text outside quotes, links by target."""
+    text = doc.text
+    folded = fold(text)
+    mask = list(doc.quotes)
+    if ("://" in folded or "www." in folded or "mailto:" in folded or "doi" in folded
+            or "pmid" in folded):
+        mask.extend(m.span() for m in _URLISH_RE.finditer(folded))
+        mask.extend(m.span() for m in _IDENTIFIER_TEXT_RE.finditer(folded))
+    return _judge_words(text, folded, mask, _document_sources(doc, rules), rules, language, keep_text=True)
+
+
+# identifiers shown as link text ("doi:10.1056/...", "PMID: 123"): not words
+_IDENTIFIER_TEXT_RE = re.compile(r"(?:doi[ \t]?:?[ \t]?)?10\.\d{4,9}/\S{1,300}|pmid[ \t]?[:#]?[ \t]?\d{1,12}")
+
+
+def _judge_words(text: str, folded: str, mask, sources, rules: Rules, language: str | None,
+                 keep_text: bool = False) -> Assessment:
     t = blank_spans(folded, mask) if mask else folded
     if language in ("nl", "en"):
         lang = language
@@ -186,6 +250,7 @@ def _judge(text: str, rules: Rules, language: str | None) -> Assessment:
     matched: list[Match] = []
     health_claim = False
     if raw:
+        clauses = [m.start() for m in _CLAUSE_RE.finditer(t)]
         spans = sentence_spans(t)
         starts = [s for s, _e, _q in spans]
         pair_on = rules.pair_signal > 0
@@ -205,7 +270,7 @@ def _judge(text: str, rules: Rules, language: str | None) -> Assessment:
                 continue
             if _looks_like_question(t, s_start, s_end, ms):
                 continue
-            listed = _judge_sentence(t, rules, ms)
+            listed = _judge_sentence(clauses, rules, ms)
             if listed is None:
                 continue
             is_claim, items = listed
@@ -221,18 +286,23 @@ def _judge(text: str, rules: Rules, language: str | None) -> Assessment:
         matched=tuple(matched),
         sources=tuple(sources),
         language=lang,
+        text=text if keep_text else "",
     )
 
 
-def _judge_sentence(t, rules, ms):
+def _judge_sentence(clauses, rules, ms):
     """Return ``(is_claim, [(start, end, info, claim_type)])`` or None if nothing to list."""
     experience = [m for m in ms if m[2].kind is TermKind.EXPERIENCE]
     framing = experience + [m for m in ms if m[2].kind is TermKind.SUPPORT]
     general = any(m[2].kind is TermKind.GENERAL for m in ms)
     absorbed: set[int] = set()
     if framing and not general:
+        # a clause is the text between two boundaries; framing absorbs the wording of its clauses
+        framed = {_clause_index(clauses, x[0]) for x in framing}
+        framed.update(_clause_index(clauses, x[1] - 1) for x in framing)
         for idx, m in enumerate(ms):
-            if _absorbable(m[2]) and any(_same_clause(t, m, x) for x in framing):
+            if _absorbable(m[2]) and (_clause_index(clauses, m[0]) in framed
+                                      or _clause_index(clauses, m[1] - 1) in framed):
                 absorbed.add(idx)
 
     # per kind: the weights of its distinct terms add up, capped at 1.0 (or
@@ -309,8 +379,14 @@ def _coerce_text(markdown_text: object) -> str:
     return str(markdown_text)
 
 
-def assess(markdown_text: str, rules: Rules, language: str | None = None) -> Assessment:
+def assess(document: VisibleDocument | str, rules: Rules, language: str | None = None) -> Assessment:
     """Assess one answer.
+
+    ``document`` is the :class:`~moderation.policy.visible.VisibleDocument` of the answer's
+    sanitised HTML (what the forum does, through ``moderation.screening.screen_post``): the
+    words outside quotes are judged, the links are the sources.  A plain string is read as
+    Markdown source with sources found in the text (the older entry, for callers that only
+    have text: it does not normalise, so offsets refer to the string as given).
 
     ``language`` ("nl"/"en") is only reported; None (or anything else)
     means: guess it from stop words (default "nl").  Terms of both languages
@@ -322,9 +398,10 @@ def assess(markdown_text: str, rules: Rules, language: str | None = None) -> Ass
     """
     if not isinstance(rules, Rules):
         raise TypeError("rules must be a Rules instance")
-    text = _coerce_text(markdown_text)
     try:
-        return _judge(text, rules, language)
+        if isinstance(document, VisibleDocument):
+            return _judge_document(document, rules, language)
+        return _judge(_coerce_text(document), rules, language)
     except Exception:  # pragma: no cover - fail safe, see docs/POLICY.md
         return Assessment(health_claim=True, needs_review=True, matched=(), sources=(),
                           language=language if language in ("nl", "en") else _FALLBACK_LANGUAGE)

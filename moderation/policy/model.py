@@ -22,6 +22,7 @@ __all__ = [
     "Assessment",
     "LANGUAGES",
     "MAX_PHRASE_LENGTH",
+    "REFUSAL_REASONS",
 ]
 
 #: Languages a :class:`Term` may be tagged with ("" means both).
@@ -216,19 +217,28 @@ class Match:
 
 @dataclass(frozen=True)
 class Source:
-    """A link (or DOI/PMID written as text) found in the answer.
+    """A link a reader can follow (or, for plain-text input, a DOI/PMID written as text).
 
-    ``start``/``end`` are offsets of the URL (or of the ``doi:...`` /
-    ``PMID ...`` text) in the original markdown text.
+    ``start``/``end`` are offsets of the link's text (plain-text input: of the URL or the
+    ``doi:...`` / ``PMID ...`` text) in the assessed text.  ``reason`` says why a link does
+    not count (one of :data:`REFUSAL_REASONS`, empty when it qualifies or was not judged);
+    ``text`` is what the link says on screen.
     """
 
     url: str
     kind: SourceKind
     start: int
     end: int
+    reason: str = ""
+    text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"url": self.url, "kind": self.kind.value, "start": self.start, "end": self.end}
+        data = {"url": self.url, "kind": self.kind.value, "start": self.start, "end": self.end}
+        if self.reason:
+            data["reason"] = self.reason
+        if self.text:
+            data["text"] = self.text
+        return data
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Source:
@@ -241,7 +251,22 @@ class Source:
             kind=kind,
             start=int(d.get("start", 0)),
             end=int(d.get("end", 0)),
+            reason=str(d.get("reason") or ""),
+            text=str(d.get("text") or ""),
         )
+
+
+#: Why a link did not count as a source (shown to the author, translated, in the hold notice).
+REFUSAL_REASONS = (
+    "lookalike",  # a domain that imitates a listed one (rivm-info.nl, thuisarts.nl.example.com)
+    "home_page",  # a listed site's home page, not a document
+    "search_page",  # a search or results page
+    "not_document",  # contact, login, about ... pages of a listed site
+    "not_listed",  # not a health authority or journal
+    "preprint",  # a preprint server or repository, not peer reviewed
+    "blocked",  # shorteners, shops, known misinformation
+    "scheme",  # not a web page (mailto:, a relative link)
+)
 
 
 def _value(x: Any) -> Any:
@@ -257,6 +282,8 @@ class Assessment:
     matched: tuple[Match, ...]
     sources: tuple[Source, ...]
     language: str
+    #: the text the offsets of ``matched`` refer to (the visible text); "" for old assessments
+    text: str = ""
 
     @property
     def claim_types(self) -> tuple[ClaimType, ...]:
@@ -275,6 +302,11 @@ class Assessment:
         return tuple(s for s in self.sources
                      if s.kind in (SourceKind.SCHOLARLY, SourceKind.OFFICIAL))
 
+    @property
+    def refused_sources(self) -> tuple[Source, ...]:
+        """The links that did not count, each with its ``reason``."""
+        return tuple(s for s in self.sources if s.kind not in (SourceKind.SCHOLARLY, SourceKind.OFFICIAL))
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serialisable dict (for a JSONField).
 
@@ -288,6 +320,7 @@ class Assessment:
             "claim_types": [c.value if isinstance(c, Enum) else c for c in self.claim_types],
             "matched": [m.to_dict() for m in self.matched],
             "sources": [s.to_dict() for s in self.sources],
+            **({"text": self.text} if self.text else {}),
         }
 
     @classmethod
@@ -299,4 +332,5 @@ class Assessment:
             matched=tuple(Match.from_dict(m) for m in d.get("matched") or ()),
             sources=tuple(Source.from_dict(s) for s in d.get("sources") or ()),
             language=str(d.get("language", "")),
+            text=str(d.get("text") or ""),
         )

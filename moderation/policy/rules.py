@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from .model import SourceDomain, SourceKind, Term, TermKind
+from .sources import brand_tokens
 from .text import fold
 
 __all__ = ["Rules", "BUILTIN_RULES"]
@@ -300,7 +301,7 @@ class Rules:
 
     __slots__ = ("terms", "domains", "threshold", "min_signal", "min_topic", "pair_signal",
                  "substance_bonus", "builtin_patterns", "_domain_map", "_main", "_infix",
-                 "_builtin_re")
+                 "_builtin_re", "_qualifying_domains", "_brands")
 
     def __init__(
         self,
@@ -345,6 +346,9 @@ class Rules:
             if old is None or _KIND_PRIORITY[d.kind] < _KIND_PRIORITY[old]:
                 dmap[d.domain] = d.kind
         sa(self, "_domain_map", MappingProxyType(dmap))
+        qualifying = tuple(sorted(d for d, kind in dmap.items() if kind.qualifies))
+        sa(self, "_qualifying_domains", qualifying)
+        sa(self, "_brands", brand_tokens(qualifying))
 
         # terms: one trie for ordinary phrases, one for phrases with a leading *
         main, infix = [], []

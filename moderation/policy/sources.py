@@ -8,17 +8,19 @@ is preserved.  No pattern nests a quantifier inside another unbounded one.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from importlib import resources
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from .model import Source, SourceKind
 
 if TYPE_CHECKING:  # pragma: no cover
     from .rules import Rules
 
-__all__ = ["normalize_domain", "host_of", "classify_host", "extract_sources"]
+__all__ = ["normalize_domain", "host_of", "classify_host", "extract_sources", "judge_link", "brand_tokens"]
 
 # characters that never belong to a URL we cut out of text: whitespace,
 # controls, lone surrogates, quotes and angle brackets
@@ -164,11 +166,17 @@ _TRAIL_PUNCT = ".,;:!?*_~'\"»›"
 
 def _trim_url(s: str, e: int, text: str) -> int:
     """Drop trailing punctuation and unbalanced closing brackets from ``text[s:e]``."""
+    opened = closed = None
     while e > s:
         ch = text[e - 1]
         if ch in _TRAIL_PUNCT:
             e -= 1
-        elif ch == ")" and text.count("(", s, e) < text.count(")", s, e):
+        elif ch == ")":
+            if opened is None:  # counted once: stripping a run of ")" stays linear
+                opened, closed = text.count("(", s, e), text.count(")", s, e)
+            if opened >= closed:
+                break
+            closed -= 1
             e -= 1
         else:
             break
@@ -203,18 +211,25 @@ def extract_sources(
     the spans of all link targets / URLs / identifiers (to be ignored when
     matching health terms).
 
-    Links inside code spans and fenced code blocks are not sources.
+    Links inside code spans and fenced code blocks are not sources; a domain named in
+    words ("staat op thuisarts.nl") is not a link and not a source.  Each link is judged by
+    :func:`judge_link` (a home page or search page of a listed site does not qualify).
     """
     from .text import blank_spans
 
-    domain_map = rules._domain_map
     scan = _mask_code(folded)
-    found: list[tuple[int, int, str, SourceKind]] = []
+    found: list[tuple[int, int, str, SourceKind, str]] = []
     mask: list[tuple[int, int]] = []
 
-    def add(s: int, e: int, url: str, kind: SourceKind | None) -> None:
-        if kind is not None and url:
-            found.append((s, e, url, kind))
+    def add(s: int, e: int, url: str, kind: SourceKind | None, identifier: bool = False) -> None:
+        if kind is None or not url:
+            return
+        judged, reason = judge_link(url, rules)
+        if judged is None:
+            return
+        if identifier and judged is SourceKind.OTHER and reason == "not_listed":
+            judged, reason = SourceKind.SCHOLARLY, ""  # a DOI/PMID counts even with empty rules
+        found.append((s, e, url, judged, reason))
 
     taken: list[tuple[int, int]] = []
 
@@ -225,7 +240,7 @@ def extract_sources(
             s, e = m.span(g)
             taken.append((m.start() + 1, m.end()))
             url = text[s:e].strip()
-            add(s, e, url, classify_url(url, domain_map))
+            add(s, e, url, SourceKind.OTHER)
 
     # 2. reference definitions that are actually used: [t][ref] ... [ref]: url
     if "]:" in scan:
@@ -246,7 +261,7 @@ def extract_sources(
             for key, (s, e) in defs.items():
                 if key in used:
                     url = text[s:e].strip()
-                    add(s, e, url, classify_url(url, domain_map))
+                    add(s, e, url, SourceKind.OTHER)
 
     if taken:
         scan = blank_spans(scan, taken)
@@ -259,7 +274,7 @@ def extract_sources(
             s, e = m.span(1)
             taken.append(m.span())
             url = text[s:e]
-            add(s, e, url, classify_url(url, domain_map))
+            add(s, e, url, SourceKind.OTHER)
 
     # 4. bare URLs: https://... and www....
     if "http" in scan or "www." in scan:
@@ -270,7 +285,7 @@ def extract_sources(
             url = text[s:e]
             if scan.startswith("www.", s):
                 url = "https://" + url
-            add(s, e, url, classify_url(url, domain_map))
+            add(s, e, url, SourceKind.OTHER)
 
     if taken:
         scan = blank_spans(scan, taken)
@@ -283,37 +298,21 @@ def extract_sources(
             s, e = m.start(1), _trim_url(m.start(1), m.end(1), text)
             taken.append((m.start(), e))
             url = "https://doi.org/" + text[s:e]
-            kind = classify_url(url, domain_map)
-            add(m.start(), e, url, SourceKind.SCHOLARLY if kind is SourceKind.OTHER else kind)
+            add(m.start(), e, url, SourceKind.SCHOLARLY, identifier=True)
     if "pm" in scan:
         for m in _PMID_RE.finditer(scan):
             url = f"https://pubmed.ncbi.nlm.nih.gov/{int(m.group(1))}/"
-            kind = classify_url(url, domain_map)
             taken.append(m.span())
-            add(m.start(), m.end(), url,
-                SourceKind.SCHOLARLY if kind is SourceKind.OTHER else kind)
+            add(m.start(), m.end(), url, SourceKind.SCHOLARLY, identifier=True)
         for m in _PMC_RE.finditer(scan):
             url = f"https://www.ncbi.nlm.nih.gov/pmc/articles/{m.group(1).upper()}/"
-            kind = classify_url(url, domain_map)
             taken.append(m.span())
-            add(m.start(), m.end(), url,
-                SourceKind.SCHOLARLY if kind is SourceKind.OTHER else kind)
+            add(m.start(), m.end(), url, SourceKind.SCHOLARLY, identifier=True)
 
     if taken:
         scan = blank_spans(scan, taken)
         mask.extend(taken)
         taken = []
-
-    # 6. bare domain names of listed domains: "zie thuisarts.nl/depressie"
-    if domain_map and _DOT_LETTERS_RE.search(scan):
-        for m in _BARE_DOMAIN_RE.finditer(scan):
-            s = m.start()
-            e = _trim_url(s, m.end(), text)
-            url = "https://" + text[s:e]
-            kind = classify_url(url, domain_map)
-            if kind is not None and kind is not SourceKind.OTHER:
-                mask.append((s, e))
-                add(s, e, url, kind)
 
     # URL-looking tokens anywhere (also in code and with other schemes)
     if ("://" in folded or "www." in folded or "javascript:" in folded or "mailto:" in folded
@@ -324,9 +323,144 @@ def extract_sources(
     found.sort(key=lambda t: t[0])
     seen: set[str] = set()
     sources = []
-    for s, e, url, kind in found:
+    for s, e, url, kind, reason in found:
         if url in seen:
             continue
         seen.add(url)
-        sources.append(Source(url=url, kind=kind, start=s, end=e))
+        sources.append(Source(url=url, kind=kind, start=s, end=e, reason=reason))
     return sources, mask
+
+
+# --- judging one link ------------------------------------------------------
+
+def _shipped_sources() -> dict:
+    return json.loads(resources.files(__package__).joinpath("data", "sources.json").read_text("utf-8"))
+
+
+_SHIPPED = _shipped_sources()
+#: DOI prefixes of preprint servers and repositories (``data/sources.json``)
+PREPRINT_DOI_PREFIXES: tuple[str, ...] = tuple(row["prefix"].lower() for row in _SHIPPED["preprint_doi_prefixes"])
+#: preprint servers among the shipped domains: the reason shown is "preprint", not "not listed"
+PREPRINT_DOMAINS: frozenset[str] = frozenset(
+    row["domain"] for row in _SHIPPED["domains"] if row.get("category") == "preprint")
+del _SHIPPED
+
+_DOI_IN_PATH_RE = re.compile(r"(?:^|/)(10\.\d{4,9}/[^?#\s]+)")
+_LANGUAGE_OR_HOME = frozenset("""nl en fr de be nl-nl nl-be en-gb en-us en-uk fr-be home homepage start index
+index.html index.htm index.php default.aspx default.asp welkom welcome""".split())
+_SEARCH_SEGMENTS = frozenset("""search zoeken zoek zoekresultaten zoekresultaat searchresults search-results
+results recherche suche""".split())
+_SEARCH_KEYS = frozenset("q query search term terms zoek zoekterm zoekopdracht s keyword keywords searchterm "
+                         "search_api_fulltext text".split())
+_NOT_DOCUMENT = frozenset("""contact about about-us over over-ons overons login inloggen log-in signin sign-in
+register registreren account sitemap privacy cookies disclaimer nieuwsbrief newsletter colofon""".split())
+_TRACKING_KEYS = ("utm_", "fbclid", "gclid", "ref")
+# labels too general to say which organisation a domain is
+_GENERIC_LABELS = frozenset("""www www2 web journals journal link links onlinelibrary academic pubs online
+info health gov org com net edu int eu europa ac co nl be uk us de fr""".split())
+
+
+def brand_tokens(domains) -> frozenset[str]:
+    """Distinctive labels of the qualifying domains (``rivm``, ``thuisarts``, ``pubmed`` ...)."""
+    out = set()
+    for domain in domains:
+        labels = domain.split(".")[:-1]
+        for label in labels:
+            if len(label) >= 4 and label not in _GENERIC_LABELS:
+                out.add(label)
+    return frozenset(out)
+
+
+def _doi_of(host: str, path: str) -> str | None:
+    """The DOI a URL points at: the path of a doi.org link, or a DOI inside another URL's path."""
+    if host in ("doi.org", "dx.doi.org") or host.endswith(".doi.org"):
+        doi = path.lstrip("/")
+        return doi.lower() if doi.startswith("10.") and "/" in doi else None
+    m = _DOI_IN_PATH_RE.search(path)
+    return m.group(1).lower() if m else None
+
+
+def _is_preprint_doi(doi: str) -> bool:
+    return any(doi.startswith(prefix) if "/" in prefix else doi.startswith(prefix + "/")
+               for prefix in PREPRINT_DOI_PREFIXES)
+
+
+def _suffix_in(host: str, names: frozenset[str]) -> bool:
+    if host in names:
+        return True
+    i = host.find(".")
+    while i >= 0:
+        if host[i + 1:] in names:
+            return True
+        i = host.find(".", i + 1)
+    return False
+
+
+def _looks_alike(host: str, rules: Rules) -> bool:
+    """A host that imitates a qualifying domain without being it."""
+    qualifying = rules._qualifying_domains
+    for domain in qualifying:
+        if domain in host:  # thuisarts.nl.voorbeeld.com, pubmed.ncbi.nlm.nih.gov.example.com
+            return True
+    if host.startswith("xn--") or ".xn--" in host:
+        try:
+            from .normalise import normalise
+
+            shown = normalise(host.encode("ascii").decode("idna")).lower()
+        except (UnicodeError, ValueError):
+            shown = ""
+        if shown and shown != host and classify_host(shown, rules._domain_map).qualifies:
+            return True  # Cyrillic or Greek letters that look like a listed domain
+    brands = rules._brands
+    return any(token in brands for token in re.split(r"[.-]", host))
+
+
+def _page_reason(path: str, query: str) -> str:
+    """"home_page", "search_page", "not_document" or "" (a document) for a listed site's URL."""
+    segments = [unquote(seg).lower() for seg in path.split("/") if seg]
+    keys = [(k.lower(), v) for k, v in parse_qsl(query, keep_blank_values=True)]
+    if any(seg in _SEARCH_SEGMENTS for seg in segments) or any(k in _SEARCH_KEYS for k, _v in keys):
+        return "search_page"
+    meaningful = [k for k, _v in keys if not k.startswith(_TRACKING_KEYS)]
+    if all(seg in _LANGUAGE_OR_HOME for seg in segments) and not meaningful:
+        return "home_page"
+    if len(segments) == 1 and segments[0] in _NOT_DOCUMENT and not meaningful:
+        return "not_document"
+    return ""
+
+
+def judge_link(url: str, rules: Rules) -> tuple[SourceKind | None, str]:
+    """How a followable link counts: ``(kind, reason)``.
+
+    ``kind`` is None for a link that is no web address at all (``mailto:``, a relative
+    link; ``reason`` "scheme").  A link qualifies when ``kind`` is SCHOLARLY or OFFICIAL;
+    otherwise ``reason`` is one of :data:`~moderation.policy.model.REFUSAL_REASONS`:
+
+    * a listed (scholarly or official) site's home page, search page or other non-document
+      page does not count: the link must point at a document;
+    * a DOI of a preprint server or repository is ``other`` (reason "preprint"), also on
+      doi.org; a DOI inside the URL of an unlisted site counts as a journal article;
+    * an unlisted host that imitates a qualifying domain is "lookalike".
+    """
+    host = host_of(url)
+    if host is None:
+        return None, "scheme"
+    kind = classify_host(host, rules._domain_map)
+    if kind is SourceKind.BLOCKED:
+        return kind, "blocked"
+    try:
+        parts = urlsplit(url.strip())
+        path, query = parts.path.replace("\\", "/"), parts.query
+    except ValueError:
+        path, query = "", ""
+    doi = _doi_of(host, unquote(path))
+    if (doi and _is_preprint_doi(doi)) or _suffix_in(host, PREPRINT_DOMAINS):
+        return SourceKind.OTHER, "preprint"
+    if kind.qualifies:
+        reason = "" if doi else _page_reason(path, query)
+        return (SourceKind.OTHER, reason) if reason else (kind, "")
+    if doi:
+        return SourceKind.SCHOLARLY, ""
+    if _looks_alike(host, rules):
+        return SourceKind.OTHER, "lookalike"
+    return SourceKind.OTHER, "not_listed"

@@ -8,7 +8,8 @@
   (inline and blocks) left out, in :func:`~moderation.policy.normalise.normalise`-d form;
 * ``author_text``: the same without block quotes: a claim that only appears inside a quote
   is another person's claim, not the author's;
-* ``quoted_text``: the text inside block quotes;
+* ``quoted_text``: the text inside block quotes, and ``quotes``: their ``(start, end)`` offsets in
+  ``text``;
 * ``links``: each ``<a href>`` that survived sanitising, with its visible text.
 
 Inline markup never splits a word (``ge<strong>nee</strong>st`` is ``geneest``, as on
@@ -36,6 +37,10 @@ _HIDDEN = frozenset("""script style template textarea noscript iframe object emb
 code pre select option""".split())
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
+# Private-use characters that mark where a quote starts and ends in the combined text while it is
+# normalised and tidied; they are removed again and become the offsets in ``quotes``.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_MARKERS = re.compile("[\ue000\ue001]")
 
 
 @dataclass(frozen=True)
@@ -56,15 +61,18 @@ class VisibleDocument:
     author_text: str
     links: tuple[VisibleLink, ...] = ()
     quoted_text: str = ""
+    quotes: tuple[tuple[int, int], ...] = ()
 
     def with_title(self, title: str | None) -> VisibleDocument:
         """The document with a topic title in front: a question is judged with its title."""
         title = normalise(_SPACE_RUN.sub(" ", title or "").strip())
         if not title:
             return self
+        shift = len(title) + 2
         return VisibleDocument(
             text=f"{title}\n\n{self.text}", author_text=f"{title}\n\n{self.author_text}",
             links=self.links, quoted_text=self.quoted_text,
+            quotes=tuple((start + shift, end + shift) for start, end in self.quotes),
         )
 
 
@@ -109,6 +117,8 @@ class _Reader(HTMLParser):
         elif tag in _BLOCK:
             if tag == "blockquote":
                 self.boundary("\n")
+                if not self.quote:
+                    self.all.append(_OPEN)
                 self.quote += 1
             self.boundary("\n")
         elif tag in _CELL:
@@ -145,6 +155,8 @@ class _Reader(HTMLParser):
             self.boundary("\n")
             if tag == "blockquote" and self.quote:
                 self.quote -= 1
+                if not self.quote:
+                    self.all.append(_CLOSE)
                 self.boundary("\n")
         elif tag in _CELL:
             self.boundary(" ")
@@ -157,7 +169,7 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.hidden or not data:
             return
-        self.emit(_SPACE_RUN.sub(" ", data))
+        self.emit(_MARKERS.sub("", _SPACE_RUN.sub(" ", data)))
 
     def _close_link(self) -> None:
         href, title, parts, quoted = self.link  # type: ignore[misc]
@@ -175,6 +187,38 @@ def _tidy(parts: list[str]) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+_PIECES = re.compile("\ue000|\ue001|\n+|[^\ue000\ue001\n]+")
+
+
+def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Remove the quote markers: the text (at most one empty line in a row) and the quotes' offsets."""
+    out: list[str] = []
+    quotes: list[tuple[int, int]] = []
+    length, start, newlines = 0, None, 0
+    for match in _PIECES.finditer(marked):
+        piece = match.group()
+        if piece == _OPEN:
+            start = None if start is not None else -1
+            continue
+        if piece == _CLOSE:
+            if start is not None and start >= 0 and length > start:
+                quotes.append((start, length))
+            start = None
+            continue
+        if piece[0] == "\n":
+            newlines += len(piece)
+            continue
+        if length and newlines:
+            out.append("\n" * min(newlines, 2))
+            length += min(newlines, 2)
+        newlines = 0
+        if start == -1:
+            start = length
+        out.append(piece)
+        length += len(piece)
+    return "".join(out), tuple(quotes)
+
+
 def visible_document(html: str) -> VisibleDocument:
     """The visible document of sanitised HTML (see the module docstring). Linear time."""
     reader = _Reader()
@@ -183,9 +227,12 @@ def visible_document(html: str) -> VisibleDocument:
         reader.close()
     if reader.link is not None:
         reader._close_link()
+    if reader.quote:
+        reader.all.append(_CLOSE)
+    text, quotes = _unmark(_tidy(reader.all))
     return VisibleDocument(
-        text=_tidy(reader.all), author_text=_tidy(reader.author), links=tuple(reader.links),
-        quoted_text=_tidy(reader.quoted),
+        text=text, author_text=_tidy(reader.author), links=tuple(reader.links),
+        quoted_text=_tidy(reader.quoted), quotes=tuple(quotes),
     )
 
 

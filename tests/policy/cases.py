@@ -89,8 +89,9 @@ CASES = [
      "talking-therapies-medicine-treatments/medicines-and-psychiatry/ssri-antidepressants/side-effects/",
      T, F, {RI}),
     ("off-cdc", "Vaccines do not cause autism. https://www.cdc.gov/vaccine-safety/about/autism.html", T, F, {RI}),
+    # a domain named in words is no link (issue 13): held
     ("off-bare-domain", "zie ook thuisarts.nl/depressie: antidepressiva helpen bij een ernstige depressie",
-     T, F, {TR}),
+     T, T, {TR}),
     ("off-www", "roken verhoogt het risico op longkanker flink, zie www.rivm.nl/roken", T, F, {RI}),
     ("off-who", "According to the WHO, alcohol causes at least seven types of cancer: "
      "https://www.who.int/news-room/fact-sheets/detail/alcohol", T, F, {RI}),
@@ -180,7 +181,7 @@ CASES += [
     ("v1-h09", 'Wij hebben vorige week de halve marathon gelopen, 2 uur en 3 minuten!', False, False, None),
     ("v1-h10", 'Mijn ervaring: de eerste twee weken op escitalopram was ik misselijker en angstiger, daarna werd het beter.', False, False, None),
     ("v1-h11", 'Rustig aan doen en je grenzen aangeven, dat is echt het belangrijkste bij overspanning.', False, False, None),
-    ("v1-h12", 'In Nederland heeft ongeveer 1 op de 12 mensen last van een angststoornis (bron: trimbos.nl).', True, False, None),
+    ("v1-h12", 'In Nederland heeft ongeveer 1 op de 12 mensen last van een angststoornis (bron: trimbos.nl).', True, True, None),  # a name, not a link
     ("v1-h13", 'Wie weet een goede huisarts in Amsterdam-Noord die ook iets van ADHD afweet?', False, False, None),
     ("v1-h14", 'Vitamine B12 injecties hebben bij mij de vermoeidheid helemaal weggenomen.', False, False, None),
     ("v1-h15", 'Ik denk dat je beter kunt stoppen met blowen als je angstig bent, wiet maakt angst vaak erger.', True, True, None),
@@ -238,7 +239,7 @@ CASES += [
     ("v2-h2-07", 'mijn vriend slikt al jaren ritalin en is er heel blij mee', False, False, None),
     ("v2-h2-08", 'Een keer per week sporten halveert het risico op depressie niet, dat is echt onzin.', True, True, None),
     ("v2-h2-09", 'Wat heerlijk dat je weer kunt genieten van kleine dingen!', False, False, None),
-    ("v2-h2-10", 'Volgens het Lareb zijn hartkloppingen een bekende bijwerking van venlafaxine, zie https://www.lareb.nl/', True, False, None),
+    ("v2-h2-10", 'Volgens het Lareb zijn hartkloppingen een bekende bijwerking van venlafaxine, zie https://www.lareb.nl/', True, True, None),  # a home page
     ("v2-h2-11", 'Welke dosis psilocybine gebruikten ze in die studie eigenlijk?', False, False, None),
     ("v2-h2-12", 'Ik las dat 40 procent van de mensen met een burn-out na een jaar nog niet aan het werk is.', True, True, None),
     ("v2-h2-13", 'Kamillethee helpt mij altijd om rustig te worden voor het slapen.', False, False, None),
@@ -330,7 +331,8 @@ CASES += [
     ("v3-h3-38", 'Te veel sporten kan juist averechts werken bij een burn-out.', True, True, None),
     ("v3-h3-39", 'Welke ervaringen hebben jullie met EMDR?', False, False, None),
     ("v3-h3-40", 'Bij ADHD-medicatie zoals Ritalin kan je eetlust flink afnemen.', True, True, None),
-    ("v3-h3-41", 'Tijdens de zwangerschap wordt paroxetine afgeraden vanwege hartafwijkingen bij de baby: https://www.lareb.nl/', True, False, None),
+    # a home page is not a document (issue 13)
+    ("v3-h3-41", 'Tijdens de zwangerschap wordt paroxetine afgeraden vanwege hartafwijkingen bij de baby: https://www.lareb.nl/', True, True, None),
     ("v3-h3-42", 'Wat een herkenbaar verhaal, dank je wel dat je dit deelt.', False, False, None),
     ("v3-h3-43", 'Van 2 mg lorazepam per dag raak je binnen een paar weken afhankelijk.', True, True, None),
     ("v3-h3-44", 'Mijn dochter heeft autisme en we zijn net begonnen met de zoektocht naar passende hulp.', False, False, None),
@@ -445,7 +447,7 @@ CASES += [
     ("v5-h5-37", 'Bij een overdosis paracetamol merk je de eerste dag vaak niets, maar de leverschade komt later.', True, True, None),
     ("v5-h5-38", 'Gefeliciteerd met je diploma!! Heel knap gedaan.', False, False, None),
     ("v5-h5-39", 'Zink en vitamine C verkorten een verkoudheid nauwelijks, dat is uitgezocht door Cochrane: '
-     'https://www.cochranelibrary.com/', True, False, None),
+     'https://www.cochranelibrary.com/', True, True, None),  # a home page
     ("v5-h5-40", 'Ik heb morgen mijn intake bij de GGZ, iemand tips?', False, False, None),
     ("v5-h5-41", 'Yoga is bij rugpijn ongeveer even effectief als fysiotherapie.', True, True, None),
     ("v5-h5-42", 'Fijne feestdagen allemaal, pas goed op jezelf.', False, False, None),
@@ -483,7 +485,8 @@ CASES += [
     ("v6-h6-16", 'Ik lees dat 5-HTP niet samen mag met antidepressiva, klopt dat?', False, False, None),
     ("v6-h6-17", 'Ik sta echt versteld van hoeveel reacties hier zijn gekomen, bedankt!', False, False, None),
     ("v6-h6-18", 'Gabapentine wordt steeds vaker misbruikt en is verslavender dan gedacht.', True, True, None),
-    ("v6-h6-19", 'Volgens de Gezondheidsraad is 150 minuten bewegen per week goed voor je gezondheid: https://www.gezondheidsraad.nl/', True, False, None),
+    # a home page is not a document (issue 13)
+    ("v6-h6-19", 'Volgens de Gezondheidsraad is 150 minuten bewegen per week goed voor je gezondheid: https://www.gezondheidsraad.nl/', True, True, None),
     ("v6-h6-20", 'Zijn er hier mensen die ervaring hebben met een dagbehandeling?', False, False, None),
     ("v6-h6-21", "Benadryl is not a good sleep aid long term, it's been linked to dementia in older adults.", True, True, None),
     ("v6-h6-22", 'Welcome back! We missed you around here.', False, False, None),

@@ -259,20 +259,13 @@ def test_code_does_not_hide_later_links():
     assert [u for u, _ in found] == ["https://www.who.int/x", "https://doi.org/10.1/x"]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("zie thuisarts.nl/depressie.", [("https://thuisarts.nl/depressie", OF)]),
-    ("volgens rivm.nl", [("https://rivm.nl", OF)]),
-    ("pubmed.ncbi.nlm.nih.gov/33852780", [("https://pubmed.ncbi.nlm.nih.gov/33852780", S)]),
-    ("bit.ly/abc", [("https://bit.ly/abc", B)]),
-    ("example.com/x", []),
-    ("evil-who.int", []),
-    ("pubmed.ncbi.nlm.nih.gov.example.com/1", []),
-    ("mail info@rivm.nl", []),
-    ("bestand rapport.pdf", []),
+@pytest.mark.parametrize("text", [
+    "zie thuisarts.nl/depressie.", "volgens rivm.nl", "pubmed.ncbi.nlm.nih.gov/33852780", "bit.ly/abc",
+    "example.com/x", "mail info@rivm.nl", "bestand rapport.pdf",
 ])
-def test_bare_domain_names_of_listed_domains(text, expected):
+def test_domain_names_in_words_are_not_sources(text):
     found, _ = sources(text)
-    assert found == expected
+    assert found == []
 
 
 def test_sources_do_not_depend_on_a_claim():

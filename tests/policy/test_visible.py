@@ -91,3 +91,12 @@ def test_with_title_puts_the_title_in_front():
 def test_plain_document_is_normalised_text_without_links():
     doc = plain_document("ge\u200bneest")
     assert doc.text == doc.author_text == "geneest" and doc.links == ()
+
+
+def test_quote_offsets_point_at_the_quoted_words_in_the_text():
+    doc = visible_document("<p>Klopt dit?</p><blockquote><p>ketamine geneest</p><p>depressie</p></blockquote>"
+                           "<p>Ik twijfel.</p><blockquote><p>tweede</p></blockquote>")
+    assert [doc.text[s:e] for s, e in doc.quotes] == ["ketamine geneest\n\ndepressie", "tweede"]
+    assert doc.text == "Klopt dit?\n\nketamine geneest\n\ndepressie\n\nIk twijfel.\n\ntweede"
+    titled = doc.with_title("Vraag")
+    assert [titled.text[s:e] for s, e in titled.quotes] == ["ketamine geneest\n\ndepressie", "tweede"]

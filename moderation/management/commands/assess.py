@@ -1,6 +1,9 @@
 """Run the health-claim policy (and the crisis detector) from the command line, with the rules admins maintain.
 
-Output is one JSON object per line; the format is stable and documented in README.md.
+Each text goes through the same pipeline as posting (moderation.screening): it is rendered
+and sanitised, and the visible text and followable links are assessed.
+Output is one JSON object per line; the format is stable and documented in README.md
+(``refused``, the links that did not count and why, comes after the original keys).
 """
 
 import json
@@ -9,9 +12,9 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from forum.markdown import render_markdown
-from moderation.policy import assess
 from moderation.policy.crisis import crisis_text, detect_crisis
 from moderation.rules import load_rules
+from moderation.screening import screen
 
 
 def _crisis(text):
@@ -31,6 +34,7 @@ def _line(assessment, text, record_id=None, full=False):
     if full:
         out.update(language=data["language"], claim_types=data["claim_types"])
     out["crisis"] = _crisis(text)
+    out["refused"] = [{"url": s.url, "reason": s.reason} for s in assessment.refused_sources]
     return json.dumps(out, ensure_ascii=False)
 
 
@@ -39,7 +43,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="*", help="Markdown files; none means read stdin.")
-        parser.add_argument("--jsonl", metavar="FILE", help='Lines of {"id": ..., "text": ..., "language": optional}; "-" for stdin.')
+        parser.add_argument(
+            "--jsonl", metavar="FILE",
+            help='Lines of {"id": ..., "text": ..., "language": optional, "title": optional}; "-" for stdin.',
+        )
         parser.add_argument("--language", choices=["nl", "en"], help="Assume this language instead of detecting it.")
 
     def handle(self, *args, files, jsonl, language, **options):
@@ -49,7 +56,7 @@ class Command(BaseCommand):
             return
         if not files:
             text = sys.stdin.read()
-            self.stdout.write(_line(assess(text, rules, language=language), text, full=True))
+            self.stdout.write(_line(screen(text, rules=rules, language=language), text, full=True))
             return
         for path in files:
             try:
@@ -57,7 +64,7 @@ class Command(BaseCommand):
                     text = handle.read()
             except (OSError, UnicodeDecodeError) as error:
                 raise CommandError(f"{path}: {error}") from None
-            line = json.loads(_line(assess(text, rules, language=language), text, full=True))
+            line = json.loads(_line(screen(text, rules=rules, language=language), text, full=True))
             self.stdout.write(json.dumps({"file": path, **line}, ensure_ascii=False))
 
     def _jsonl(self, path, rules):
@@ -69,7 +76,10 @@ class Command(BaseCommand):
                 try:
                     record = json.loads(raw)
                     text = record["text"]
-                except (ValueError, KeyError, TypeError):
+                    title = record.get("title")
+                except (ValueError, KeyError, TypeError, AttributeError):
                     raise CommandError(f"line {number}: expected an object with at least \"text\"") from None
-                assessment = assess(text, rules, language=record.get("language"))
+                if not isinstance(text, str) or not (title is None or isinstance(title, str)):
+                    raise CommandError(f"line {number}: \"text\" and \"title\" must be strings")
+                assessment = screen(text, rules=rules, title=title, language=record.get("language"))
                 self.stdout.write(_line(assessment, text, record_id=record.get("id")))
