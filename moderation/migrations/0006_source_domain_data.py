@@ -29,6 +29,6 @@ def seed_domains(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("moderation", "0004_healthterm_kinds")]
+    dependencies = [("moderation", "0005_decisions_bound_to_revisions")]
 
     operations = [migrations.RunPython(seed_domains, migrations.RunPython.noop)]
