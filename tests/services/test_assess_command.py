@@ -40,7 +40,7 @@ def test_jsonl_keeps_ids_and_the_documented_keys(tmp_path):
         json.dumps({"id": 7, "text": CLAIM}) + "\n" + json.dumps({"id": "b", "text": "Thanks!", "language": "en"}) + "\n"
     )
     first, second = run("--jsonl", str(data))
-    assert list(first) == ["id", "health_claim", "needs_review", "matched", "sources", "crisis", "refused"]  # new keys after
+    assert list(first) == ["id", "health_claim", "needs_review", "matched", "sources", "refused", "crisis"]  # new keys after
     assert first["id"] == 7 and first["needs_review"]
     assert second["id"] == "b" and not second["health_claim"]
 

@@ -33,8 +33,8 @@ def _line(assessment, text, record_id=None, full=False):
     )
     if full:
         out.update(language=data["language"], claim_types=data["claim_types"])
-    out["crisis"] = _crisis(text)
     out["refused"] = [{"url": s.url, "reason": s.reason} for s in assessment.refused_sources]
+    out["crisis"] = _crisis(text)
     return json.dumps(out, ensure_ascii=False)
 
 
