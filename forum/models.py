@@ -94,6 +94,8 @@ class Topic(models.Model):
     # Denormalised for fast lists; the services keep them exact with F() updates.
     is_public = models.BooleanField(_("public"), default=False, help_text=_("The question is published and not deleted."))
     is_deleted = models.BooleanField(_("deleted"), default=False)
+    # A published post in the topic speaks of suicide or self-harm: the page shows the help line (forum.services).
+    crisis = models.BooleanField(_("shows the crisis help line"), default=False)
     answer_count = models.IntegerField(_("answers"), default=0)
     reaction_count = models.IntegerField(_("reactions"), default=0)
     best_answer_score = models.IntegerField(_("best answer score"), null=True, blank=True)
@@ -173,6 +175,8 @@ class Post(models.Model):
     )
     rejection_reason = models.CharField(_("rejection reason"), max_length=500, blank=True)
     is_deleted = models.BooleanField(_("deleted"), default=False)
+    # The crisis detector's decision on the text as published (moderation.care), renewed by every edit.
+    crisis = models.BooleanField(_("about suicide or self-harm"), default=False, editable=False)
     # Filled on PostgreSQL only (Dutch full-text configuration, GIN-indexed by a migration).
     search_vector = SearchVectorField(null=True, editable=False)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
@@ -300,6 +304,7 @@ class NotificationKind(models.TextChoices):
     MENTION = "mention", _("You were mentioned")
     QUOTE = "quote", _("You were quoted")
     DECISION_WITHDRAWN = "decision_withdrawn", _("A moderator's decision was withdrawn")
+    CARE_ALERT = "care_alert", _("A post may be a cry for help")
 
 
 class Notification(models.Model):

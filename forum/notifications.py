@@ -33,6 +33,8 @@ def email_preference(kind):
 
 
 def _wants_email(recipient, kind):
+    if kind == NotificationKind.CARE_ALERT:
+        return True  # a possible cry for help: every moderator is mailed at once, whatever their settings
     if kind in DIGEST_KINDS and recipient.digest_frequency != "immediate":
         return False
     return bool(getattr(recipient, email_preference(kind)))
@@ -177,6 +179,8 @@ def describe(notification):
         return _("The topic “%(title)s” was reopened.") % params
     if kind == NotificationKind.ACCEPTED_ANSWER_CHANGED:
         return _("The accepted answer in “%(title)s” changed; the topic needs a new sign-off.") % params
+    if kind == NotificationKind.CARE_ALERT:
+        return _("A post in “%(title)s” may be a cry for help (suicide or self-harm). It is published; please look at it now.") % params
     if kind == NotificationKind.DECISION_WITHDRAWN:
         return _("A moderator withdrew an earlier decision about a post in “%(title)s”; it is being reviewed again.") % params
     return notification.get_kind_display()
@@ -203,4 +207,6 @@ def reason_for_mail(kind):
         return _("You get this email because you watch this category.")
     if kind in (NotificationKind.MENTION, NotificationKind.QUOTE):
         return _("You get this email because another member mentioned or quoted you.")
+    if kind == NotificationKind.CARE_ALERT:
+        return _("You get this email because you are a moderator; crisis alerts are always mailed.")
     return _("You get this email because it is about your post, your topic or your flag.")

@@ -5,7 +5,7 @@ inside the same transaction, so a post is never visible for a moment before it i
 """
 
 from django.db import transaction
-from django.db.models import Case, Count, F, Max, Value, When
+from django.db.models import Case, Count, Exists, F, Max, Value, When
 from django.utils import timezone
 
 from forum import cache_keys, ratelimit
@@ -34,6 +34,8 @@ def topic_refresh_counters(topic_id):
         best_answer_score=answers["best"],
         reaction_count=reactions,
         is_public=Case(When(is_deleted=True, then=Value(False)), default=Value(question_public)),
+        # Readers see the crisis help line while a published post in the topic speaks of suicide or self-harm.
+        crisis=Exists(Post.objects.filter(topic_id=topic_id, crisis=True, visibility=Visibility.PUBLISHED, is_deleted=False)),
     )
     cache_keys.topic_changed(topic_id)
 

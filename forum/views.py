@@ -228,8 +228,15 @@ def topic_create(request, slug=None):
             return render(request, "forum/topic_form.html", {"form": form}, status=429)
         if not topic.is_public:
             messages.warning(request, _("Your question is waiting for a moderator; see the note on the page."))
+        crisis_notice(request, Post.objects.filter(topic=topic, is_question=True, crisis=True).exists())
         return draft_done(request, redirect(topic), "topic-new")
     return render(request, "forum/topic_form.html", {"form": form})
+
+
+def crisis_notice(request, crisis):
+    """The author of a post about suicide or self-harm sees the help line at once (includes/_crisis_help.html)."""
+    if crisis:
+        messages.info(request, _("You are not alone. Help is there, day and night."), extra_tags="crisis")
 
 
 DRAFT_DONE_COOKIE = "forum_draft_done"
@@ -262,6 +269,7 @@ def answer_create(request, pk):
                 messages.success(request, _("Your answer is published."))
             else:
                 messages.warning(request, _("Your answer is waiting for a moderator; see the note on your answer."))
+            crisis_notice(request, answer.crisis)
             return draft_done(request, redirect(answer.get_absolute_url()), f"answer-{topic.pk}")
     # Re-show the topic with the form and what was typed, and the reason it was refused.
     data = selectors.topic_page(topic, request.user)
@@ -285,6 +293,7 @@ def post_edit(request, pk):
             messages.success(request, _("Your changes are saved and published."))
         else:
             messages.warning(request, _("Your changes are saved; the post waits for a moderator."))
+        crisis_notice(request, post.crisis)
         return redirect(post.get_absolute_url())
     return render(request, "forum/post_edit.html", {"form": form, "post": post})
 

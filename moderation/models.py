@@ -166,6 +166,8 @@ class AuditAction(models.TextChoices):
     TOPIC_HIDDEN = "topic_hidden", _("Topic hidden by a moderator")
     TOPIC_UNHIDDEN = "topic_unhidden", _("Topic shown again")
     QUESTION_WITHDRAWN = "question_withdrawn", _("Question withdrawn by the author")
+    CARE_ALERT = "care_alert", _("Moderators alerted: the post may be a cry for help")
+    CARE_FOLLOWED_UP = "care_followed_up", _("Crisis alert followed up")
 
 
 class AuditQuerySet(models.QuerySet):
@@ -208,3 +210,27 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Audit entries are append-only.")
+
+
+class CareAlert(models.Model):
+    """A post that speaks of suicide or self-harm, in the queue's care lane until a moderator has
+    followed up the topic. One per post: an edit never alerts twice. Rows are kept."""
+
+    post = models.OneToOneField("forum.Post", on_delete=models.PROTECT, related_name="care_alert", verbose_name=_("post"))
+    topic = models.ForeignKey("forum.Topic", on_delete=models.PROTECT, related_name="care_alerts", verbose_name=_("topic"))
+    about_someone_else = models.BooleanField(_("about someone else"), default=False)
+    signals = models.JSONField(_("signals"), default=list, blank=True)
+    created_at = models.DateTimeField(_("alerted at"), auto_now_add=True)
+    followed_up_at = models.DateTimeField(_("followed up at"), null=True, blank=True)
+    followed_up_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("followed up by")
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("crisis alert")
+        verbose_name_plural = _("crisis alerts")
+        indexes = [models.Index(fields=["followed_up_at", "created_at"], name="care_lane_order")]
+
+    def __str__(self):
+        return f"{self.topic_id}/{self.post_id}"

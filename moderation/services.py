@@ -19,6 +19,7 @@ from forum.notifications import notify
 from moderation.app_settings import moderation_settings
 from moderation.audit import audit
 from moderation.cache_keys import queue_changed
+from moderation.care import post_crisis_check
 from moderation.models import AuditAction, Flag, FlagReason, HoldReason, ReviewItem, ReviewStatus
 from moderation.policy import Assessment
 from moderation.policy import queue as queue_policy
@@ -112,7 +113,9 @@ def post_screen(*, post, actor, is_edit, assessment=None):
         pending.decided_at = timezone.now()
         pending.save(update_fields=["status", "decided_at"])
         _publish_after_fix(post, actor, update)
-    post.save(update_fields=update)
+    # Crisis signals never hold a post: they show help and alert moderators (moderation.care).
+    post_crisis_check(post=post, actor=actor)
+    post.save(update_fields=[*update, "crisis"])
 
 
 def _publish_after_fix(post, actor, update):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("item/<int:pk>/claim/", views.item_claim, name="item_claim"),
     path("item/<int:pk>/decide/", views.item_decide, name="item_decide"),
     path("bulk/", views.bulk_decide, name="bulk"),
+    path("care/<int:pk>/followed-up/", views.care_follow_up, name="care_follow_up"),
     path("solutions/", views.solution_queue, name="solutions"),
     path("solutions/<int:pk>/", views.solution_review, name="solution_review"),
     path("flag/<int:pk>/", views.flag, name="flag"),

@@ -23,7 +23,7 @@ from forum.models import Post, Topic
 from forum.permissions import check_interact
 from forum.ratelimit import RateLimitExceeded
 from forum.views import account_nav_parts, wants_json
-from moderation import cache_keys, fragments, selectors, services, solutions
+from moderation import cache_keys, care, fragments, selectors, services, solutions
 from moderation.forms import BulkForm, DecisionForm, FlagForm, QueueFilterForm, ReasonForm, SignOffForm
 from moderation.models import ReviewItem
 from moderation.permissions import check_review, check_sign_off, has_moderator_role, has_two_factor
@@ -70,6 +70,7 @@ def queue(request):
     html = render_to_string(
         "moderation/queue.html",
         {"page": page, "filters": filters, "tab": "posts", "solution_count": solution_count,
+         "care_lane": care.care_lane(),
          **fragments.render_queue_controls(filters, categories),
          "csrf_token": pagecache.CSRF_PLACEHOLDER, "account_nav_hole": pagecache.hole(pagecache.ACCOUNT_NAV_HOLE)},
         request=request,
@@ -79,6 +80,20 @@ def queue(request):
     if key:
         cache.set(key, (version, parts, authors), SHARED_QUEUE_PAGE_SECONDS)
     return pagecache.respond(request, parts, {**nav, **_own_post_labels(request.user, authors)})
+
+
+@moderator_required
+@require_POST
+def care_follow_up(request, pk):
+    """Mark a topic's crisis alerts followed up: they leave the care lane (audited)."""
+    topic = get_object_or_404(Topic, pk=pk)
+    try:
+        care.care_follow_up(actor=request.user, topic=topic, note=request.POST.get("note", "")[:500])
+    except care.CareError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Marked as followed up."))
+    return redirect("moderation:queue")
 
 
 def _own_post_labels(viewer, authors):
