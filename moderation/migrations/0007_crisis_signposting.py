@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('forum', '0009_crisis_signposting'),
-        ('moderation', '0005_decisions_bound_to_revisions'),
+        ('moderation', '0006_source_domain_data'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
