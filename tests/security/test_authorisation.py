@@ -23,7 +23,7 @@ from forum import services
 from forum.mail import unsubscribe_token
 from forum.models import Category, Notification, Post, Reaction, Revision, Topic, Vote
 from moderation import solutions
-from moderation.models import AuditEntry, Flag, HealthTerm, ReviewItem, SourceDomain
+from moderation.models import AuditEntry, CareAlert, Flag, HealthTerm, ReviewItem, SourceDomain
 from tests.conftest import CLAIM_WITHOUT_SOURCE
 from tests.security.conftest import ROLES
 
@@ -33,7 +33,8 @@ CONFIRMED = {"member", "author", "moderator", "moderator_without_totp", "admin"}
 MODERATORS = {"moderator", "admin"}
 USER_FIELDS = ("username", "email", "is_active", "is_staff", "preferred_language", "email_on_answer", "email_on_reaction",
                "email_on_moderation", "email_queue_digest")
-SNAPSHOT_MODELS = (Category, Topic, Post, Revision, Vote, Reaction, Notification, Flag, ReviewItem, AuditEntry, HealthTerm, SourceDomain)
+SNAPSHOT_MODELS = (Category, Topic, Post, Revision, Vote, Reaction, Notification, Flag, ReviewItem, AuditEntry, HealthTerm, SourceDomain,
+                   CareAlert)
 
 
 def snapshot(media_root):
@@ -78,7 +79,9 @@ def scenario(people, user_factory, category, moderator_factory):
     solutions.solution_propose(actor=author, topic=solved, answer=answer3)
     solutions.solution_sign_off(actor=signer, topic=solved)
     notification = Notification.objects.filter(recipient=author).first()
-    return Scenario(people, other, topic, own_answer, answer, held, item, proposed, solved, notification, {"answer2": answer2})
+    crisis = services.topic_create(actor=other, category=category, title="Hoe kom ik de nacht door?", body="Ik wil er niet meer zijn.")
+    return Scenario(people, other, topic, own_answer, answer, held, item, proposed, solved, notification,
+                    {"answer2": answer2, "crisis": crisis})
 
 
 def png():
@@ -133,6 +136,8 @@ ACTIONS = {
                      lambda s: {"reason": "Nieuwe inzichten."}, MODERATORS),
     "mark_solved": Action("moderation:solution_action", lambda s: f"/moderation/topic/{s.topic.pk}/mark_solved/",
                           lambda s: {"answer": s.answer.pk, "reason": "De starter reageert niet meer."}, MODERATORS),
+    "care_follow_up": Action("moderation:care_follow_up", lambda s: f"/moderation/care/{s.extra['crisis'].pk}/followed-up/",
+                             lambda s: {"note": "Contact gehad."}, MODERATORS),
     # The signed token is the authority (RFC 8058: the mail provider posts it): whoever holds it may use it.
     "unsubscribe": Action("forum:unsubscribe", lambda s: f"/unsubscribe/{unsubscribe_token(s.people['author'], 'email_on_answer')}/",
                           lambda s: {}, frozenset(ROLES)),
