@@ -104,6 +104,11 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USERNAME_VALIDATORS = "forum.usernames.username_validators"
+ACCOUNT_ADAPTER = "forum.account_adapter.ForumAccountAdapter"
+# The login_failed key is the account *and* the address (forum.account_adapter): nobody can lock
+# another member out by failing their password. A member can always sign in with an emailed code;
+# moderators and admins still give their second factor after it (allauth's MFA stage).
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/300s/key",
     "signup": "5/m/ip",

@@ -21,6 +21,14 @@ class ForumSettings:
         return _get("FORUM_SEARCH_RESULTS_PER_PAGE", 20)
 
     @property
+    def RESERVED_USERNAMES(self):
+        """Names (and every name that looks like them) no member may take: the staff's and the forum's."""
+        return _get("FORUM_RESERVED_USERNAMES", (
+            "moderator", "moderators", "moderatie", "admin", "administrator", "beheerder", "beheer", "staff",
+            "forum", "gezondheidsforum", "healthforum", "support",
+        ))
+
+    @property
     def TITLE_MAX_LENGTH(self):
         return _get("FORUM_TITLE_MAX_LENGTH", 160)
 

@@ -4,7 +4,7 @@ from markdownx.fields import MarkdownxFormField
 
 from forum.app_settings import forum_settings
 from forum.models import Category, ReactionKind
-from forum.validators import clean_text, validate_markdown
+from forum.validators import clean_text, validate_markdown, validate_title
 
 
 class MarkdownField(MarkdownxFormField):
@@ -22,6 +22,7 @@ class TitleField(forms.CharField):
     """One line of plain text; control characters go before the length limits are checked."""
 
     def __init__(self, **kwargs):
+        kwargs.setdefault("validators", [validate_title])
         super().__init__(label=_("Title"), max_length=forum_settings.TITLE_MAX_LENGTH, min_length=8, **kwargs)
 
     def to_python(self, value):

@@ -37,12 +37,42 @@ class User(AbstractUser):
     )
     digest_sent_at = models.DateTimeField(_("last digest sent"), null=True, blank=True)
 
+    # What the name looks like (forum.usernames.username_skeleton), kept beside it so a look-alike of
+    # any member's name is found with one indexed query.
+    username_skeleton = models.CharField(_("name skeleton"), max_length=150, blank=True, db_index=True, editable=False)
+
     class Meta:
         verbose_name = _("member")
         verbose_name_plural = _("members")
 
     def get_absolute_url(self):
         return reverse("forum:profile", args=[self.username])
+
+    def clean(self):
+        """A new or changed name may not look like a reserved name or another member's (sign-up goes
+        through forum.account_adapter, renames in the admin through here)."""
+        super().clean()
+        from forum.usernames import validate_not_confusable, validate_not_reserved
+
+        stored = type(self).objects.filter(pk=self.pk).values_list("username", flat=True).first() if self.pk else None
+        if self.username and self.username != stored:
+            from django.core.exceptions import ValidationError
+
+            try:
+                validate_not_reserved(self.username)
+                validate_not_confusable(self.username, exclude_pk=self.pk)
+            except ValidationError as error:
+                raise ValidationError({"username": error.messages}) from None
+
+    def save(self, *args, **kwargs):
+        # A derived column, like a generated one: it must follow the name on every path that saves it.
+        from forum.usernames import username_skeleton
+
+        self.username_skeleton = username_skeleton(self.username or "")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "username" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "username_skeleton"}
+        super().save(*args, **kwargs)
 
 
 class Category(models.Model):

@@ -18,6 +18,25 @@ def clean_text(text):
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+# The forum's own solved markers, in any bracket, or as the title's first word: only a moderator's
+# sign-off shows "[Opgelost]"/"[Solved]" (includes/_solved_marker.html), a title cannot fake it.
+_SOLVED_WORDS = r"(?:opgelost|solved|resolved|beantwoord|answered)"
+_FAKE_SOLVED = re.compile(
+    rf"[\[\(\{{<【〔［（]\s*{_SOLVED_WORDS}\s*[\]\)\}}>】〕］）]|^\W*{_SOLVED_WORDS}\s*(?:[:!|/\-–—✓✔]|$)"
+)
+
+
+def validate_title(title):
+    """A title may not carry the solved marker ("[Opgelost]", "[Solved]"), however it is spelled."""
+    from moderation.policy.normalise import normalise  # the policy's reading of look-alike letters
+
+    if _FAKE_SOLVED.search(normalise(title).casefold()):
+        raise ValidationError(
+            _("A title cannot say the topic is solved: the forum shows that itself once a moderator signs off."),
+            code="fake_solved",
+        )
+
+
 def markdown_nesting_depth(text):
     """The deepest nesting of quotes, lists (by indentation) and brackets: deep nesting makes renderers slow."""
     deepest = 0

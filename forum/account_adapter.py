@@ -1,0 +1,24 @@
+"""allauth, fitted to the forum: login rate limits that strangers cannot turn into a lock-out,
+and sign-up names that cannot impersonate a member or the staff."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal.ratelimit import get_ip
+from django import forms
+
+from forum.usernames import validate_not_confusable
+
+
+class ForumAccountAdapter(DefaultAccountAdapter):
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """Failed logins count per account *and address* (with `key` in ACCOUNT_RATE_LIMITS), beside the
+        per-address limit: a stranger's failures from elsewhere never stop the owner logging in."""
+        return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{get_ip(request)}"
+
+    def clean_username(self, username, shallow=False):
+        username = super().clean_username(username, shallow=shallow)
+        if not shallow:
+            try:
+                validate_not_confusable(username)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(error.messages) from None
+        return username
