@@ -14,7 +14,7 @@ def fill_skeletons(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0008_revisions_withdrawal_hiding'),
+        ('forum', '0009_crisis_signposting'),
     ]
 
     operations = [
