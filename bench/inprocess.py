@@ -225,22 +225,74 @@ def _trim_profile(text):
 
 
 def assess_throughput(answers=2000, rounds=3, seed=11):
-    """moderation.policy.assess over generated answers with the rules as the app loads them. Returns answers per second (best round) and the share held."""
+    """The health-claim screen over generated answers with the rules as the app loads them.
+
+    `per_second`: moderation.policy.assess of each answer's visible document (the policy alone);
+    `pipeline_per_second`: what posting runs (moderation.screening.screen: render, sanitise, read
+    the visible text, assess). Best round of each; also the share held and, under `crafted`, the
+    worst case on 20,000-character hostile inputs (crafted_worst_case).
+    """
     import random
 
     from bench import textgen
+    from forum.markdown import render_markdown
     from moderation.policy import assess
+    from moderation.policy.visible import visible_document
     from moderation.rules import load_rules
+    from moderation.screening import screen
 
     rng = random.Random(seed)
     kinds = ["plain"] * 70 + ["link"] * 5 + ["sourced"] * 15 + ["claim"] * 10
     texts = [textgen.body(rng, rng.randint(50, 200), rng.choice(kinds)) + "\n\n" + textgen.tail(rng) for _ in range(answers)]
     rules = load_rules()
-    best, held = None, 0
+    documents = [visible_document(render_markdown(text)) for text in texts]
+    best = pipeline = None
+    held = 0
     for _ in range(rounds):
         started = time.perf_counter()
-        held = sum(1 for text in texts if assess(text, rules).needs_review)
+        held = sum(1 for document in documents if assess(document, rules).needs_review)
         elapsed = time.perf_counter() - started
         best = elapsed if best is None else min(best, elapsed)
+        started = time.perf_counter()
+        for text in texts:
+            screen(text, rules=rules)
+        elapsed = time.perf_counter() - started
+        pipeline = elapsed if pipeline is None else min(pipeline, elapsed)
     words = sum(len(t.split()) for t in texts) / len(texts)
-    return {"answers": answers, "per_second": answers / best, "held_share": held / answers, "mean_words": words}
+    return {"answers": answers, "per_second": answers / best, "pipeline_per_second": answers / pipeline,
+            "held_share": held / answers, "mean_words": words, "crafted": crafted_worst_case(rules)}
+
+
+def crafted_worst_case(rules=None, rounds=3):
+    """Render and assess each 20,000-character hostile shape (bench.textgen.CRAFTED_UNITS), best of `rounds`.
+
+    CPU time (time.process_time), so other work on the machine counts less. Returns the worst shape
+    for each step, in ms, and every shape's figures.
+    """
+    from bench import textgen
+    from forum.markdown import render_markdown
+    from moderation.policy import assess, default_rules
+    from moderation.policy.visible import visible_document
+
+    rules = rules or default_rules()
+    assess(visible_document(render_markdown("warm up")), rules)
+    shapes = {}
+    for name in textgen.CRAFTED_UNITS:
+        text = textgen.crafted(name)
+        render_ms = assess_ms = None
+        for _ in range(rounds):
+            started = time.process_time()
+            html = render_markdown(text)
+            middle = time.process_time()
+            assess(visible_document(html), rules)
+            ended = time.process_time()
+            render_ms = min(render_ms or 1e9, (middle - started) * 1000)
+            assess_ms = min(assess_ms or 1e9, (ended - middle) * 1000)
+        shapes[name] = {"render_ms": render_ms, "assess_ms": assess_ms}
+    render_worst = max(shapes, key=lambda n: shapes[n]["render_ms"])
+    assess_worst = max(shapes, key=lambda n: shapes[n]["assess_ms"])
+    return {
+        "length": textgen.CRAFTED_LENGTH, "shapes": shapes,
+        "render_worst": (render_worst, shapes[render_worst]["render_ms"]),
+        "assess_worst": (assess_worst, shapes[assess_worst]["assess_ms"]),
+    }

@@ -115,6 +115,16 @@ def render(*, args, machine_info, version_info, generation, counts, consistency,
     out.append(f"\nassess(): **{assess['per_second']:,.0f} answers/s** over {assess['answers']:,} generated answers "
                f"(mean {assess['mean_words']:.0f} words, {assess['held_share']:.0%} held), rules loaded as the app loads them "
                f"(goal ≥ 1,000/s: {'met' if assess['per_second'] >= 1000 else 'NOT met'}).\n")
+    if "pipeline_per_second" in assess:
+        out.append(f"Screening as posting runs it (render, sanitise, visible text, assess): "
+                   f"**{assess['pipeline_per_second']:,.0f} answers/s**.\n")
+    crafted = assess.get("crafted")
+    if crafted:
+        (render_name, render_ms), (assess_name, assess_ms) = crafted["render_worst"], crafted["assess_worst"]
+        out.append(f"Crafted {crafted['length']:,}-character inputs ({len(crafted['shapes'])} hostile shapes, CPU ms, "
+                   f"best of 3): worst render **{render_ms:.0f} ms** (`{render_name}`), worst visible text + assess "
+                   f"**{assess_ms:.0f} ms** (`{assess_name}`) (goal < 50 ms: "
+                   f"{'met' if max(render_ms, assess_ms) < 50 else 'NOT met'}).\n")
     if notes:
         out.append("\n" + "\n".join(f"- {note}" for note in notes) + "\n")
     out.append("\n## Machine and versions\n\n")

@@ -160,3 +160,26 @@ def tail(rng):
     """A unique plain sentence appended to a pooled body, so every post's text (and search vector) differs."""
     words = [rng.choice(TAIL_WORDS) for _ in range(rng.randint(8, 30))]
     return " ".join(words).capitalize() + "."
+
+
+# Hostile post shapes (issues 13 and 15): each unit is repeated to the 20,000-character limit. They make
+# backtracking or rescanning parsers slow; tests/security/test_render_speed.py and the bench's crafted row
+# use the same list.
+CRAFTED_LENGTH = 20_000
+CRAFTED_UNITS = {
+    "open-tags": "<a ", "brackets": "[", "image-brackets": "![", "link-openers": "[a](", "footnote-openers": "[^",
+    "stars": "*", "star-words": "*a ", "underscore-words": "_a ", "quotes": ">", "quote-lines": "> a\n",
+    "quote-list": "> - ", "backticks": "`", "backtick-runs": "`a``", "lists": "- ", "less-than": "<",
+    "ampersands": "&", "char-refs": "&#", "tildes": "~~a ", "pipes": "|", "urls": "http://a.b/", "www": "www.",
+    "dois": "doi:10.1234/(", "pmids": "PMID: 1 ", "comments": "<!--", "autolinks": "<http://a", "parens": "(",
+    "backslashes": "\\", "attributes": '<a x="', "headings": "#", "setext": "a\n=\n", "fences": "```\n",
+    "hard-breaks": "a  \n", "emphasis-nest": "**a *b ", "claim-words": "helpt tegen angst ",
+    "doses": "ik neem 20 mg sertraline, ", "clauses": "bij mij hielp het, ", "wishes": "hoop dat dit helpt ",
+    "numbers": "1 ", "can-cause": "kan ", "zero-width": "a\u200b", "links": "[a](https://www.rivm.nl/x) ",
+    "closing-parens": "https://a.nl/" + ")" * 50 + " ",
+}
+
+
+def crafted(name, length=CRAFTED_LENGTH):
+    unit = CRAFTED_UNITS[name]
+    return (unit * (length // len(unit) + 1))[:length]
