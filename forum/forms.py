@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.fields import MarkdownxFormField
 
 from forum.app_settings import forum_settings
+from forum.mentions import validate_mention_count
 from forum.models import Category, ReactionKind
 from forum.validators import clean_text, validate_markdown, validate_title
 
@@ -11,7 +12,7 @@ class MarkdownField(MarkdownxFormField):
     """A Markdown textarea with live preview, cleaned and size-checked."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("validators", [validate_markdown])
+        kwargs.setdefault("validators", [validate_markdown, validate_mention_count])
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -59,9 +60,19 @@ class PreferencesForm(forms.Form):
     email_on_answer = forms.BooleanField(required=False, label=_("Email me about new answers on my topics"))
     email_on_reaction = forms.BooleanField(required=False, label=_("Email me about votes and reactions"))
     email_on_moderation = forms.BooleanField(required=False, label=_("Email me about moderation decisions"))
+    email_on_watched = forms.BooleanField(required=False, label=_("Email me about new posts in topics and categories I watch"))
+    email_on_mention = forms.BooleanField(required=False, label=_("Email me when someone mentions or quotes me"))
+    digest_frequency = forms.ChoiceField(
+        required=False, label=_("Mail about watched topics and categories"),
+        choices=[("immediate", _("At once")), ("daily", _("A daily digest")), ("weekly", _("A weekly digest"))],
+    )
+    watch_participated = forms.BooleanField(required=False, label=_("Watch topics I start or answer"))
     email_queue_digest = forms.BooleanField(
         required=False, label=_("Email me a digest of queue items that have waited too long (moderators)")
     )
+
+    def clean_digest_frequency(self):
+        return self.cleaned_data["digest_frequency"] or "immediate"
 
     def __init__(self, *args, moderator=False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -32,7 +32,7 @@ def email_preference(kind):
     return EMAIL_PREFERENCE.get(kind, "email_on_moderation")
 
 
-def _wants_email(recipient, kind):
+def wants_email(recipient, kind):
     if kind == NotificationKind.CARE_ALERT:
         return True  # a possible cry for help: every moderator is mailed at once, whatever their settings
     if kind in DIGEST_KINDS and recipient.digest_frequency != "immediate":
@@ -41,7 +41,7 @@ def _wants_email(recipient, kind):
 
 
 def _email_after_commit(notification):
-    if not _wants_email(notification.recipient, notification.kind):
+    if not wants_email(notification.recipient, notification.kind):
         return
     from forum.tasks import send_notification_email
 
@@ -78,7 +78,7 @@ def notify_many(*, recipients, kind, actor=None, topic=None, post=None):
     user_ids = [row.recipient_id for row in created]
     cache.delete_many([unread_cache_key(pk) for pk in user_ids])
     transaction.on_commit(lambda: cache.delete_many([unread_cache_key(pk) for pk in user_ids]))
-    mailed = [row.pk for row in created if _wants_email(row.recipient, kind)]
+    mailed = [row.pk for row in created if wants_email(row.recipient, kind)]
     if mailed:
         from forum.tasks import send_notification_emails
 

@@ -215,7 +215,7 @@ def _prepare_for_viewer(posts, topic, viewer, moderator, reactions, my_votes, my
 
 POST_URLS = [
     ("forum", "vote"), ("forum", "react"), ("forum", "post_edit"), ("forum", "post_delete"),
-    ("forum", "post_revisions"), ("moderation", "flag"),
+    ("forum", "post_revisions"), ("moderation", "flag"), ("forum", "post"),
 ]
 
 

@@ -8,11 +8,11 @@ from django.db import transaction
 from django.db.models import Case, Count, Exists, F, Max, Value, When
 from django.utils import timezone
 
-from forum import cache_keys, ratelimit
+from forum import cache_keys, ratelimit, watching
 from forum.locks import lock_rows
-from forum.markdown import render_markdown
-from forum.models import NotificationKind, Post, Reaction, Revision, Topic, Visibility, Vote
-from forum.notifications import notify, notify_reaction
+from forum.mentions import render_post
+from forum.models import Post, Reaction, Revision, Topic, Visibility, Vote
+from forum.notifications import notify_reaction
 from forum.search import post_index
 from forum.validators import clean_text
 
@@ -67,11 +67,14 @@ def topic_create(*, actor, category, title, body):
     """Open a topic: the question is assessed like an answer and may be held for a moderator."""
     ratelimit.consume(actor, "topic")
     body, title = clean_text(body), clean_text(title).strip()
-    body_html = render_markdown(body)
+    body_html = render_post(body)
     assessment = _assess(title=title, body=body, is_question=True, html=body_html)
     topic = Topic.objects.create(category=category, author=actor, title=title)
     question = Post.objects.create(topic=topic, author=actor, is_question=True, body=body, body_html=body_html)
     _screen(question, actor, is_edit=False, assessment=assessment)
+    watching.watch_after_posting(actor=actor, topic=topic)
+    if question.visibility == Visibility.PUBLISHED:
+        answer_announce(question)
     topic_refresh_counters(topic.pk)
     post_index(question.pk)
     topic.refresh_from_db()
@@ -83,11 +86,12 @@ def answer_post(*, actor, topic, body):
     """Answer a topic. Held answers are stored but shown only to their author and moderators."""
     ratelimit.consume(actor, "answer")
     body = clean_text(body)
-    body_html = render_markdown(body)
+    body_html = render_post(body)
     assessment = _assess(title=topic.title, body=body, is_question=False, html=body_html)
     topic = _lock_topic(topic.pk)
     answer = Post.objects.create(topic=topic, author=actor, body=body, body_html=body_html)
     _screen(answer, actor, is_edit=False, assessment=assessment)
+    watching.watch_after_posting(actor=actor, topic=topic)
     if answer.visibility == Visibility.PUBLISHED:
         Topic.objects.filter(pk=topic.pk).update(last_activity_at=timezone.now())
         answer_announce(answer)
@@ -96,10 +100,10 @@ def answer_post(*, actor, topic, body):
     return answer
 
 
-def answer_announce(answer):
-    """Tell the topic starter about a newly visible answer."""
-    topic = answer.topic
-    notify(recipient=topic.author, kind=NotificationKind.NEW_ANSWER, actor=answer.author, topic=topic, post=answer)
+def answer_announce(post):
+    """A post (answer or question) became visible: its starter, watchers and the members it mentions
+    or quotes are told after commit (forum/watching.py)."""
+    watching.post_published(post)
 
 
 @transaction.atomic
@@ -107,7 +111,7 @@ def post_edit(*, actor, post, body, title=None):
     """Edit a post, keeping the previous version as a revision, and assess it again."""
     ratelimit.consume(actor, "edit")
     body = clean_text(body)
-    body_html = render_markdown(body)
+    body_html = render_post(body)
     asked_title = clean_text(title).strip() if (title is not None and post.is_question) else None
     assessed_title = asked_title if asked_title is not None else Topic.objects.values_list("title", flat=True).get(pk=post.topic_id)
     assessment = _assess(title=assessed_title, body=body, is_question=post.is_question, html=body_html)
@@ -136,6 +140,8 @@ def post_edit(*, actor, post, body, title=None):
         topic.edited_at = now
         topic.save(update_fields=["title", "edited_at"])
     _screen(post, actor, is_edit=True, assessment=assessment)
+    if post.is_visible:
+        watching.post_edited(post)
     from moderation.solutions import accepted_answer_changed
 
     accepted_answer_changed(topic=topic, post=post, actor=actor, change="edited")

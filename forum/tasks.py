@@ -65,6 +65,14 @@ def send_notification_emails(notification_ids, attempt=1):
 
 
 @task()
+def fan_out_post(post_id, edit=False):
+    """Tell whom it concerns about a post that became visible (or was edited): forum/watching.py."""
+    from forum.watching import fan_out
+
+    fan_out(post_id, edit=edit)
+
+
+@task()
 def flush_view_counts():
     from forum.viewcount import view_counts_flush
 

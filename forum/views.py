@@ -9,17 +9,18 @@ from django.http import Http404, HttpResponseBadRequest, HttpResponsePermanentRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, get_supported_language_variant
+from django.utils.translation import get_language, get_supported_language_variant, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from forum import context_processors, pagecache, permissions, selectors, seo, services
+from forum import context_processors, pagecache, permissions, reading, selectors, seo, services, watching
 from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm, TopicForm, VoteForm
 from forum.mail import UNSUBSCRIBE_TOPICS, unsubscribe_read
-from forum.models import Category, Notification, Post, Topic
+from forum.mentions import suggest_members
+from forum.models import Category, Notification, Post, Topic, WatchLevel
 from forum.notifications import notification_open, notifications_clear_all
 from forum.ratelimit import RateLimitExceeded
 from forum.viewcount import view_mark_key, view_recorded, visitor_key
@@ -37,7 +38,11 @@ def back_to(request, fallback):
 
 
 def home(request):
-    return render(request, "forum/home.html", {"categories": selectors.categories_overview_cached(), "meta": seo.home_meta(request)})
+    unread = reading.unread_by_category(request.user) if request.user.is_authenticated else {}
+    return render(
+        request, "forum/home.html",
+        {"categories": selectors.categories_overview_cached(), "meta": seo.home_meta(request), "unread": unread},
+    )
 
 
 def category_detail(request, slug):
@@ -46,11 +51,14 @@ def category_detail(request, slug):
     if filter_name not in selectors.TOPIC_FILTERS:
         filter_name = "all"
     page = selectors.topic_list(category, filter_name, request.GET.get("page"))
+    member = request.user.is_authenticated
     return render(
         request, "forum/category.html",
         {
             "category": category, "page": page, "filter": filter_name, "filters": selectors.TOPIC_FILTERS,
             "meta": seo.category_meta(request, category, page.number),
+            "unread": reading.unread_in_watched_topics(request.user, topic_ids=[t.pk for t in page]) if member else {},
+            "watches_category": member and reading.watches_category(request.user, category),
         },
     )
 
@@ -60,12 +68,13 @@ def topic_detail(request, pk, slug):
     member = viewer.is_authenticated
     slot = pagecache.topic_page_slot(request, pk, slug)
     view_mark = view_mark_key(topic_id=pk, visitor=_visitor(request), user_agent=request.headers.get("user-agent", ""))
-    stored, counted, found = pagecache.lookup(slot, view_mark, permissions.viewer_cache_keys(viewer) if member else ())
+    member_keys = [*permissions.viewer_cache_keys(viewer), *reading.reading_state_keys(viewer, pk)] if member else ()
+    stored, counted, found = pagecache.lookup(slot, view_mark, member_keys)
     if member:
         permissions.remember_viewer(viewer, found)
     moderator = permissions.shows_moderator_tools(viewer)
     if stored is not None and (not member or _may_share_member_page(viewer, moderator)):
-        response = _member_page(request, slot, stored, found=found) if member else pagecache.respond(request, stored)
+        response = _member_page(request, slot, stored, found=found, topic_id=pk) if member else pagecache.respond(request, stored)
         if response is not None:
             if counted:
                 view_recorded(pk)
@@ -85,14 +94,14 @@ def topic_detail(request, pk, slug):
         data = selectors.topic_page(topic, selectors.SharedMemberViewer(), order=order, page_number=page_number)
         shell, context, posts = _render_member_shell(request, data)
         pagecache.store(slot, shell, context=context, posts=posts)
-        response = _member_page(request, slot, shell, (context, posts))
+        response = _member_page(request, slot, shell, (context, posts), topic_id=pk, lookup_found=found)
         if response is not None:
             return response
     data = selectors.topic_page(topic, viewer, order=order, page_number=page_number)
     parts = pagecache.split_into_parts(_render_topic_html(request, data, AnswerForm()))
     if slot is not None and not member:
         pagecache.store(slot, parts)
-    return pagecache.respond(request, parts)
+    return pagecache.respond(request, parts, _member_topic_values(request, pk, slot, found))
 
 
 def topic_short_url(request, pk):
@@ -108,7 +117,16 @@ def _canonical_redirect(request, topic):
 
 
 def _render_topic(request, data, answer_form, *, status=200):
-    return pagecache.respond(request, pagecache.split_into_parts(_render_topic_html(request, data, answer_form)), status=status)
+    parts = pagecache.split_into_parts(_render_topic_html(request, data, answer_form))
+    return pagecache.respond(request, parts, _member_topic_values(request, data.topic.pk, None, {}), status=status)
+
+
+def _member_topic_values(request, topic_id, slot, found):
+    """The member's own part of a topic page (watch control, answers new since their last visit): never shared."""
+    if not request.user.is_authenticated:
+        return {}
+    state = reading.reading_state(request.user, topic_id, slot.version if slot is not None else None, found)
+    return {reading.MEMBER_TOPIC_HOLE: reading.member_topic_parts(request, topic_id, state)}
 
 
 def _render_topic_html(request, data, answer_form, **extra):
@@ -134,6 +152,7 @@ def _topic_context(request, data, answer_form):
         "share_url": request.build_absolute_uri(data.topic.get_absolute_url()),
         "meta": seo.topic_meta(request, data),
         "csrf_token": pagecache.CSRF_PLACEHOLDER,
+        "member_topic_hole": pagecache.hole(reading.MEMBER_TOPIC_HOLE) if request.user.is_authenticated else "",
     }
 
 
@@ -163,7 +182,7 @@ def _render_member_shell(request, data):
     return shell, {"topic": data.topic, "reactions": data.reactions}, posts
 
 
-def _member_page(request, slot, shell, rendered=None, found=None):
+def _member_page(request, slot, shell, rendered=None, found=None, *, topic_id, lookup_found=None):
     """The shared member page with this member's parts filled in, or None if they need a page of their own."""
     viewer = request.user
     if viewer.pk == shell.topic_author_id or viewer.pk in shell.authors_with_unpublished_posts:
@@ -185,6 +204,7 @@ def _member_page(request, slot, shell, rendered=None, found=None):
     values = {pagecache.post_hole_name(pk): parts for pk, parts in shell.post_parts.items()}
     values.update(mine.posts)
     values[pagecache.ACCOUNT_NAV_HOLE] = mine.nav
+    values.update(_member_topic_values(request, topic_id, slot, found if found is not None else (lookup_found or {})))
     return pagecache.respond(request, shell.parts, values)
 
 
@@ -420,11 +440,65 @@ def notification_clear_all(request):
     return redirect("forum:notifications")
 
 
+@login_required
+@require_POST
+def topic_watch(request, pk):
+    topic = get_object_or_404(Topic, pk=pk)
+    permissions.check_see_topic(request.user, topic)
+    level = request.POST.get("level", "")
+    if level not in WatchLevel.values:
+        return HttpResponseBadRequest(_("Unknown notification level."))
+    watching.watch_set(actor=request.user, topic=topic, level=level)
+    messages.success(request, str(WATCH_MESSAGES[level]))
+    return redirect(topic)
+
+
+WATCH_MESSAGES = {
+    WatchLevel.WATCHING: gettext_lazy("You are watching this topic: you get a notification for every new answer."),
+    WatchLevel.NORMAL: gettext_lazy("You get notifications from this topic only when someone mentions or quotes you."),
+    WatchLevel.MUTED: gettext_lazy("This topic is muted: you get no notifications from it."),
+}
+
+
+@login_required
+@require_POST
+def category_watch(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    watch = request.POST.get("watch") == "1"
+    watching.category_watch_set(actor=request.user, category=category, watching=watch)
+    if watch:
+        messages.success(request, _("You are watching this category: you get a notification for every new topic."))
+    else:
+        messages.success(request, _("You no longer watch this category."))
+    return redirect(category)
+
+
+@login_required
+@require_POST
+def member_mute(request, username):
+    member = get_object_or_404(get_user_model(), username=username, is_active=True)
+    mute = request.POST.get("mute") == "1"
+    watching.member_mute_set(actor=request.user, member=member, muted=mute)
+    if mute:
+        messages.success(request, _("You will not be notified of what %(name)s writes.") % {"name": member.username})
+    else:
+        messages.success(request, _("You will be notified of what %(name)s writes again.") % {"name": member.username})
+    return redirect(member)
+
+
+@login_required
+def member_suggest(request):
+    """The editor's @ autocomplete: active members whose name starts with ?q=."""
+    return JsonResponse({"members": suggest_members(request.GET.get("q", ""))})
+
+
 def profile(request, username):
     if "\x00" in username:  # PostgreSQL cannot compare text with NUL in it
         raise Http404
     member = get_object_or_404(get_user_model(), username=username, is_active=True)
-    return render(request, "forum/profile.html", {"member": member, **selectors.member_profile(member)})
+    viewer = request.user
+    muted = viewer.is_authenticated and viewer.pk != member.pk and watching.has_muted(viewer, member)
+    return render(request, "forum/profile.html", {"member": member, "muted": muted, **selectors.member_profile(member)})
 
 
 @login_required

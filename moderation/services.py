@@ -124,10 +124,9 @@ def _publish_after_fix(post, actor, update):
     post.rejection_reason = ""
     update += ["visibility", "rejection_reason"]
     audit(actor=actor, action=AuditAction.AUTO_PUBLISHED, post=post, status_before=before, status_after=Visibility.PUBLISHED)
-    if not post.is_question:
-        from forum.services import answer_announce
+    from forum.services import answer_announce
 
-        answer_announce(post)
+    answer_announce(post)
 
 
 def _lock_item(item_id):
@@ -254,7 +253,7 @@ def _after_visibility_change(post, actor, before, *, keep_solution=False):
     from forum.services import answer_announce, topic_refresh_counters
     from moderation.solutions import accepted_answer_changed
 
-    if post.visibility == Visibility.PUBLISHED and before != Visibility.PUBLISHED and not post.is_question:
+    if post.visibility == Visibility.PUBLISHED and before != Visibility.PUBLISHED:
         answer_announce(post)
     if post.visibility != Visibility.PUBLISHED and not keep_solution:
         accepted_answer_changed(topic=post.topic, post=post, actor=actor, change="hidden")

@@ -162,6 +162,22 @@ def answer_factory(user_factory, topic):
 
 
 @pytest.fixture
+def after_commit_at_once(django_capture_on_commit_callbacks, monkeypatch):
+    """The posting services' after-commit work (the notification fan-out, mail) runs when each call returns,
+    as the task worker would run it after a real commit."""
+
+    def at_once(function):
+        def call(*args, **kwargs):
+            with django_capture_on_commit_callbacks(execute=True):
+                return function(*args, **kwargs)
+
+        return call
+
+    for name in ("topic_create", "answer_post", "post_edit"):
+        monkeypatch.setattr(services, name, at_once(getattr(services, name)))
+
+
+@pytest.fixture
 def no_rate_limits(settings):
     from forum.app_settings import forum_settings
 

@@ -90,3 +90,9 @@ def notification_excerpt(notification):
     from forum.notifications import excerpt
 
     return excerpt(notification)
+
+
+@register.filter
+def get_count(counts, key):
+    """counts[key] or 0: the unread numbers a view passes as a dict."""
+    return counts.get(key, 0) if counts else 0

@@ -21,7 +21,18 @@ from PIL import Image
 
 from forum import services
 from forum.mail import unsubscribe_token
-from forum.models import Category, Notification, Post, Reaction, Revision, Topic, Vote
+from forum.models import (
+    Category,
+    CategoryWatch,
+    MemberMute,
+    Notification,
+    Post,
+    Reaction,
+    Revision,
+    Topic,
+    TopicWatch,
+    Vote,
+)
 from moderation import solutions
 from moderation.models import AuditEntry, CareAlert, Flag, HealthTerm, ReviewItem, SourceDomain
 from tests.conftest import CLAIM_WITHOUT_SOURCE
@@ -33,8 +44,10 @@ CONFIRMED = {"member", "author", "moderator", "moderator_without_totp", "admin"}
 MODERATORS = {"moderator", "admin"}
 USER_FIELDS = ("username", "email", "is_active", "is_staff", "preferred_language", "email_on_answer", "email_on_reaction",
                "email_on_moderation", "email_queue_digest")
-SNAPSHOT_MODELS = (Category, Topic, Post, Revision, Vote, Reaction, Notification, Flag, ReviewItem, AuditEntry, HealthTerm, SourceDomain,
-                   CareAlert)
+SNAPSHOT_MODELS = (
+    Category, Topic, Post, Revision, Vote, Reaction, Notification, Flag, ReviewItem, AuditEntry, HealthTerm, SourceDomain,
+    CareAlert, TopicWatch, CategoryWatch, MemberMute,
+)
 
 
 def snapshot(media_root):
@@ -42,6 +55,8 @@ def snapshot(media_root):
     state = {model.__name__: list(model.objects.order_by("pk").values()) for model in SNAPSHOT_MODELS}
     for row in state["Topic"]:
         row.pop("view_count")
+    # A visit records the reading position on purpose (forum/reading.py): only levels count here.
+    state["TopicWatch"] = list(TopicWatch.objects.exclude(level="normal").order_by("pk").values("user_id", "topic_id", "level"))
     state["User"] = list(get_user_model().objects.order_by("pk").values(*USER_FIELDS))
     state["media"] = sorted(str(p) for p in media_root.rglob("*") if p.is_file())
     return state
@@ -138,6 +153,12 @@ ACTIONS = {
                           lambda s: {"answer": s.answer.pk, "reason": "De starter reageert niet meer."}, MODERATORS),
     "care_follow_up": Action("moderation:care_follow_up", lambda s: f"/moderation/care/{s.extra['crisis'].pk}/followed-up/",
                              lambda s: {"note": "Contact gehad."}, MODERATORS),
+    "topic_watch": Action("forum:topic_watch", lambda s: f"/t/{s.topic.pk}/watch/", lambda s: {"level": "muted"},
+                          frozenset(ROLES) - {"anonymous"}),
+    "category_watch": Action("forum:category_watch", lambda s: f"/c/{s.topic.category.slug}/watch/", lambda s: {"watch": "1"},
+                             frozenset(ROLES) - {"anonymous"}),
+    "member_mute": Action("forum:member_mute", lambda s: f"/u/{s.other.username}/mute/", lambda s: {"mute": "1"},
+                          frozenset(ROLES) - {"anonymous"}),
     # The signed token is the authority (RFC 8058: the mail provider posts it): whoever holds it may use it.
     "unsubscribe": Action("forum:unsubscribe", lambda s: f"/unsubscribe/{unsubscribe_token(s.people['author'], 'email_on_answer')}/",
                           lambda s: {}, frozenset(ROLES)),
@@ -153,7 +174,7 @@ ACTIONS = {
 # Every other named URL in our URLconfs only reads (GET pages); test_get_never_changes_state covers them.
 READ_ONLY = {
     "forum:home", "forum:category", "forum:topic", "forum:post", "forum:post_revisions", "forum:notifications", "forum:profile", "forum:search",
-    "moderation:queue", "moderation:item", "moderation:solutions",
+    "moderation:queue", "moderation:item", "moderation:solutions", "forum:member_suggest",
     "forum:feed_latest", "forum:feed_category", "forum:similar_topics", "forum:topic_short",
 }
 

@@ -24,6 +24,8 @@ HISTORY = (Topic, Post, Revision, Flag, ReviewItem, AuditEntry)
 REVIEWED_DELETES = {
     ("forum/services.py", "vote_cast", "existing"),  # a retracted vote
     ("forum/services.py", "reaction_toggle", "Reaction.objects.filter(post=post, user=actor, kind=kind)"),  # a reaction taken back
+    ("forum/watching.py", "category_watch_set", "CategoryWatch.objects.filter(user=actor, category=category)"),  # stop watching
+    ("forum/watching.py", "member_mute_set", "MemberMute.objects.filter(user=actor, muted=member)"),  # hear a member again
     ("moderation/admin.py", "delete_model", "super()"),  # a health term or source domain; the change is audited
     ("moderation/admin.py", "delete_queryset", "self"),  # the same, one by one
 }

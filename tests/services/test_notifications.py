@@ -34,10 +34,11 @@ def test_no_notification_for_your_own_answer(member, topic_factory):
     assert unread_count(member) == 0
 
 
-def test_clear_all_empties_the_bell_but_keeps_the_rows(member, topic_factory, user_factory):
+def test_clear_all_empties_the_bell_but_keeps_the_rows(django_capture_on_commit_callbacks, member, topic_factory, user_factory):
     topic = topic_factory(author=member)
     for _ in range(3):
-        services.answer_post(actor=user_factory(), topic=topic, body="Een antwoord.")
+        with django_capture_on_commit_callbacks(execute=True):
+            services.answer_post(actor=user_factory(), topic=topic, body="Een antwoord.")
     assert unread_count(member) == 3
     notifications_clear_all(recipient=member)
     assert unread_count(member) == 0

@@ -105,11 +105,12 @@ def test_rate_limit_keeps_the_text_and_says_why(client, settings, member, topic)
     assert "Tweede antwoord dat ik niet kwijt wil" in response.content.decode()
 
 
-def test_notifications_page_open_and_clear_all(client, member, topic_factory, user_factory):
+def test_notifications_page_open_and_clear_all(client, member, topic_factory, user_factory, django_capture_on_commit_callbacks):
     from forum import services
 
     topic = topic_factory(author=member)
-    answer = services.answer_post(actor=user_factory(), topic=topic, body="Hallo")
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = services.answer_post(actor=user_factory(), topic=topic, body="Hallo")
     client.force_login(member)
     page = client.get("/notifications/").content.decode()
     assert 'class="badge"' in page

@@ -10,6 +10,11 @@ from forum.models import Notification
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _fan_out_at_once(after_commit_at_once):
+    """Notifications are made after commit; here each posting service's commit work runs at once."""
+
+
 def test_opening_a_notification_lands_on_the_post_on_its_page_and_marks_it_read(client, settings, member, topic_factory, user_factory):
     settings.FORUM_ANSWERS_PER_PAGE = 2
     topic = topic_factory(author=member)
