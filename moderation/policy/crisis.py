@@ -171,7 +171,7 @@ SELFHARM = r"(?:zelfbeschadiging|automutilatie|self[\s-]?harm\w*|self[\s-]?injur
 # The author about themselves.
 SELF_PATTERNS = [
     # Dutch
-    ("nl.er_een_eind_aan", r"\b(?:er|d'r|der)\s+(?:(?:een|n|'n|nu|maar|gewoon|zelf)\s+){0,3}einde?\s+aan\s+" + _GAP % 3 + r"(?:te\s+)?ma+(?:ken|k|kt|kte|kten)\b"),
+    ("nl.er_een_eind_aan", r"\b(?:er|d'r|der)\s+(?:[\w']+\s+){0,3}?einde?\s+aan\s+" + _GAP % 3 + r"(?:te\s+)?ma+(?:ken|k|kt|kte|kten)\b"),
     ("nl.een_eind_eraan", r"\b(?:een|n|'n)\s+einde?\s+(?:eraan|aan)\s+(?:te\s+)?ma(?:ken|ak)\b(?!\s+(?:aan|met)\b)(?=\s*(?:[.,!?]|$|en\b|want\b|maar\b|omdat\b))"),
     ("nl.eind_aan_mijn_leven", r"\beinde?\s+(?:aan|maken\s+aan|te\s+maken\s+aan)\s+(?:mijn|m'n|mn|dit|het|me)\s+leven"),
     ("nl.leven_beeindigen", r"\b(?:mijn|m'n|mn|me)\s+(?:eigen\s+)?leven\s+(?:te\s+)?(?:beeindigen|stoppen|nemen|afsluiten)"),
@@ -185,14 +185,23 @@ SELF_PATTERNS = [
     ("nl.krassen_gewoonte", r"\b(?:met|weer|gaan|aan\s+het)\s+(?:gaan\s+)?(?:krassen|snijden)\b(?!\s+(?:van|in|op|aan)\b)"),
     ("nl.springen_eraf", r"\b" + I_NL + r"\s+" + _GAP % 4 + r"(?:eraf|er\s+af|ervan\s+af|naar\s+beneden|ervoor)\s+(?:te\s+)?(?:wil\s+|ga\s+|zou\s+)?springen\b"),
     ("nl.in_mijn_armen", r"\b(?:in|op)\s+(?:mijn|m'n|mn|me)\s+(?:armen|arm|benen|been|polsen|pols|dijen|dij|bovenbenen|bovenbeen|buik|huid|heupen)\s+" + _GAP % 2 + r"(?:gesneden|snijden|snij|sneed|gekrast|krassen|kras|kraste|gebrand|branden)\b"),
-    ("nl.van_het_leven_beroven", r"\b(?:mezelf|mijzelf|me)\s+" + _GAP % 2 + r"van\s+het\s+leven\s+(?:te\s+)?beroven\b"),
+    ("nl.van_het_leven_beroven", r"\b(?:mezelf|mijzelf|me)\s+" + _GAP % 2 + r"van\s+het\s+leven\s+(?:\w+\s+)?(?:te\s+)?beroven\b"),
     ("nl.overdosis_nemen", r"\b" + I_NL + r"\s+" + _GAP % 4 + r"(?:wil|denk|dacht|overweeg|overwoog|ga|zou|plan)\s+" + _GAP % 4 + r"(?:overdosis|alle\s+pillen|al\s+mijn\s+pillen|de\s+hele\s+strip)\s+" + _GAP % 2 + r"(?:te\s+)?(?:nemen|innemen|slikken|in\s+te\s+nemen)\b"),
-    ("nl.verdwijnen_voorgoed", r"\b(?:wil|wou|wilde)\s+" + _GAP % 2 + r"(?:voorgoed\s+|voor\s+altijd\s+)?verdwijnen\W+(?:voor\s+altijd|voorgoed|en\s+nooit\s+meer\s+terug)|\b(?:wil|wou|wilde)\s+" + _GAP % 2 + r"(?:voorgoed|voor\s+altijd)\s+verdwijnen\b"),
+    ("nl.verdwijnen_voorgoed", r"\bverdwijnen\s+en\s+nooit\s+meer\s+terug|\b(?:wil|wou|wilde)\s+" + _GAP % 2 + r"(?:voorgoed\s+|voor\s+altijd\s+)?verdwijnen\W+(?:voor\s+altijd|voorgoed|en\s+nooit\s+meer\s+terug)|\b(?:wil|wou|wilde)\s+" + _GAP % 2 + r"(?:voorgoed|voor\s+altijd)\s+verdwijnen\b"),
     ("nl.voor_de_trein", r"\b(?:om|wil|ga|zou|wilde|wou|denk|dacht|erover)\s+" + _GAP % 4 + r"(?:voor\s+(?:de|een)\s+(?:trein|metro|tram|vrachtwagen|auto|bus)|van\s+(?:het|een|de)\s+(?:dak|brug|flat|balkon|galerij))\s+(?:af\s+)?(?:te\s+)?(?:springen|spring|stappen|gooien)\b"),
     ("nl.punt_achter_leven", r"\bpunt\s+" + _GAP % 4 + r"achter\s+(?:mijn|m'n|mn|het|dit)\s+(?:eigen\s+)?leven\b"),
     ("nl.pillen_klaar", r"\b(?:alle|al\s+mijn|al\s+de|de|mijn)\s+(?:pillen|tabletten|medicijnen|medicatie|slaappillen)\s+" + _GAP % 6 + r"(?:in\s+een\s+(?:zakje|doosje|tas)|bij\s+elkaar|verzameld|klaarliggen|klaar\s+liggen|klaargelegd|klaar\s+gelegd|liggen\s+klaar|klaar)\b"),
     ("nl.een_stap", r"\b(?:een|één|one|1)\s+(?:stap|step)\s+(?:en|and)\s+(?:het|it|alles|everything)\s*(?:is|'s|s)?\s+(?:voorbij|over|klaar|done)\b"),
     ("nl.manieren_om", r"\b(?:manieren|manier|methodes?|methoden)\s+(?:om\s+)?(?:\w+\s+){0,1}?(?:zelfmoord|suicide|er\s+(?:een\s+)?einde?\s+aan|een\s+einde?\s+aan|dood\s+te\s+gaan|te\s+sterven|mezelf|zelfdoding)"),
+    ("nl.touw", r"\b" + I_NL + r"\s+" + _GAP % 5 + r"(?:touw|strop)\b|\b(?:mijn|het|een)\s+(?:touw|strop)\s+" + _GAP % 4 + r"(?:klaar|liggen|ligt|hangt|gekocht)\b"),
+    ("nl.op_de_rand", r"\b" + I_NL + r"\s+" + _GAP % 3 + r"(?:zit|sta|stond|zat|lig|lag)\s+" + _GAP % 2 + r"(?:op|aan)\s+(?:de\s+)?(?:rand\s+van\s+(?:de|het|een)\s+(?:brug|dak|flat|balkon|kade|perron)|het\s+spoor|de\s+rails|het\s+dak|de\s+brug)\b|\bop\s+de\s+rails\s+" + _GAP % 2 + r"(?:te\s+)?wachten\b"),
+    ("nl.alle_pillen_tegelijk", r"\b(?:alle|al\s+mijn|al\s+de)\s+(?:\w+\s+)?(?:pillen|tabletten|medicijnen|medicatie|\w+pam|\w+ine|\w+ol)\s+" + _GAP % 2 + r"(?:in\s+een\s+keer|in\s+1\s+keer|tegelijk|tegelijkertijd)\b"),
+    ("nl.beter_af_zonder_een", r"\bbeter\s+af\s+(?:\w+\s+){0,2}?zonder\s+(?:een|zo'n|zo\s+een)\s+\w+\s+(?:als|zoals)\s+(?:ik|mij)\b"),
+    ("nl.dood_als_rust", r"\b(?:stel|voorstel|droom|fantaseer)\w*\b.{0,40}\b(?:dood|er\s+niet\s+meer)\b.{0,40}\b(?:rust|opluchting|fijn|heerlijk|bevrijding)\b"),
+    ("nl.niets_doet_ertoe", r"\b(?:niets|niks|nergens)\s+(?:doet\s+er|heeft)\s+(?:nog|meer)\s+(?:toe|zin)\b"),
+    ("nl.spullen_weg", r"\b" + I_NL + r"\s+" + _GAP % 2 + r"(?:geef|doe|deed|gaf)\s+" + _GAP % 2 + r"(?:spullen|bezittingen|dingen)\s+weg\b"),
+    ("nl.geprobeerd", r"\b" + I_NL + r"\s+" + _GAP % 4 + r"(?:geprobeerd|probeerde|probeer)\b.{0,30}\b(?:overdosis|zelfmoord|mezelf\s+(?:op\s+te\s+hangen|te\s+doden|van\s+kant)|er\s+(?:een\s+)?einde?\s+aan|dood\s+te\s+gaan)"),
+    ("nl.geen_toekomst", r"\b" + I_NL + r"\s+" + _GAP % 2 + r"(?:zie|heb|voel)\s+" + _GAP % 2 + r"geen\s+(?:enkele\s+)?toekomst\b"),
     ("nl.uit_het_leven", r"\buit\s+het\s+leven\s+(?:te\s+)?(?:stappen|gaan|stap)"),
     ("nl.niet_meer_wakker", r"\b(?:" + I_NL + r"|wil|wou|hoop|hoopte|wens|liefst|zou)\s+" + _GAP % 6 + NIET_MEER + r"\s+(?:op\s+)?(?:wakker|wakke|wakken|ontwaken)"),
     ("nl.er_niet_meer_zijn", r"\b(?:wil|wou|hoef|zou|wilde)\s+" + _GAP % 3 + r"(?:er|hier)\s+" + _GAP % 2 + NIET_MEER + r"\s+(?:te\s+)?(?:zijn|wezen|bestaan)\b"),
@@ -200,11 +209,12 @@ SELF_PATTERNS = [
     ("nl.wil_niet_meer", r"\b" + I_NL + r"\s+(?:wil|hoef|wilde)\s+(?:(?:echt|gewoon|eigenlijk|gwn|gewoonweg|allemaal|zo)\s+)?" + NIET_MEER + r"\s*(?:[.!]|$)"),
     ("nl.wil_dood", r"\b(?:wil|wou|wilde)\s+(?:(?:ik|k|gewoon|gwn|echt|alleen\s+maar|het\s+liefst|liefst|eigenlijk|zo\s+graag|graag|heel|soms|nu|dan|ook|gewoonweg|zo|nog\s+steeds|steeds)\s+)*(?:doodgaan|dood\s+gaan|dood|sterven)\b(?!\s+(?:gaan\s+)?(?:van|door|aan)\b)"),
     ("nl.was_ik_maar_dood", r"\b(?:was\s+" + I_NL + r"\s+maar\s+dood|wou\s+dat\s+" + I_NL + r"\s+dood\s+was|(?:ben|zou|was)\s+" + _GAP % 2 + r"(?:liever|beter\s+af)\s+dood(?!\s+dan\b)|dood\s+zijn\s+lijkt\s+me\s+(?:beter|makkelijker|fijner))"),
-    ("nl.beter_af_zonder_mij", r"\b(?:beter|gelukkiger|makkelijker)\s+(?:af\s+)?(?:(?:is|zijn|zou\s+zijn|was|zal\s+zijn|zijn\s+ze|is\s+iedereen)\s+)?zonder\s+(?:mij|me)\b|\bzonder\s+(?:mij|me)\s+(?:beter|beter\s+af)\b"),
+    ("nl.beter_af_zonder_mij", r"\b(?:beter|gelukkiger|makkelijker)\s+(?:af\s+)?(?:(?:is|zijn|zou\s+zijn|was|zal\s+zijn|zijn\s+ze|is\s+iedereen)\s+)?zonder\s+(?:mij|me)\b|\bzonder\s+(?:mij|me)\s+(?:\w+\s+){0,2}?(?:beter|beter\s+af|gelukkiger|blijer|makkelijker|opgeluchter)\b"),
     ("nl.beter_af_als_ik_er_niet", r"\b(?:beter\s+af|gelukkiger|makkelijker|beter)\b.{0,30}\bals\s+" + I_NL + r"\s+er\s+(?:gewoon\s+)?(?:niet|nie)\s+(?:meer\s+)?(?:was|ben|zou\s+zijn|zijn)\b"),
     ("nl.niemand_mist_mij", r"\bniemand\s+(?:zou|zal|gaat)\s+(?:mij|me)\s+(?:echt\s+)?missen\b|\bniemand\s+(?:zou|zal)\s+(?:het\s+)?merken\s+als\s+" + I_NL + r"\s+(?:er\s+)?" + NIET_MEER),
     ("nl.mezelf_iets_aandoen", r"\b" + SELF_NL + r"\s+" + _GAP % 3 + r"(?:iets|wat|wat\s+ergs|iets\s+ergs)\s+(?:aan\s+(?:\w+\s+){0,2}?doen|aandoen|aandoe)\b"),
     ("nl.mezelf_snijden", r"\b(?:" + SELF_NL + r"|" + I_NL + r")\s+" + _GAP % 3 + r"(?:snijden|snij|snijd|sneed|sneden|gesneden|krassen|kras|kraste|krasten|gekrast|beschadigen|beschadig|beschadigde|branden|brand)\b(?!\s+(?:op|in)\s+(?:de|het|mijn|m'n)\s+(?:auto|fiets|scherm|telefoon|vinger))"),
+    ("nl.mezelf_slaan", r"\b(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"(?:geslagen|slaan|sla|sloeg|uithongeren|uitgehongerd|stompen|gestompt)\b(?!\s+(?:voor|om)\b)(?!.*\bkop\b)"),
     ("nl.mezelf_pijn_doen", r"\b(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"(?:pijn\s+(?:te\s+)?doen|pijn\s+doe|pijn\s+gedaan)\b|\b(?:doe|deed|doen)\s+(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"pijn\b"),
     ("nl.mezelf_van_kant", r"\b(?:mezelf|mijzelf|me)\s+" + _GAP % 3 + r"(?:van\s+kant\s+(?:te\s+)?maken|ophangen|op\s+te\s+hangen|verhangen|te\s+verhangen|dood\s*(?:te\s+)?maken|om\s+het\s+leven\s+(?:te\s+)?brengen|verdrinken|doodschieten|dood\s+te\s+schieten)\b"),
     ("nl.springen", r"\b" + I_NL + r"\s+" + _GAP % 6 + r"(?:voor\s+(?:de|een)\s+trein|van\s+(?:het|een|de)\s+(?:dak|brug|flat|balkon|galerij))\s+" + _GAP % 2 + r"(?:springen|spring|te\s+springen|stappen|gooien)\b"),
@@ -214,22 +224,22 @@ SELF_PATTERNS = [
     ("nl.geen_zin_meer", r"\b(?:het|mijn|m'n|dit)\s+leven\s+(?:heeft|is)\s+(?:voor\s+mij\s+)?(?:geen|nul|totaal\s+geen|echt\s+geen|helemaal\s+geen)\s+(?:zin|nut|waarde)\b|\bgeen\s+(?:enkele\s+)?(?:zin|reden)\s+(?:meer\s+)?(?:in|om)\s+(?:het\s+|mijn\s+|te\s+)?(?:leven|door\s+te\s+gaan|verder\s+te\s+gaan)\b|\bwaarom\s+zou\s+" + I_NL + r"\s+(?:nog\s+)?(?:doorgaan|verder\s+gaan|leven|blijven\s+leven)\b|\bwat\s+(?:is|heeft)\s+(?:het\s+)?(?:nog\s+)?(?:voor\s+)?(?:zin|nut)\s+(?:van\s+)?(?:het\s+|mijn\s+|nog\s+)?(?:leven|doorgaan)\b|\bwat\s+(?:heeft|is)\s+(?:het|mijn|m'n|dit)\s+leven\s+(?:nog\s+)?(?:voor\s+)?(?:zin|nut)\b"),
     ("nl.zie_het_niet_meer_zitten", r"\bzie\s+(?:het|t)\s+(?:(?:allemaal|echt|gewoon|leven|totaal|helemaal|even)\s+)*" + NIET_MEER + r"\s+zitten\b(?!\s+(?:om|met|dat|bij|op|voor|in)\b)"),
     ("nl.klaar_met_leven", r"\b(?:klaar|kl44r)\s+met\s+(?:het|mijn|m'n|dit)\s+leven\b|\bhet\s+leven\s+(?:meer\s+dan\s+)?zat\b|\blevensmoe\b|\bmoe\s+van\s+het\s+leven\b"),
-    ("nl.ik_denk_aan_zelfmoord", r"\b" + I_NL + r"\s+" + _GAP % 3 + r"(?:denk|dacht|overweeg|overwoog|fantaseer|pieker|plan|wil|ga|heb|had|krijg|kreeg|zit|worstel|kamp|loop|speel|voel|ben|doe|deed)\s+" + _GAP % 4 + r"(?:" + SUICIDE + r"|" + SELFHARM + r")"),
+    ("nl.ik_denk_aan_zelfmoord", r"\b" + I_NL + r"\s+" + _GAP % 3 + r"(?:denk|dacht|overweeg|overwoog|fantaseer|pieker|plan|wil|ga|heb|hep|had|krijg|kreeg|zit|worstel|kamp|loop|speel|voel|ben|doe|deed)\s+" + _GAP % 4 + r"(?:" + SUICIDE + r"|" + SELFHARM + r")"),
     ("nl.zelfmoordgedachten_heb_ik", r"\b(?:" + SUICIDE + r"|" + SELFHARM + r")\s+" + _GAP % 3 + r"(?:heb|had|krijg|kreeg|hou|houd)\s+" + I_NL + r"\b"),
     ("nl.mijn_zelfmoordgedachten", r"\b(?:mijn|m'n|mn)\s+" + _GAP % 1 + r"(?:" + SUICIDE + r"|" + SELFHARM + r")"),
     ("nl.zelfmoordgedachten_van", r"\b(?:zelfmoordgedachte\w*|suicidale\s+gedachte\w*|doodsgedachte\w*|doodswens)\s+" + _GAP % 3 + r"(?:van\s+(?:de|deze|die|mijn)|sinds|door\s+(?:de|deze|die|mijn))\b"),
     # English
     ("en.kill_myself", r"\b(?:kill|killing|kil|murder|off|offing|unalive|unaliving|shoot|hang|hanging|drown|poison)\s+" + SELF_EN + r"\b|\bkms\b|\bunalive\b"),
     ("en.end_it_all", r"\bend(?:ing|ed)?\s+it\s+all\b|\b(?:end|ending|take|taking|stop)\s+(?:my|me)\s+(?:own\s+)?life\b|\bend\s+(?:things|everything|it)\s+(?:for\s+good|tonight|now|forever)\b"),
-    ("en.dont_want_to_be_here", r"\b" + I_EN + r"\s+" + _GAP % 2 + NOT_EN + r"\s+(?:\w+\s+)?(?:want|wanna|wish)\s+(?:to\s+)?(?:be\s+(?:here|alive|around|on\s+this\s+earth)|live(?!\s+(?:in|with|at|near|on|abroad|alone|together|there|here)\b)|exist|wake\s+up|go\s+on|keep\s+(?:living|going)|be\s+anymore)\b"),
+    ("en.dont_want_to_be_here", r"\b" + I_EN + r"\s+" + _GAP % 2 + NOT_EN + r"\s+(?:\w+\s+)?(?:want|wanna|wish)\s+(?:to\s+)?(?:be\s+(?:here|alive|around|on\s+this\s+earth)|live(?!\s+(?:in|at|near|on|abroad|alone|together|there|here)\b)(?!\s+with\s+(?:my|the|his|her|our|a|these|those)\s+(?:parents|mum|mom|dad|family|partner|husband|wife|boyfriend|girlfriend|roommates?|flatmates?|friends?|in-laws|kids)\b)|exist|wake\s+up|go\s+on|keep\s+(?:living|going)|be\s+anymore)\b"),
     ("en.want_to_die", r"\b(?:" + I_EN + r"|just|really|honestly)\s+" + _GAP % 3 + r"(?:want|wanna|wanted|wish|wished)\s+(?:to\s+)?(?:die|be\s+dead|disappear\s+(?:forever|for\s+good|permanently)|stop\s+existing|not\s+exist|sleep\s+forever)\b(?!\s+(?:of|from)\s+(?:embarrassment|shame|laughter|laughing|cringe|boredom))"),
-    ("en.wish_i_was_dead", r"\bwish\s+" + I_EN + r"\s+(?:was|were|had\s+been|could\s+(?:just\s+)?be)\s+(?:dead|gone|never\s+born)\b|\bwish\s+" + I_EN + r"\s+(?:could\s+|would\s+)?(?:just\s+)?(?:die|disappear(?=\s*(?:[.,!?]|$|forever|for\s+good|and\s+never))|not\s+wake\s+up)\b"),
+    ("en.wish_i_was_dead", r"\bwish\s+" + I_EN + r"\s+(?:was|were|had\s+been|could\s+(?:just\s+)?be)\s+(?:dead|gone|never\s+born)\b|\b(?:vanish|disappear)\w*\s+and\s+never\s+(?:have\s+to\s+)?come\s+back\b|\bwish\s+" + I_EN + r"\s+(?:could\s+|would\s+)?(?:just\s+)?(?:die|disappear(?=\s*(?:[.,!?]|$|forever|for\s+good|and\s+never))|not\s+wake\s+up)\b"),
     ("en.not_wake_up", r"\b(?:sleep|asleep|bed)\s+and\s+(?:never|not|just\s+not)\s+wake\s+up\b|\b" + I_EN + r"\s+" + _GAP % 4 + r"(?:never|not|don't|wouldn't|won't)\s+wake\s+up\b"),
     ("en.happier_without_me", r"\b(?:happier|easier|better)\s+(?:without\s+me|if\s+" + I_EN + r"\s+(?:was|were|wasn't|weren't)\s+(?:gone|dead|not\s+around|around|here|alive))\b|\bthink\w*\s+about\s+not\s+being\s+(?:here|alive|around)\b|\b(?:go\s+to\s+)?sleep\s+forever\b"),
     ("en.better_off_without_me", r"\bbetter\s+off\s+(?:without\s+me|if\s+" + I_EN + r"\s+(?:was|were|wasn't|weren't|died|disappeared)|with\s+me\s+(?:gone|dead))\b|\bbetter\s+off\s+dead\b|\b(?:world|everyone|everybody|family|they)\s+(?:would\s+be|'d\s+be|is)\s+better\s+without\s+me\b"),
     ("en.no_one_would_miss_me", r"\b(?:no\s*one|nobody|no-one)\s+(?:would|will|is\s+going\s+to|'d)\s+(?:even\s+)?(?:miss\s+me|notice\s+if\s+" + I_EN + r"|care\s+if\s+" + I_EN + r")"),
     ("en.no_reason_to_live", r"\bno\s+(?:reason|point|will)\s+(?:left\s+)?(?:to|in)\s+(?:live|living|go\s+on|going\s+on|keep\s+going|being\s+alive)\b|\b(?:what's|whats|what\s+is)\s+the\s+point\s+(?:of|in)\s+(?:living|life|being\s+alive|going\s+on)\b|\blife\s+(?:isn't|is\s+not|isnt|aint|ain't)\s+worth\s+living\b|\bdon't\s+see\s+the\s+point\s+(?:of|in)\s+(?:living|life|going\s+on|being\s+alive)\b|\bcan't\s+go\s+on\s+living\b"),
-    ("en.self_harm_myself", r"\b(?:cut|cutting|cuts|burn|burning|burned|hurt|hurting|harm|harming|injure|injuring|punish|punishing|scratch|scratching)\s+" + SELF_EN + r"\b"),
+    ("en.self_harm_myself", r"\b(?:cut|cutting|cuts|burn|burning|burned|hurt|hurting|harm|harming|injure|injuring|punish|punishing|scratch|scratching|hit|hitting|punch|punching|starve|starving|bang|banging)\s+" + SELF_EN + r"\b"),
     ("en.done_with_life", r"\b(?:done|finished)\s+with\s+(?:life|living|it\s+all|everything)\b|\btired\s+of\s+(?:living|being\s+alive|existing|life)\b|\bdone\s+living\b"),
     ("en.i_am_suicidal", r"\b(?:" + I_EN + r"|me|my|feeling|feel|felt|been|keep|having|having\s+some)\s+" + _GAP % 4 + r"(?:" + SUICIDE + r"|" + SELFHARM + r")"),
     ("en.method", r"\bhow\s+(?:many|much)\b.{0,50}\b(?:to|would\s+it\s+take\s+to|does\s+it\s+take\s+to|do\s+i\s+need\s+to)\s+(?:die|kill|not\s+wake\s+up|end\s+it|overdose)\b|\b(?:stockpil\w*|saving\s+up|hoarding|collecting)\s+(?:my\s+|some\s+)?(?:pills|tablets|meds|medication|sleeping\s+pills)\b"),
@@ -246,6 +256,15 @@ SELF_PATTERNS = [
     ("en.dont_wanna_be_here", r"^\s*(?:(?:just|really|honestly|i)\s+)?" + NOT_EN + r"\s+(?:want|wanna)\s+(?:to\s+)?(?:be\s+(?:here|alive|around)|live|exist|wake\s+up)\b(?!\s+(?:in|with|at|near|on)\b)"),
     ("en.been_cutting", r"\b" + I_EN + r"\s+" + _GAP % 2 + r"(?:been\s+)?(?:cutting|self[\s-]?harming|burning\s+myself)\b(?!\s+(?:down|back|out|up|off|in|the|my\s+hair|carbs|sugar|calories|onions|vegetables|wood|paper|costs|corners|class))"),
     ("en.cut_my_arms_past", r"\b" + I_EN + r"\s+" + _GAP % 2 + r"(?:cut|scratched|burned|burnt|carved)\s+(?:my|me)\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b"),
+    ("en.rope", r"\b" + I_EN + r"\s+" + _GAP % 5 + r"(?:rope|noose)\b"),
+    ("en.on_the_edge", r"\b" + I_EN + r"\s+" + _GAP % 3 + r"(?:sitting|standing|sat|stood|lying|lay|on)\s+" + _GAP % 2 + r"(?:on|at)\s+(?:the\s+)?(?:edge\s+of\s+(?:the|a)\s+(?:bridge|roof|building|cliff|balcony|platform)|the\s+(?:tracks|rails|roof|ledge))\b|\bon\s+the\s+(?:tracks|rails)\s+waiting\b"),
+    ("en.all_pills_at_once", r"\ball\s+(?:my|the|of\s+my)\s+(?:\w+\s+)?(?:pills|tablets|meds|medication|\w+pam|\w+ine|\w+ol)\s+" + _GAP % 2 + r"(?:at\s+once|in\s+one\s+go|together|at\s+the\s+same\s+time)\b"),
+    ("en.better_off_without_a", r"\bbetter\s+off\s+without\s+(?:a|an|someone)\s+\w+\s+like\s+me\b"),
+    ("en.dead_as_peace", r"\b(?:imagin|fantasi|dream)\w*\b.{0,40}\b(?:dead|gone|not\s+being\s+here)\b.{0,40}\b(?:peace|peaceful|relief|relieved|calm|nice|free)\b"),
+    ("en.nothing_matters", r"\b(?:nothing|none\s+of\s+it)\s+matters\s+(?:anymore|any\s+more)\b"),
+    ("en.giving_things_away", r"\b" + I_EN + r"\s+" + _GAP % 2 + r"(?:giving|gave|give)\s+" + _GAP % 2 + r"(?:things|stuff|belongings|possessions)\s+away\b"),
+    ("en.tried_to", r"\b(?:tried|attempted|try|trying|tryed)\s+to\s+(?:overdose|od|kill\s+myself|end\s+(?:it|my\s+life)|take\s+my\s+(?:own\s+)?life|hang\s+myself)\b"),
+    ("en.no_future", r"\b(?:can't|cannot|cant|don't|dont)\s+see\s+(?:a|any)\s+future\b|\b" + I_EN + r"\s+(?:just\s+)?want\s+out\s*(?:[.!]|$)"),
     ("en.wont_be_here", r"\b" + I_EN + r"\s+(?:probably\s+|just\s+|honestly\s+|really\s+)?(?:won't|will\s+not|wont|might\s+not|may\s+not)\s+be\s+(?:here|around|alive)\s+(?:much\s+longer|tomorrow|anymore|next\s+week|for\s+long)\b"),
 ]
 
@@ -257,6 +276,9 @@ OTHER_PATTERNS = [
     ("nl.ander_er_niet_meer_zijn", r"\b(?:hij|ze|zij)\s+(?:er\s+)?" + NIET_MEER + r"\s+(?:wil|wilt|wilde|wou|hoeft)\s+(?:zijn|leven|bestaan)\b|\b(?:hij|ze|zij)\s+(?:wil|wilt|wilde|wou)\s+(?:er\s+)?" + NIET_MEER + r"\s+(?:zijn|leven|bestaan)\b"),
     ("nl.ander_zelfmoordgedachten", r"\b(?:heeft|had|krijgt|zit\s+met|worstelt\s+met|praat\s+over|over|vertelde|vertelt|zegt|een)\s+" + _GAP % 3 + r"(?:zelfmoordgedachte\w*|zelfmoordneiging\w*|suicidale\s+gedachte\w*|doodsgedachte\w*|doodswens|zelfbeschadiging|zelfmoordplan\w*)"),
     ("other.goodbye_message", r"\b(?:afscheidsbericht\w*|afscheidsbrie\w*|afscheidsapp\w*|afscheidsmail\w*|goodbye\s+(?:message|letter|note|text|email)s?|suicide\s+note)\b"),
+    ("other.giving_things_away", r"\b(?:doet|geeft|gaf|deed|giving|gives|gave)\s+" + _GAP % 2 + r"(?:spullen|bezittingen|things|stuff|belongings|possessions)\s+(?:weg|away)\b"),
+    ("other.not_around_long", r"\b(?:he|she|they)\s+(?:won't|will\s+not|wont)\s+be\s+(?:around|here|alive)\s+(?:much\s+longer|for\s+long|tomorrow)\b|\b(?:hij|ze|zij)\s+er\s+" + _GAP % 2 + r"(?:niet|nie)\s+meer\s+(?:is|zal\s+zijn|zou\s+zijn)\b"),
+    ("other.doing_it_to_herself", r"\b(?:het\s+)?zichzelf\s+(?:aandoet|aandoen|aandeed|aan\s*doet)\b|\bdoing\s+(?:it|this|that)\s+to\s+(?:herself|himself|themselves)\b"),
     ("nl.ander_poging", r"\b(?:heeft|had)\s+" + _GAP % 4 + r"(?:zelfmoord)?poging\s+(?:gedaan|ondernomen)\b|\b(?:zelfmoordpoging|poging\s+tot\s+zelfmoord)\b(?!\s+\w+\s+jaar)"),
     ("en.other_suicidal", r"\b(?:is|seems|sounds|was|been|getting|feeling|feels|felt|gets)\s+(?:\w+\s+)?(?:suicidal)\b|\bsuicidal\s+(?:friend|son|daughter|brother|sister|mother|mom|mum|father|dad|partner|husband|wife|boyfriend|girlfriend|colleague|kid|child|teen|teenager|student|roommate)\b"),
     ("en.other_kill_self", r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|cuts|burn|burning|end|ending|unalive|take|taking)\s+(?:" + THIRD_EN + r"|(?:his|her|their)\s+(?:own\s+)?life)\b"),
@@ -269,7 +291,7 @@ OTHER_PATTERNS = [
 _MEDIA_RE = _c(r"\b(?:film|films|movie|movies|serie|series|show|tv|netflix|boek|boeken|book|books|roman|novel|"
                r"documentaire|documentary|docu|aflevering|episode|seizoen|season|personage|character|characters|"
                r"hoofdpersoon|hoofdpersonage|protagonist|acteur|actrice|actor|actress|regisseur|director|"
-               r"nieuws|news|artikel|article|krant|newspaper|journalist|reporter|podcast|liedje|lied|song|songtekst|"
+               r"nieuws|news|journaal|uitzending|radio|talkshow|artikel|article|krant|newspaper|journalist|reporter|podcast|liedje|lied|song|songtekst|"
                r"lyrics|album|game|videogame|toneelstuk|play|musical|opera|anime|manga|gedicht|poem|hamlet|"
                r"(?:dat|dit|het|een)\s+nummer\s+(?:gaat|is|van)|romeo|shakespeare|plot|scene|scène|trailer|recensie|review|spoiler|spoilers)\b")
 _SAYS_RE = _c(r"\b(?:zegt|zei|zeggen|roept|riep|zingt|zong|schrijft|schreef|vertelt|says|said|sings|sang|"
@@ -288,9 +310,9 @@ _OTHERS_RE = _c(r"\b(?:someone|somebody|anyone|anybody|people|patients?|clients?
                 r"iemand|mensen|patienten|patient|clienten|hij|zij|ze|je|jongeren|tieners|leerlingen|mannen|vrouwen)\b")
 _FIRST_PERSON_RE = _c(r"\b(?:ik|k|me|mij|mijn|mn|m'n|mezelf|mijzelf|i|im|i'm|ive|i've|my|me|myself)\b")
 _NEGATION_BEFORE_RE = _c(r"\b(?:niet|geen|nooit|not|never|no|isn't|aren't|am\s+not|i'm\s+not|zonder)\s+(?:\w+\s+){0,2}$")
-_PAST_RE = _c(r"\b(?:vroeger|jaren\s+geleden|jaar\s+geleden|toen\s+ik\s+(?:\d+|jong|jonger|tiener|puber|student|op\s+de\s+middelbare)|"
+_PAST_RE = _c(r"\b(?:vroeger|jaren\s+geleden|jaar\s+geleden|toen\s+ik\s+(?:\d+|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|jong|jonger|tiener|puber|student|op\s+de\s+middelbare|klein)|"
               r"in\s+mijn\s+(?:tiener|puber|studenten)\w*|als\s+tiener|als\s+puber|destijds|years\s+ago|a\s+year\s+ago|"
-              r"when\s+i\s+was\s+(?:\d+|young|younger|a\s+teen\w*|in\s+(?:high\s+)?school|at\s+uni\w*)|used\s+to|back\s+then|"
+              r"when\s+i\s+was\s+(?:\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+kid|a\s+child|little|young|younger|a\s+teen\w*|in\s+(?:high\s+)?school|at\s+uni\w*)|used\s+to|back\s+then|"
               r"in\s+the\s+past|as\s+a\s+teen\w*|in\s+my\s+(?:teens|twenties|thirties|forties|youth|student\s+days)|"
               r"in\s+mijn\s+(?:twintiger|dertiger|veertiger|jeugd|studententijd)\w*)\b")
 _PRESENT_RE = _c(r"\b(?:weer|opnieuw|nog\s+steeds|nog\s+altijd|steeds\s+vaker|terug|sinds\s+kort|laatste\s+tijd|"
@@ -312,7 +334,7 @@ _PLACE_AFTER_RE = _c(r"^\W*(?:[\w']+\W+){0,3}?(?:this|that|the|deze|dit|die|dat)
 _FEAR_PRONE = frozenset({"nl.niet_meer_wakker", "en.not_wake_up", "nl.wil_dood", "en.want_to_die"})
 _PLACE_PRONE = frozenset({"en.dont_want_to_be_here", "en.dont_wanna_be_here", "nl.er_niet_meer_zijn", "nl.er_niet_meer_wil_zijn"})
 _ACCIDENT_RE = _c(r"\b(?:per\s+ongeluk|ongeluk\w*|bij\s+het\s+(?:koken|scheren|snijden|tuinieren|klussen)|met\s+het\s+(?:koken|scheren)|aan\s+(?:papier|een\s+blik|glas)|"
-                  r"keuken\w*|vinger\w*|duim|blikje|glas|glass|afwas|dishes|washing\s+up|uien|brood\w*|scheermes|accident\w*|by\s+accident|while\s+(?:cooking|shaving|chopping|gardening|cleaning)|"
+                  r"keuken\w*|vinger\w*|duim|blikje|glas|glass|afwas|dishes|washing\s+up|papier|paper|groente\w*|vegetables|deur|door|kastje|cupboard|against\s+the|tegen\s+de|uien|brood\w*|scheermes|accident\w*|by\s+accident|while\s+(?:cooking|shaving|chopping|gardening|cleaning)|"
                   r"shaving|cooking|chopping|kitchen|paper\s+cut|at\s+the\s+gym|lifting|workout|running|training|sprained|twisted|"
                   r"fell|slipped|tripped|oven|stove|hob|kettle|iron|tray|pan|boiling|strijkijzer|fornuis|kokend\w*|bakplaat|sport\w*|voetbal\w*|football|soccer|hockey|skiing|tennis|fietsen|cycling|gevallen|uitgegleden|verstapt)\b")
 _ACCIDENT_PRONE = frozenset({"nl.mezelf_snijden", "nl.mezelf_pijn_doen", "en.self_harm_myself"})
@@ -389,8 +411,11 @@ def _sentences(text):
             yield sentence
 
 
+_QUOTED_RE = re.compile(r"(?:^|(?<=[\s(:]))(['\"])(?:[^'\"]|(?<=\w)'(?=\w)){1,200}?\1(?=[\s.,!?;:)]|$)")
+
+
 def _in_quotes(sentence, start):
-    return sentence.count('"', 0, start) % 2 == 1
+    return any(m.start() <= start < m.end() for m in _QUOTED_RE.finditer(sentence))
 
 
 def _self_hits(sentence, *, media, joking, recovered, first_person):

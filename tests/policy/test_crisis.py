@@ -107,7 +107,7 @@ def test_figures_on_the_test_split_stay_above_their_floor():
     get worse (they are far from the 0.95 target: see "Crisis signposting" there)."""
     rows, _ = figures(load("test"))
     for language in ("nl", "en"):
-        assert rows[language]["recall"] >= 0.40, rows[language]
+        assert rows[language]["recall"] >= 0.65, rows[language]
         assert rows[language]["fpr"] <= 0.05, rows[language]
 
 
