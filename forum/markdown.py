@@ -15,6 +15,8 @@ import nh3
 from django.conf import settings
 from markdown_it import MarkdownIt
 from markdown_it import helpers as markdown_it_helpers
+from markdown_it.common.utils import unescapeAll
+from markdown_it.helpers.parse_link_destination import _Result as _DestinationResult
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.footnote.index import footnote_ref
@@ -187,7 +189,7 @@ def _link_identifiers(state):
 # proportion to its length (env[_BUDGET]); real posts use a small part of it, and once it is
 # spent a "[" is plain text. Only our instance's helpers are replaced.
 _BUDGET = "label_steps_left"
-_BUDGET_PER_CHARACTER = 2
+_BUDGET_PER_CHARACTER = 1
 _BUDGET_BASE = 2_000
 _FOOTNOTE_LABEL_MAX = 200
 
@@ -230,6 +232,48 @@ def _parse_link_label(state, start, disableNested=False):  # noqa: N803 - markdo
     return end
 
 
+_DESTINATION_RUN = re.compile(r"[^\x00-\x20\x7f\\()]+")
+
+
+def _parse_link_destination(string, pos, maximum):
+    """markdown_it.helpers.parseLinkDestination with the same result, stepping over plain runs with
+    one regex match instead of one Python step per character (20,000 characters of "[a](" took
+    five times as long)."""
+    if pos < maximum and string[pos] == "<":
+        return markdown_it_helpers.parseLinkDestination(string, pos, maximum)
+    start, level, result = pos, 0, _DestinationResult()
+    run = _DESTINATION_RUN.match
+    while pos < maximum:
+        found = run(string, pos, maximum)
+        if found:
+            pos = found.end()
+            continue
+        ch = string[pos]
+        if ch == "\\":
+            if pos + 1 < maximum:
+                if string[pos + 1] == " ":
+                    break
+                pos += 2
+                continue
+        elif ch == "(":
+            level += 1
+            if level > 32:
+                return result
+        elif ch == ")":
+            if level == 0:
+                break
+            level -= 1
+        else:  # a space or a control character ends it
+            break
+        pos += 1
+    if start == pos or level != 0:
+        return result
+    result.str = unescapeAll(string[start:pos])
+    result.pos = pos
+    result.ok = True
+    return result
+
+
 def _bounded_footnote_ref(state, silent):
     """The footnote plugin scans a "[^label" to the end of the paragraph; a label is short."""
     src, start = state.src, state.pos
@@ -247,7 +291,7 @@ def _build():
     md.enable(["table", "strikethrough", "linkify"])
     md.use(footnote_plugin, inline=False)
     md.helpers = SimpleNamespace(
-        parseLinkDestination=markdown_it_helpers.parseLinkDestination,
+        parseLinkDestination=_parse_link_destination,
         parseLinkTitle=markdown_it_helpers.parseLinkTitle,
         parseLinkLabel=_parse_link_label,
     )

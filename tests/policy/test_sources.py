@@ -286,3 +286,72 @@ def test_custom_domains_and_terms():
                   domains=[SourceDomain("mijnbron.nl", SourceKind.OFFICIAL)])
     assert not assess("helpt bij angst https://www.mijnbron.nl/x", rules).needs_review
     assert assess("helpt bij angst https://www.thuisarts.nl/x", rules).needs_review
+
+
+# ------------------------------------------------------------------ judging a link by its target
+
+from moderation.policy.sources import judge_link  # noqa: E402
+
+
+@pytest.mark.parametrize("url,kind,reason", [
+    ("https://www.thuisarts.nl/spierkrampen", OF, ""),
+    ("https://richtlijnen.nhg.org/standaarden/depressie", OF, ""),
+    ("https://pubmed.ncbi.nlm.nih.gov/33852780/", S, ""),
+    ("https://www.thuisarts.nl", X, "home_page"),
+    ("https://www.thuisarts.nl/", X, "home_page"),
+    ("https://www.rivm.nl/en", X, "home_page"),
+    ("https://www.nhs.uk/index.html?utm_source=x", X, "home_page"),
+    ("https://doi.org/", X, "home_page"),
+    ("https://www.thuisarts.nl/zoeken?q=kramp", X, "search_page"),
+    ("https://www.rivm.nl/search?query=griep", X, "search_page"),
+    ("https://pubmed.ncbi.nlm.nih.gov/?term=magnesium", X, "search_page"),
+    ("https://www.cochranelibrary.com/search", X, "search_page"),
+    ("https://www.rivm.nl/contact", X, "not_document"),
+    ("https://www.rivm.nl/roken?page=2", OF, ""),
+    ("https://doi.org/10.1056/NEJMoa2032994", S, ""),
+    ("https://doi.org/10.1101/gr.123456.110", S, ""),  # Genome Research shares bioRxiv's prefix
+    ("https://doi.org/10.1101/2020.03.01.123456", X, "preprint"),
+    ("https://doi.org/10.5281/zenodo.123456", X, "preprint"),
+    ("https://doi.org/10.31219/osf.io/abcd", X, "preprint"),
+    ("https://doi.org/10.21203/rs.3.rs-1/v1", X, "preprint"),
+    ("https://doi.org/10.2139/ssrn.123", X, "preprint"),
+    ("https://doi.org/10.20944/preprints202001.0001.v1", X, "preprint"),
+    ("https://doi.org/10.6084/m9.figshare.1", X, "preprint"),
+    ("https://www.medrxiv.org/content/10.1101/2020.03.01.123456v1", X, "preprint"),
+    ("https://osf.io/abcd/", X, "preprint"),
+    ("https://journal.example.org/doi/10.1234/abcd.5678", S, ""),
+    ("https://www.example.com/article/10.1016/j.x.2020.1", S, ""),
+    ("https://thuisarts.nl.voorbeeld.com/depressie", X, "lookalike"),
+    ("https://rivm-info.nl/roken", X, "lookalike"),
+    ("https://www.thuisarts-advies.nl/x", X, "lookalike"),
+    ("https://xn--wh-gmc.int/news", X, "lookalike"),
+    ("https://example.com/magnesium", X, "not_listed"),
+    ("https://nl.wikipedia.org/wiki/Magnesium", X, "not_listed"),
+    ("https://www.youtube.com/watch?v=x", X, "not_listed"),
+    ("https://bit.ly/abc", B, "blocked"),
+    ("mailto:info@rivm.nl", None, "scheme"),
+    ("/t/12/", None, "scheme"),
+])
+def test_judge_link(url, kind, reason):
+    assert judge_link(url, RULES) == (kind, reason)
+
+
+def test_shipped_domains_each_have_a_reason_and_a_known_kind():
+    from moderation.policy.defaults import DEFAULT_DOMAIN_ROWS
+
+    assert len(DEFAULT_DOMAIN_ROWS) >= 200
+    for row in DEFAULT_DOMAIN_ROWS:
+        assert row["reason"].strip() and len(row["reason"]) <= 200, row
+        assert SourceKind(row["kind"])
+    kinds = {row["domain"]: row["kind"] for row in DEFAULT_DOMAIN_ROWS}
+    for official in ("rivm.nl", "gezondheidsraad.nl", "cbg-meb.nl", "lareb.nl", "thuisarts.nl", "richtlijnen.nhg.org",
+                     "farmacotherapeutischkompas.nl", "apotheek.nl", "trimbos.nl", "richtlijnendatabase.nl",
+                     "sciensano.be", "fagg-afmps.be", "domusmedica.be", "gezondheidenwetenschap.be", "hgr-css.be",
+                     "who.int", "nhs.uk", "nice.org.uk", "nih.gov", "medlineplus.gov", "cdc.gov", "ema.europa.eu",
+                     "fda.gov", "ecdc.europa.eu"):
+        assert kinds[official] == "official", official
+    for scholarly in ("europepmc.org", "cochranelibrary.com", "nature.com", "thelancet.com", "nejm.org", "bmj.com",
+                      "jamanetwork.com", "sciencedirect.com", "ntvg.nl"):
+        assert kinds[scholarly] == "scholarly", scholarly
+    for other in ("medrxiv.org", "biorxiv.org", "arxiv.org", "zenodo.org", "wikipedia.org", "youtube.com", "mayoclinic.org"):
+        assert kinds[other] == "other", other
