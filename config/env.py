@@ -111,8 +111,8 @@ def cache_config(environ=os.environ):
     """Redis when REDIS_URL is set, else the database cache: both are shared across workers.
 
     With Redis there are two aliases on the same server: "default" for copies (pages, fragments),
-    where Redis being down is a miss, and "strict" for what must not silently pass (rate limits,
-    which fall back to the database: forum.ratelimit). Short socket timeouts, so a Redis that
+    where Redis being down is a miss, and "strict" for what must not silently pass (buffered view
+    counts, which fall back to the database: forum.viewcount). Rate limits live in the database. Short socket timeouts, so a Redis that
     hangs costs a request half a second, not a worker.
     """
     url = environ.get("REDIS_URL", "").strip()

@@ -78,7 +78,6 @@ TEMPLATES = [
 DATABASES = {"default": env.database_config(base_dir=BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = env.cache_config()
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # a Redis outage served as cache misses still shows in the log
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "forum.User"

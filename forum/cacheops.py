@@ -2,7 +2,8 @@
 
 Two aliases (config/env.py): "default" holds copies (pages, fragments, counters shown on
 pages) and turns a Redis failure into a miss; "strict", present only with Redis, raises, for
-what must not silently pass (rate limits fall back to the database: forum.ratelimit).
+what must not silently pass: the buffered view counts (forum.viewcount), which then go to the
+database directly. Rate limits are not in the cache at all (forum.ratelimit).
 """
 
 import logging
@@ -39,7 +40,7 @@ def get_many_and_add(keys, add_key, value, timeout):
         pipe.mget(list(key_map))
         pipe.set(client.make_key(add_key), client.encode(value), ex=timeout, nx=True)
         values, added = pipe.execute()
-    except RedisError:
-        logger.warning("Redis is unreachable: serving without the cache", exc_info=True)
+    except RedisError as error:
+        logger.warning("Redis is unreachable: serving without the cache (%s)", error)
         return {}, False
     return {key_map[key]: client.decode(raw) for key, raw in zip(key_map, values, strict=True) if raw is not None}, bool(added)

@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 
 def buffering_enabled():
-    return getattr(settings, "FORUM_BUFFER_VIEWS", True) and redis_backend() is not None
+    return getattr(settings, "FORUM_BUFFER_VIEWS", True) and redis_backend(STRICT_ALIAS) is not None
 
 
 def is_bot(user_agent):
@@ -75,16 +75,19 @@ def view_count(*, topic_id, visitor, user_agent):
     return True
 
 
+STRICT_ALIAS = "strict"  # a failed INCR must be seen (and counted in the database instead), not ignored
+
+
 def _redis():
-    return redis_backend().client.get_client(write=True)
+    return redis_backend(STRICT_ALIAS).client.get_client(write=True)
 
 
 def _buffer_incr(topic_id):
     client = _redis()
-    key = cache.make_key(BUFFER_KEY.format(topic_id))
+    key = redis_backend(STRICT_ALIAS).make_key(BUFFER_KEY.format(topic_id))
     pipe = client.pipeline()
     pipe.incr(key)
-    pipe.sadd(cache.make_key(BUFFERED_TOPICS_KEY), topic_id)
+    pipe.sadd(redis_backend(STRICT_ALIAS).make_key(BUFFERED_TOPICS_KEY), topic_id)
     return pipe.execute()[0]
 
 
@@ -93,7 +96,7 @@ def buffered_views(topic_id):
     if not buffering_enabled():
         return 0
     client = _redis()
-    return int(client.get(cache.make_key(BUFFER_KEY.format(topic_id))) or 0)
+    return int(client.get(redis_backend(STRICT_ALIAS).make_key(BUFFER_KEY.format(topic_id))) or 0)
 
 
 def view_counts_flush(topic_ids=None):
@@ -102,11 +105,11 @@ def view_counts_flush(topic_ids=None):
         return 0
     client = _redis()
     if topic_ids is None:
-        topic_ids = [int(t) for t in client.smembers(cache.make_key(BUFFERED_TOPICS_KEY))]
+        topic_ids = [int(t) for t in client.smembers(redis_backend(STRICT_ALIAS).make_key(BUFFERED_TOPICS_KEY))]
     flushed = 0
     for topic_id in topic_ids:
-        client.srem(cache.make_key(BUFFERED_TOPICS_KEY), topic_id)
-        count = int(client.getdel(cache.make_key(BUFFER_KEY.format(topic_id))) or 0)
+        client.srem(redis_backend(STRICT_ALIAS).make_key(BUFFERED_TOPICS_KEY), topic_id)
+        count = int(client.getdel(redis_backend(STRICT_ALIAS).make_key(BUFFER_KEY.format(topic_id))) or 0)
         if count:
             Topic.objects.filter(pk=topic_id).update(view_count=F("view_count") + count)
             flushed += count

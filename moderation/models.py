@@ -234,3 +234,18 @@ class CareAlert(models.Model):
 
     def __str__(self):
         return f"{self.topic_id}/{self.post_id}"
+
+
+class RulesVersion(models.Model):
+    """One row: the version of the health rules (terms, domains). An admin's change bumps it in the
+    same transaction, and every worker rebuilds its compiled rules when it differs (moderation.rules).
+    In the database, not the cache, so a cache flush or outage can never leave a worker on old rules."""
+
+    version = models.PositiveBigIntegerField(_("version"), default=1)
+
+    class Meta:
+        verbose_name = _("rules version")
+        verbose_name_plural = _("rules versions")
+
+    def __str__(self):
+        return str(self.version)

@@ -1,28 +1,43 @@
 """Builds the policy's Rules from the admin-edited tables, cached until an admin changes something.
 
-The compiled Rules object lives in process memory, but whether it is current is decided
-by a version number in the shared cache, so every worker sees an admin's change at once.
+The compiled Rules object lives in process memory, but whether it is current is decided by a
+version number in the database (moderation.models.RulesVersion, one indexed row read per
+assessment), bumped in the transaction that changes a rule: every worker sees an admin's change
+at once, and no cache flush or Redis outage can leave one on the old rules.
 """
 
-from django.core.cache import cache
+import time
 
-from moderation.models import HealthTerm, SourceDomain
+from django.db import IntegrityError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
+
+from moderation.models import HealthTerm, RulesVersion, SourceDomain
 from moderation.policy import Rules, SourceKind, Term, TermKind
 from moderation.policy import SourceDomain as PolicyDomain
 
-VERSION_KEY = "moderation-rules-version"
 _compiled = {"version": None, "rules": None}
 
 
 def rules_version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
+    return RulesVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 1
 
 
 def rules_changed():
+    """Call inside the transaction that changes a term or domain: the new version commits with it.
+
+    A version is never handed out twice, even after a rollback or a restored backup (a worker may
+    hold rules compiled for a number that a rolled-back change had taken): it is the time in
+    microseconds, and always above the last one.
+    """
+    new = Greatest(F("version") + 1, Value(time.time_ns() // 1000))
+    if RulesVersion.objects.filter(pk=1).update(version=new):
+        return
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+        with transaction.atomic():
+            RulesVersion.objects.create(pk=1, version=time.time_ns() // 1000)
+    except IntegrityError:  # another transaction made the row first
+        RulesVersion.objects.filter(pk=1).update(version=new)
 
 
 def load_rules():

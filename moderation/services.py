@@ -496,4 +496,4 @@ def flag_create(*, actor, post, reason, text=""):
 def rules_changed(*, actor, description):
     """An admin changed a term or domain: record it and make every worker rebuild its rules."""
     audit(actor=actor, action=AuditAction.RULE_CHANGED, reason=description)
-    transaction.on_commit(_bump_rules_version)
+    _bump_rules_version()  # in the database, committed with the change

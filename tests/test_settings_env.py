@@ -53,7 +53,7 @@ def test_redis_url_moves_the_cache_to_redis_and_default_is_the_shared_database_c
     assert env.cache_config(environ={})["default"]["BACKEND"].endswith("DatabaseCache")
     redis = env.cache_config(environ={"REDIS_URL": "redis://127.0.0.1:6379/0"})
     assert {alias: c["BACKEND"] for alias, c in redis.items()} == {"default": "django_redis.cache.RedisCache", "strict": "django_redis.cache.RedisCache"}
-    # Copies degrade to a miss when Redis is down; the strict alias (rate limits) raises, and they fall back to the database.
+    # Copies degrade to a miss when Redis is down; the strict alias (buffered view counts) raises, and they go to the database.
     assert redis["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True and "IGNORE_EXCEPTIONS" not in redis["strict"]["OPTIONS"]
     with pytest.raises(ImproperlyConfigured, match="REDIS_URL"):
         env.cache_config(environ={"REDIS_URL": "http://nope"})

@@ -137,7 +137,9 @@ def redis_cache(settings):
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
-    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
+    from config.env import cache_config
+
+    settings.CACHES = cache_config(environ={"REDIS_URL": REDIS_URL})
 
 
 class Browser:

@@ -170,7 +170,9 @@ def test_parallel_views_are_counted_exactly(settings, topic, backend):
             redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
         except redis.RedisError:
             pytest.skip(f"Redis is not reachable at {REDIS_URL}")
-        settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
+        from config.env import cache_config
+
+        settings.CACHES = cache_config(environ={"REDIS_URL": REDIS_URL})
         settings.FORUM_BUFFER_VIEWS = True
         cache.clear()
     visitors = [f"s{n:04d}" for n in range(300)] + [f"s{n:04d}" for n in range(50)]  # 50 visitors come twice
