@@ -25,7 +25,7 @@ def _key(post, topic, language):
     state = (
         post.author.username, post.author_id, topic.author_id, post.is_question, post.is_accepted, accepted_by,
         post.created_at.isoformat(), post.edited_at and post.edited_at.isoformat(), post.visibility, post.is_deleted,
-        post.rejection_reason, post.moderator_note, post.reviewed_by_id, post.score, post.my_vote,
+        post.rejection_reason, post.moderator_note, post.withdrawn_at is not None, post.reviewed_by_id, post.score, post.my_vote,
         tuple(post.reaction_buttons), post.can_edit, post.can_see_history, post.can_delete, post.can_flag, post.can_propose,
     )
     digest = hashlib.sha256(repr(state).encode()).hexdigest()[:32]

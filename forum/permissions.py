@@ -70,7 +70,9 @@ def can_see_post(user, post):
 
 
 def can_see_topic(user, topic):
-    if topic.is_public and not topic.is_deleted:
+    if topic.is_deleted or topic.hidden_at is not None:
+        return shows_moderator_tools(user)
+    if topic.is_public:
         return True
     return user.is_authenticated and (user.pk == topic.author_id or shows_moderator_tools(user))
 
@@ -81,7 +83,7 @@ def check_see_topic(user, topic):
 
 
 def can_edit_post(user, post):
-    return can_post(user) and post.author_id == user.pk and not post.is_deleted
+    return can_post(user) and post.author_id == user.pk and not post.is_deleted and post.withdrawn_at is None
 
 
 def check_edit_post(user, post):
@@ -90,6 +92,8 @@ def check_edit_post(user, post):
         raise PermissionDenied(_("You can only edit your own posts."))
     if post.is_deleted:
         raise PermissionDenied(_("This post was deleted."))
+    if post.withdrawn_at is not None:
+        raise PermissionDenied(_("You withdrew this question; it cannot be edited any more."))
 
 
 def can_delete_post(user, post):
@@ -101,6 +105,26 @@ def can_delete_post(user, post):
 def check_delete_post(user, post):
     if not can_delete_post(user, post):
         raise PermissionDenied(_("You may not delete this post."))
+
+
+def can_withdraw_question(user, post):
+    """The starter may withdraw their question (its text goes, the answers stay)."""
+    return post.is_question and post.withdrawn_at is None and can_edit_post(user, post)
+
+
+def check_withdraw_question(user, post):
+    if not can_withdraw_question(user, post):
+        raise PermissionDenied(_("Only the starter can withdraw this question."))
+
+
+def can_hide_topic(user, topic):
+    """Hiding a whole topic with a reason is a moderator power (permission and two-factor)."""
+    return is_moderator(user)
+
+
+def check_hide_topic(user, topic):
+    if not can_hide_topic(user, topic):
+        raise PermissionDenied(_("Only moderators can hide a topic."))
 
 
 def can_see_revisions(user, post):

@@ -129,7 +129,9 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
     # Flags hid the accepted answer while a moderator looks: the topic stays solved, "under review".
     under_review = bool(accepted and topic.is_solved and order != "newest" and page.number == 1
                         and not any(a.pk == accepted and a.is_visible for a in shown))
-    question = posts.get(is_question=True)
+    # A moderator sees a removed topic with its deleted question (the question alone of the deleted posts).
+    question = (Post.objects.filter(topic=topic, is_question=True).select_related("author", "reviewed_by")
+                .defer("body", "search_vector").get() if moderator else posts.get(is_question=True))
     post_ids = [question.pk] + [a.pk for a in shown]
 
     reactions = {}

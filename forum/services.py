@@ -5,8 +5,9 @@ inside the same transaction, so a post is never visible for a moment before it i
 """
 
 from django.db import transaction
-from django.db.models import Case, Count, Exists, F, Max, Value, When
+from django.db.models import Case, Count, Exists, F, Max, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from forum import cache_keys, ratelimit, watching
 from forum.locks import lock_rows
@@ -33,7 +34,7 @@ def topic_refresh_counters(topic_id):
         answer_count=answers["count"],
         best_answer_score=answers["best"],
         reaction_count=reactions,
-        is_public=Case(When(is_deleted=True, then=Value(False)), default=Value(question_public)),
+        is_public=Case(When(Q(is_deleted=True) | Q(hidden_at__isnull=False), then=Value(False)), default=Value(question_public)),
         # Readers see the crisis help line while a published post in the topic speaks of suicide or self-harm.
         crisis=Exists(Post.objects.filter(topic_id=topic_id, crisis=True, visibility=Visibility.PUBLISHED, is_deleted=False)),
     )
@@ -150,13 +151,31 @@ def post_edit(*, actor, post, body, title=None):
     return post
 
 
+class PostError(Exception):
+    """A refused change to a post; the message is for the member."""
+
+
+def others_answered(question):
+    """Whether anyone but the starter has answered (published or not): then the topic holds others' words."""
+    return Post.objects.filter(topic_id=question.topic_id, is_question=False, is_deleted=False).exclude(
+        author_id=question.author_id
+    ).exists()
+
+
 @transaction.atomic
 def post_delete(*, actor, post):
-    """Soft delete: hidden from everyone but moderators, kept with its history."""
+    """Soft delete: hidden from everyone but moderators, kept with its history.
+
+    A question is deleted only while nobody else has answered: deleting it takes the whole topic,
+    and with it other members' words. After that the starter withdraws it (question_withdraw)
+    and a moderator hides the topic with a reason (topic_hide).
+    """
     post = _lock_post(post)
     topic = post.topic
     if post.is_deleted:
         return post
+    if post.is_question and others_answered(post):
+        raise PostError(_("Others have answered this question, so it cannot be deleted: withdraw it instead and their answers stay."))
     post.is_deleted = True
     post.deleted_at = timezone.now()
     post.deleted_by = actor
@@ -171,6 +190,67 @@ def post_delete(*, actor, post):
     accepted_answer_changed(topic=topic, post=post, actor=actor, change="deleted")
     topic_refresh_counters(topic.pk)
     return post
+
+
+@transaction.atomic
+def question_withdraw(*, actor, post):
+    """The starter takes their question back after others answered: its text goes (shown as "removed by
+    the author"; the original is kept as a revision that moderators can read), the answers stay."""
+    post = _lock_post(post)
+    topic = post.topic
+    if not post.is_question or post.withdrawn_at is not None or post.is_deleted:
+        raise PostError(_("Only a question that is still shown can be withdrawn."))
+    now = timezone.now()
+    Revision.objects.create(
+        post=post, title=topic.title, body=post.body, body_html=post.body_html, edited_by=actor, number=post.revision,
+        moderator_note=post.moderator_note,
+    )
+    post.body = post.body_html = post.moderator_note = ""
+    post.withdrawn_at = post.edited_at = now
+    post.revision += 1
+    post.reviewed_by = None
+    post.save(update_fields=["body", "body_html", "moderator_note", "withdrawn_at", "edited_at", "revision", "reviewed_by"])
+    from moderation.audit import audit
+    from moderation.models import AuditAction
+
+    audit(actor=actor, action=AuditAction.QUESTION_WITHDRAWN, post=post, status_before="shown", status_after="withdrawn")
+    topic_refresh_counters(topic.pk)
+    post_index(post.pk)
+    return post
+
+
+@transaction.atomic
+def topic_hide(*, actor, topic, reason):
+    """A moderator takes a whole topic offline, with a reason; topic_unhide undoes it."""
+    if not reason.strip():
+        raise PostError(_("Give a reason for hiding the topic."))
+    topic = lock_rows(topic_id=topic.pk)[0]
+    if topic.hidden_at is not None:
+        raise PostError(_("This topic is already hidden."))
+    topic.hidden_at, topic.hidden_by, topic.hidden_reason = timezone.now(), actor, reason.strip()
+    topic.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    from moderation.audit import audit
+    from moderation.models import AuditAction
+
+    audit(actor=actor, action=AuditAction.TOPIC_HIDDEN, topic=topic, reason=reason.strip(), status_before="public", status_after="hidden")
+    topic_refresh_counters(topic.pk)
+    return topic
+
+
+@transaction.atomic
+def topic_unhide(*, actor, topic):
+    topic = lock_rows(topic_id=topic.pk)[0]
+    if topic.hidden_at is None:
+        raise PostError(_("This topic is not hidden."))
+    reason = topic.hidden_reason
+    topic.hidden_at, topic.hidden_by, topic.hidden_reason = None, None, ""
+    topic.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    from moderation.audit import audit
+    from moderation.models import AuditAction
+
+    audit(actor=actor, action=AuditAction.TOPIC_UNHIDDEN, topic=topic, reason=reason, status_before="hidden", status_after="public")
+    topic_refresh_counters(topic.pk)
+    return topic
 
 
 @transaction.atomic

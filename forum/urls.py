@@ -20,6 +20,7 @@ urlpatterns = [
     path("p/<int:pk>/", views.post_permalink, name="post"),
     path("p/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path("p/<int:pk>/delete/", views.post_delete, name="post_delete"),
+    path("p/<int:pk>/withdraw/", views.question_withdraw, name="question_withdraw"),
     path("p/<int:pk>/revisions/", views.post_revisions, name="post_revisions"),
     path("p/<int:pk>/vote/", views.vote, name="vote"),
     path("p/<int:pk>/react/", views.react, name="react"),

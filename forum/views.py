@@ -80,6 +80,9 @@ def topic_detail(request, pk, slug):
                 view_recorded(pk)
             return response
     topic = get_object_or_404(Topic.objects.select_related("category", "author", "solved_by", "proposed_by"), pk=pk)
+    if (topic.is_deleted or topic.hidden_at is not None) and not moderator:
+        # Gone for everyone but moderators (who see the moderator view below), in the site's language.
+        return render(request, "410.html", {"message": _("This topic was removed.")}, status=410)
     permissions.check_see_topic(viewer, topic)
     if counted:
         view_recorded(pk)
@@ -319,13 +322,38 @@ def post_edit(request, pk):
 
 
 @login_required
-@require_POST
 def post_delete(request, pk):
-    post = get_object_or_404(Post.objects.select_related("topic"), pk=pk)
+    """GET asks for confirmation (and for a question others answered, offers to withdraw it); POST deletes."""
+    post = get_object_or_404(Post.objects.select_related("topic", "author"), pk=pk)
     permissions.check_delete_post(request.user, post)
-    services.post_delete(actor=request.user, post=post)
-    messages.success(request, _("The post is deleted. Moderators can still see it."))
-    return redirect("forum:home" if post.is_question else post.topic)
+    held_by_others = post.is_question and services.others_answered(post)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            services.post_delete(actor=request.user, post=post)
+        except services.PostError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The post is deleted. Moderators can still see it."))
+            return redirect("forum:home" if post.is_question else post.topic)
+    context = {"post": post, "can_delete": not held_by_others,
+               "can_withdraw": held_by_others and permissions.can_withdraw_question(request.user, post)}
+    return render(request, "forum/post_delete.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def question_withdraw(request, pk):
+    post = get_object_or_404(Post.objects.select_related("topic"), pk=pk)
+    permissions.check_withdraw_question(request.user, post)
+    if request.POST.get("confirm") != "yes":
+        return redirect("forum:post_delete", pk=post.pk)
+    try:
+        services.question_withdraw(actor=request.user, post=post)
+    except services.PostError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your question is withdrawn: its text is gone, the answers stay."))
+    return redirect(post.topic)
 
 
 @login_required

@@ -14,5 +14,7 @@ urlpatterns = [
     path("solutions/", views.solution_queue, name="solutions"),
     path("solutions/<int:pk>/", views.solution_review, name="solution_review"),
     path("flag/<int:pk>/", views.flag, name="flag"),
+    path("hide-topic/<int:pk>/", views.topic_hide, name="topic_hide"),
+    path("show-topic/<int:pk>/", views.topic_unhide, name="topic_unhide"),
     path("topic/<int:pk>/<str:action>/", views.solution_action, name="solution_action"),
 ]

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from forum import pagecache
 from forum.errors import kept_text
 from forum.models import Post, Topic
-from forum.permissions import check_interact
+from forum.permissions import check_hide_topic, check_interact
 from forum.ratelimit import RateLimitExceeded
 from forum.views import account_nav_parts, wants_json
 from moderation import cache_keys, care, fragments, selectors, services, solutions
@@ -242,6 +242,39 @@ def solution_review(request, pk):
         return redirect("moderation:solutions")
     status = 400 if request.method == "POST" else 200
     return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form, request.user), status=status)
+
+
+@moderator_required
+@require_POST
+def topic_hide(request, pk):
+    """Take a whole topic offline with a reason (audited; topic_unhide undoes it)."""
+    from forum import services as forum_services  # the forum publishes; moderation only asks it
+
+    topic = get_object_or_404(Topic, pk=pk)
+    check_hide_topic(request.user, topic)
+    try:
+        forum_services.topic_hide(actor=request.user, topic=topic, reason=request.POST.get("reason", "")[:500])
+    except forum_services.PostError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The topic is hidden. You can show it again from its page."))
+    return redirect(topic)
+
+
+@moderator_required
+@require_POST
+def topic_unhide(request, pk):
+    from forum import services as forum_services  # the forum publishes; moderation only asks it
+
+    topic = get_object_or_404(Topic, pk=pk)
+    check_hide_topic(request.user, topic)
+    try:
+        forum_services.topic_unhide(actor=request.user, topic=topic)
+    except forum_services.PostError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The topic is shown again."))
+    return redirect(topic)
 
 
 @login_required

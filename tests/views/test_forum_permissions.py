@@ -74,8 +74,10 @@ def test_get_never_changes_state(client, member, answer_factory):
     answer = answer_factory()
     client.force_login(member)
     assert client.get(f"/p/{answer.pk}/vote/?value=1").status_code == 405
-    assert client.get(f"/p/{answer.pk}/delete/").status_code == 405
-    assert Post.objects.get(pk=answer.pk).score == 0
+    assert client.get(f"/p/{answer.pk}/delete/").status_code == 403  # not theirs: not even the confirmation
+    own = answer_factory(author=member)
+    assert client.get(f"/p/{own.pk}/delete/").status_code == 200  # the confirmation page: GET deletes nothing
+    assert Post.objects.get(pk=answer.pk).score == 0 and not Post.objects.get(pk=own.pk).is_deleted
 
 
 def test_only_the_author_edits_and_sees_history(client, member, user_factory, answer_factory):
