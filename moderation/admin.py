@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from moderation.models import AuditEntry, Flag, HealthTerm, ReviewItem, SourceDomain
+from moderation.models import AuditEntry, CareAlert, Flag, HealthTerm, ReviewItem, SourceDomain
 from moderation.services import rules_changed
 
 
@@ -68,4 +68,13 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "actor", "action", "object_repr", "status_before", "status_after", "reason")
     list_filter = ("action",)
     search_fields = ("object_repr", "reason", "actor__username")
+    date_hierarchy = "created_at"
+
+
+@admin.register(CareAlert)
+class CareAlertAdmin(ReadOnlyAdmin):
+    """Crisis alerts are followed up in the queue's care lane at /moderation/, where it is audited."""
+
+    list_display = ("created_at", "topic", "post", "about_someone_else", "followed_up_at", "followed_up_by")
+    list_filter = ("about_someone_else",)
     date_hierarchy = "created_at"

@@ -148,3 +148,25 @@ def test_the_moderators_notification_leads_to_the_post(client, moderator, member
     assert "roep om hulp" in page
     response = client.post(f"/notifications/{notification.pk}/open/")
     assert response.status_code == 302 and str(answer.pk) in response["Location"]
+
+
+def test_an_edit_that_turns_a_post_into_a_cry_for_help_shows_the_notice(client, member, topic, moderator, no_rate_limits):
+    answer = services.answer_post(actor=member, topic=topic, body="Bedankt voor de tips.")
+    client.force_login(member)
+    html = client.post(f"/p/{answer.pk}/edit/", {"body": CRISIS}, follow=True).content.decode()
+    assert "Je staat er niet alleen voor" in html and "0800-0113" in html
+    assert CareAlert.objects.filter(post=answer).count() == 1
+
+
+def test_admins_can_read_the_alerts_but_not_change_them(client, admin_user, member, topic):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from tests.conftest import TOTP_SECRET
+
+    answer = services.answer_post(actor=member, topic=topic, body=CRISIS)
+    TOTP.activate(admin_user, TOTP_SECRET)  # admins need two-factor authentication too
+    client.force_login(admin_user)
+    assert client.get("/admin/moderation/carealert/").status_code == 200
+    alert = CareAlert.objects.get(post=answer)
+    assert client.post(f"/admin/moderation/carealert/{alert.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert CareAlert.objects.filter(pk=alert.pk).exists()
