@@ -71,13 +71,17 @@ def notification_message(notification):
             "notification": notification,
             "text": describe(notification),
             "excerpt": excerpt(notification),
-            "link": absolute_url(post_path(notification)),
+            "link": notification_link(notification),
             "why": reason_for_mail(notification.kind),
         }
     return message(
         user=user, preference=email_preference(notification.kind), context=context,
         subject_template="emails/notification_subject.txt", body_template="emails/notification_body.txt",
     )
+
+
+def notification_link(notification):
+    return absolute_url(post_path(notification))
 
 
 def post_path(notification):

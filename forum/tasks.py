@@ -65,6 +65,21 @@ def send_notification_emails(notification_ids, attempt=1):
 
 
 @task()
+def send_digest_email(user_id, frequency, attempt=1):
+    """One member's daily or weekly digest (forum/digests.py), tried again later if the mail fails."""
+    from forum.digests import digest_send
+
+    try:
+        digest_send(user_id, frequency)
+    except Exception:
+        if attempt >= MAX_ATTEMPTS:
+            logger.error("Giving up on the digest for member %s after %s attempts", user_id, attempt)
+            return
+        logger.warning("Digest for member %s failed; retrying (attempt %s)", user_id, attempt + 1)
+        _later(send_digest_email, user_id, frequency, attempt + 1)
+
+
+@task()
 def fan_out_post(post_id, edit=False):
     """Tell whom it concerns about a post that became visible (or was edited): forum/watching.py."""
     from forum.watching import fan_out

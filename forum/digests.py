@@ -1,0 +1,84 @@
+"""Daily and weekly digests: one mail with the new posts in the topics and categories a member watches.
+
+Members who chose a digest (Settings) get no mail per watched post (forum/notifications.py); the
+scheduled `manage.py send_digests daily|weekly` queues one digest task per member who is due, and
+the task mails only when something is new since their last digest.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone, translation
+
+from forum.models import Notification, User
+
+PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
+# The schedule drifts a little (cron, a slow run): a member whose last digest is this much short of
+# a full period is still due, so a daily digest never skips a day.
+SLACK = timedelta(hours=2)
+ITEMS_SHOWN = 50
+
+
+def members_due(frequency, now):
+    period = PERIODS[frequency]
+    return User.objects.filter(
+        Q(digest_sent_at__isnull=True) | Q(digest_sent_at__lte=now - period + SLACK),
+        digest_frequency=frequency, email_on_watched=True, is_active=True,
+    ).exclude(email="")
+
+
+def digest_enqueue(frequency, now=None):
+    """Queue a digest for every member due for one; returns how many were queued."""
+    from forum.tasks import send_digest_email
+
+    now = now or timezone.now()
+    member_ids = list(members_due(frequency, now).values_list("pk", flat=True))
+    for member_id in member_ids:
+        send_digest_email.enqueue(member_id, frequency)
+    return len(member_ids)
+
+
+def digest_items(user, since):
+    """The member's watch notifications since their last digest, oldest first, posts still readable."""
+    from forum.notifications import DIGEST_KINDS
+
+    return list(
+        Notification.objects.filter(recipient=user, kind__in=DIGEST_KINDS, created_at__gt=since, cleared_at__isnull=True)
+        .select_related("actor", "topic__category", "post", "recipient")
+        .defer("post__body", "post__search_vector", "post__assessment")
+        .order_by("created_at", "pk")[:ITEMS_SHOWN]
+    )
+
+
+def digest_message(user, items, frequency):
+    from forum.mail import message, notification_link, recipient_language
+    from forum.notifications import describe, excerpt
+
+    with translation.override(recipient_language(user)):
+        entries = [
+            {"text": describe(item), "excerpt": excerpt(item), "link": notification_link(item)}
+            for item in items if item.post is None or item.post.is_visible
+        ]
+    if not entries:
+        return None
+    return message(
+        user=user, preference="email_on_watched",
+        context={"entries": entries, "frequency": frequency},
+        subject_template="emails/digest_subject.txt", body_template="emails/digest_body.txt",
+    )
+
+
+def digest_send(user_id, frequency, now=None):
+    """Build and send one member's digest; True if a mail went out. Raises if sending fails (the task retries)."""
+    from forum.tasks import send_message
+
+    now = now or timezone.now()
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email or user.digest_frequency != frequency:
+        return False
+    since = user.digest_sent_at or now - PERIODS[frequency]
+    mail = digest_message(user, digest_items(user, since), frequency)
+    if mail is not None:
+        send_message(mail)
+    User.objects.filter(pk=user.pk).update(digest_sent_at=now)
+    return mail is not None
