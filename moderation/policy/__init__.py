@@ -4,11 +4,17 @@ Decides whether a forum answer makes a health claim and, if it does, whether
 it links a qualifying (scholarly or official) source; answers that claim
 without such a source are held for a moderator.  See docs/POLICY.md.
 
+The forum judges what readers see: ``moderation.screening.screen_post`` renders
+and sanitises a post, reads its visible document (``visible.visible_document``:
+normalised visible text, quotes marked, followable links) and assesses that.
+
 Public API::
 
-    from moderation.policy import assess, default_rules
-    result = assess(answer_markdown, default_rules())
-    result.needs_review, result.claim_types, result.to_dict()
+    from moderation.policy import assess, default_rules, visible_document
+    result = assess(visible_document(sanitised_html), default_rules())
+    result.needs_review, result.claim_types, result.refused_sources, result.to_dict()
+
+``assess`` also accepts a plain string (read as Markdown source, the older entry).
 """
 
 from .defaults import DEFAULT_DOMAINS, DEFAULT_TERMS, default_rules
@@ -23,7 +29,10 @@ from .model import (
     Term,
     TermKind,
 )
+from .normalise import normalise
 from .rules import Rules
+from .sources import judge_link
+from .visible import VisibleDocument, VisibleLink, visible_document
 
 __all__ = [
     "Assessment",
@@ -37,7 +46,12 @@ __all__ = [
     "SourceKind",
     "Term",
     "TermKind",
+    "VisibleDocument",
+    "VisibleLink",
     "assess",
     "classify_source",
     "default_rules",
+    "judge_link",
+    "normalise",
+    "visible_document",
 ]
