@@ -26,7 +26,8 @@ REDIS_URL = "redis://127.0.0.1:6379/13"
 HOST = "forum.example.test"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# The servers hash passwords as production does, so the members made here must too.
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.real_password_hasher]
 
 
 def _redis_is_up():
@@ -145,8 +146,9 @@ def redis_cache(settings):
 class Browser:
     """One visitor: its own cookies, the same Host header whichever server answers."""
 
-    def __init__(self, agent=BROWSER):
+    def __init__(self, agent=BROWSER, address="127.0.0.1"):
         self.agent = agent
+        self.address = address  # the loopback address it connects from: a visitor without a session is its address
         self.cookies = {}
 
     def request(self, server, method, path, data=None):
@@ -157,7 +159,7 @@ class Browser:
         if data is not None:
             body = urlencode(data)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30, source_address=(self.address, 0))
         try:
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
@@ -212,10 +214,10 @@ def test_the_failed_login_limit_counts_attempts_on_both_servers(servers, redis_c
 def test_views_counted_on_both_servers_add_up_once_per_visitor(servers, redis_cache, topic):
     from forum.viewcount import buffering_enabled, view_counts_flush
 
-    visitors = [Browser(f"{BROWSER} visitor/{n}") for n in range(6)]
+    visitors = [Browser(f"{BROWSER} visitor/{n}", address=f"127.0.0.{n + 2}") for n in range(6)]
     for round_ in range(3):  # every visitor comes back, to the other server too: still one view each
         for n, visitor in enumerate(visitors):
-            status, _location, _ = visitor.request(servers[(n + round_) % 2], "GET", f"/t/{topic.pk}/")
+            status, _location, _ = visitor.request(servers[(n + round_) % 2], "GET", topic.get_absolute_url())
             assert status == 200
 
     assert buffering_enabled()
