@@ -226,3 +226,28 @@ def test_hard_negatives_and_hard_positives_are_present(rows, blocks):
     assert notes["source does not qualify"] >= 200
     informal = [r for r in rows if r["language"] == "nl" and re.search(r"\b(idd|ff|gwn|mn|ipv|heb t)\b", r["text"])]
     assert len(informal) >= 100
+
+
+def test_handwritten_answers_cover_both_languages_all_lengths_and_splits(rows):
+    hw = [r for r in rows if r["family"] == "handwritten"]
+    assert len(hw) >= 150
+    cells = Counter((r["language"], r["split"]) for r in hw)
+    for lang in LANGUAGES:
+        for split in SPLITS:
+            assert cells[(lang, split)] >= 8, (lang, split)
+        for length in LENGTHS:
+            for claim in (True, False):
+                assert any(r["language"] == lang and r["length"] == length and r["health_claim"] is claim for r in hw)
+    assert any(r["needs_review"] for r in hw) and any(r["health_claim"] and not r["needs_review"] for r in hw)
+
+
+def test_handwritten_answers_are_not_made_of_blocks(rows, blocks):
+    idx = _index(blocks)
+    for r in rows:
+        if r["family"] != "handwritten":
+            continue
+        words = corpus_build.norm(r["text"]).split()
+        joined = " ".join(words)
+        for i in range(len(words) - 2):
+            for text, _ in idx.get(tuple(words[i:i + 3]), ()):
+                assert text not in joined or len(text.split()) < 6, (r["id"], text)

@@ -682,14 +682,17 @@ def load_handwritten() -> list[dict]:
             continue
         cur = None
         rows = []
-        for line in path.read_text(encoding="utf-8").splitlines():
+        body = path.read_text(encoding="utf-8")
+        if body.lstrip().startswith("<!--"):  # the file's own explanatory comment
+            body = body[body.index("-->") + 3:]
+        for line in body.splitlines():
             m = HW_HEAD.match(line)
             if m:
                 cur = {"m": m, "lines": []}
                 rows.append(cur)
             elif cur is not None:
                 cur["lines"].append(line)
-            elif line.strip() and not line.startswith("<!--"):
+            elif line.strip():
                 raise ValueError(f"{path}: text before the first @@@ header")
         groups: dict[tuple, list[dict]] = defaultdict(list)
         for n, r in enumerate(rows, 1):
