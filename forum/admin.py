@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from forum import services
 from forum.models import Category, Notification, Post, Reaction, Revision, Topic, User, Vote
 
 
@@ -12,13 +13,29 @@ class NoDeleteAdmin(admin.ModelAdmin):
         return False
 
 
+class RecordAdmin(NoDeleteAdmin):
+    """Records of what members did (votes, reactions, notices): to look at, never to add, change or delete.
+    Deleting one would leave scores and counts wrong; the services are the only writers."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(User)
 class MemberAdmin(UserAdmin):
+    """Deleting a member would cascade their votes and leave scores wrong: accounts are closed, not deleted."""
+
     list_display = ("username", "email", "is_staff", "is_active", "preferred_language", "date_joined")
     list_filter = ("is_staff", "is_superuser", "is_active", "groups", "preferred_language")
     fieldsets = UserAdmin.fieldsets + (
         (_("Forum"), {"fields": ("preferred_language", "email_on_answer", "email_on_reaction", "email_on_moderation", "email_queue_digest")}),
     )
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Category)
@@ -32,25 +49,40 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(NoDeleteAdmin):
+    """Only the title and category can be changed here, and both through forum.services (revision,
+    assessment, audit row, cache versions). Topics are opened on the site, where they are screened."""
+
     list_display = ("title", "category", "author", "solution_state", "is_public", "is_deleted", "answer_count", "view_count", "last_activity_at")
     list_filter = ("category", "solution_state", "is_public", "is_deleted")
     search_fields = ("title", "author__username")
-    raw_id_fields = ("author", "proposed_answer", "accepted_answer", "proposed_by", "solved_by")
-    # Counters and solution state are kept by the services; editing them here would corrupt history.
-    readonly_fields = (
-        "answer_count", "reaction_count", "best_answer_score", "view_count", "is_public", "solution_state",
-        "proposed_answer", "proposed_by", "proposed_at", "accepted_answer", "solved_by", "solved_at", "created_at",
-    )
+    fields = ("title", "category", "author", "solution_state", "is_public", "is_deleted", "answer_count", "reaction_count",
+              "best_answer_score", "view_count", "proposed_answer", "accepted_answer", "solved_by", "solved_at", "created_at")
+    readonly_fields = tuple(name for name in fields if name not in ("title", "category"))
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        services.topic_admin_change(actor=request.user, topic=obj, title=form.cleaned_data["title"], category=form.cleaned_data["category"])
 
 
 @admin.register(Post)
 class PostAdmin(NoDeleteAdmin):
+    """Only the text can be changed here, through forum.services.post_admin_change: a revision, a new
+    assessment (it may be held), an audit row and fresh cached pages, as for a member's edit."""
+
     list_display = ("pk", "topic", "author", "is_question", "visibility", "score", "is_deleted", "created_at")
     list_filter = ("visibility", "is_question", "is_deleted", "topic__category")
     search_fields = ("body", "author__username", "topic__title")
-    raw_id_fields = ("topic", "author", "reviewed_by", "deleted_by")
-    readonly_fields = ("body", "body_html", "score", "visibility", "assessment", "reviewed_by", "created_at", "edited_at",
-                       "is_deleted", "deleted_at", "deleted_by", "moderator_note", "rejection_reason")
+    fields = ("topic", "author", "is_question", "body", "body_html", "score", "visibility", "assessment", "reviewed_by", "created_at",
+              "edited_at", "is_deleted", "deleted_at", "deleted_by", "moderator_note", "rejection_reason")
+    readonly_fields = tuple(name for name in fields if name != "body")
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        services.post_admin_change(actor=request.user, post=obj, body=form.cleaned_data["body"])
 
 
 @admin.register(Revision)
@@ -67,31 +99,25 @@ class RevisionAdmin(NoDeleteAdmin):
 
 
 @admin.register(Vote)
-class VoteAdmin(admin.ModelAdmin):
+class VoteAdmin(RecordAdmin):
     list_display = ("post", "user", "value", "created_at")
     list_filter = ("value",)
     search_fields = ("user__username",)
     raw_id_fields = ("post", "user")
     readonly_fields = ("post", "user", "value", "created_at")
 
-    def has_add_permission(self, request):
-        return False
-
 
 @admin.register(Reaction)
-class ReactionAdmin(admin.ModelAdmin):
+class ReactionAdmin(RecordAdmin):
     list_display = ("post", "user", "kind", "created_at")
     list_filter = ("kind",)
     search_fields = ("user__username",)
     raw_id_fields = ("post", "user")
     readonly_fields = ("post", "user", "kind", "created_at")
 
-    def has_add_permission(self, request):
-        return False
-
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(RecordAdmin):
     list_display = ("recipient", "kind", "count", "is_read", "cleared_at", "updated_at")
     list_filter = ("kind", "is_read")
     search_fields = ("recipient__username",)

@@ -311,3 +311,42 @@ def user_update_preferences(*, actor, **preferences):
     for name, value in preferences.items():
         setattr(actor, name, value)
     actor.save(update_fields=list(preferences))
+
+
+def _audit_admin_change(actor, *, topic, post, changes):
+    from moderation.audit import audit
+    from moderation.models import AuditAction
+
+    audit(actor=actor, action=AuditAction.CHANGED_IN_ADMIN, topic=topic, post=post, reason=", ".join(changes))
+
+
+@transaction.atomic
+def topic_admin_change(*, actor, topic, title, category):
+    """A topic changed in Django admin: a new title goes through post_edit (revision, assessment, cache
+    versions) like a member's edit, a move to another category is saved under the topic's lock; both audited."""
+    question = Post.objects.get(topic_id=topic.pk, is_question=True)
+    current = Topic.objects.values("title", "category_id").get(pk=topic.pk)
+    changes = []
+    if clean_text(title).strip() != current["title"]:
+        post_edit(actor=actor, post=question, body=question.body, title=title)
+        changes.append("title")
+    locked = _lock_topic(topic.pk)
+    if category.pk != locked.category_id:
+        locked.category = category
+        locked.save(update_fields=["category"])
+        changes.append("category")
+    if changes:
+        _audit_admin_change(actor, topic=locked, post=question, changes=changes)
+        cache_keys.topic_changed(topic.pk)
+    return locked
+
+
+@transaction.atomic
+def post_admin_change(*, actor, post, body):
+    """A post's text changed in Django admin: the same path as a member's edit (revision, assessment,
+    cache versions), and an audit row saying who did it there."""
+    if clean_text(body) == Post.objects.values_list("body", flat=True).get(pk=post.pk):
+        return post
+    post = post_edit(actor=actor, post=post, body=body)
+    _audit_admin_change(actor, topic=post.topic, post=post, changes=["body"])
+    return post

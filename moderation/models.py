@@ -162,6 +162,7 @@ class AuditAction(models.TextChoices):
     TOPIC_REOPENED = "topic_reopened", _("Topic reopened")
     MARKED_SOLVED = "marked_solved", _("Marked solved by a moderator")
     ACCEPTED_ANSWER_CHANGED = "accepted_answer_changed", _("Accepted answer changed")
+    CHANGED_IN_ADMIN = "changed_in_admin", _("Changed in admin")
     HEALTH_OVERRIDE = "health_override", _("Health-source rule overridden")
     TOPIC_HIDDEN = "topic_hidden", _("Topic hidden by a moderator")
     TOPIC_UNHIDDEN = "topic_unhidden", _("Topic shown again")
