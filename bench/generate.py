@@ -317,7 +317,8 @@ def generate(dsn, scale, seed=2026):
         t0 = time.perf_counter()
         with cur.copy(
             "COPY forum_user (id, password, is_superuser, username, first_name, last_name, email, is_staff, is_active,"
-            " date_joined, preferred_language, email_on_answer, email_on_reaction, email_on_moderation, email_queue_digest)"
+            " date_joined, preferred_language, email_on_answer, email_on_reaction, email_on_moderation, email_queue_digest,"
+            " consent_version, hide_activity, show_health_activity)"
             " FROM STDIN"
         ) as copy:
             for i, name in enumerate(usernames, start=1):
@@ -325,6 +326,7 @@ def generate(dsn, scale, seed=2026):
                 copy.write_row((
                     i, password_hash, i == admin_id, name, "", "", f"{name}@example.org", i == admin_id, True, joined,
                     "en" if rng.random() < 0.07 else "", True, False, True, i in moderator_ids,
+                    1, False, False,  # consented to privacy notice v1, so the consent gate lets them through
                 ))
         with cur.copy('COPY account_emailaddress (email, verified, "primary", user_id) FROM STDIN') as copy:
             for i, name in enumerate(usernames, start=1):

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "forum",
     "moderation",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -53,6 +54,8 @@ MIDDLEWARE = [
     "forum.middleware.AdminTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After the member is known, before any view (and so before the page caches in the views).
+    "privacy.middleware.ConsentGateMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -102,6 +105,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_FORMS = {"signup": "privacy.forms.SignupForm"}  # the two consents (privacy/)
 ACCOUNT_USERNAME_VALIDATORS = "forum.usernames.username_validators"
 ACCOUNT_ADAPTER = "forum.account_adapter.ForumAccountAdapter"
 # The login_failed key is the account *and* the address (forum.account_adapter): nobody can lock

@@ -21,6 +21,7 @@ urlpatterns = [
     path("moderation/", include("moderation.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("", include("privacy.urls")),
     path("", include("forum.urls")),
 ]
 

@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from forum import services
+from forum import cache_keys, services
 from forum.models import Category, Notification, Post, Reaction, Revision, Topic, User, Vote
+from privacy.admin import close_accounts
 
 
 class NoDeleteAdmin(admin.ModelAdmin):
@@ -32,7 +33,10 @@ class MemberAdmin(UserAdmin):
     list_filter = ("is_staff", "is_superuser", "is_active", "groups", "preferred_language")
     fieldsets = UserAdmin.fieldsets + (
         (_("Forum"), {"fields": ("preferred_language", "email_on_answer", "email_on_reaction", "email_on_moderation", "email_queue_digest")}),
+        (_("Privacy"), {"fields": ("hide_activity", "show_health_activity", "consent_version", "closed_at")}),
     )
+    readonly_fields = ("consent_version", "closed_at")
+    actions = (close_accounts,)  # closing anonymises through privacy.services.account_close
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -40,11 +44,17 @@ class MemberAdmin(UserAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "position", "is_health")
-    list_editable = ("position", "is_health")
-    list_filter = ("is_health",)
+    list_display = ("name", "slug", "position", "is_health", "members_only")
+    list_editable = ("position", "is_health", "members_only")
+    list_filter = ("is_health", "members_only")
     search_fields = ("name", "description")
     prepopulated_fields = {"slug": ("name",)}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "members_only" in form.changed_data:  # cached anonymous topic pages must follow at once
+            for topic_id in Topic.objects.filter(category=obj).values_list("pk", flat=True).iterator():
+                cache_keys.topic_changed(topic_id)
 
 
 @admin.register(Topic)

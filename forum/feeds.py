@@ -46,7 +46,7 @@ class LatestTopicsFeed(Feed):
         return plain_text(topic.question_html, DESCRIPTION_CHARS * 2)
 
     def item_author_name(self, topic):
-        return topic.author.username
+        return topic.starter_name  # "Anonymous member" for anonymous questions
 
     def item_pubdate(self, topic):
         return topic.created_at

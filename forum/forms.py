@@ -34,6 +34,17 @@ class TopicForm(forms.Form):
     category = forms.ModelChoiceField(queryset=Category.objects.all(), label=_("Category"), empty_label=None)
     title = TitleField()
     body = MarkdownField(label=_("Your question"), help_text=_("Markdown is supported. Link your sources for health claims."))
+    anonymous = forms.BooleanField(
+        required=False, label=_("Ask anonymously"),
+        help_text=_("Health categories only. Others see “Anonymous member” instead of your name; moderators can still see who asked."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        category = cleaned.get("category")
+        if cleaned.get("anonymous") and category is not None and not category.is_health:
+            self.add_error("anonymous", _("You can ask anonymously only in a health category."))
+        return cleaned
 
 
 class TopicEditForm(forms.Form):
@@ -57,6 +68,13 @@ class ReactionForm(forms.Form):
 
 
 class PreferencesForm(forms.Form):
+    hide_activity = forms.BooleanField(
+        required=False, label=_("Hide my activity from others"),
+        help_text=_("Your profile then lists no topics or answers; only you and the moderators see them."),
+    )
+    show_health_activity = forms.BooleanField(
+        required=False, label=_("Show my topics in health categories on my profile to visitors who are not logged in"),
+    )
     email_on_answer = forms.BooleanField(required=False, label=_("Email me about new answers on my topics"))
     email_on_reaction = forms.BooleanField(required=False, label=_("Email me about votes and reactions"))
     email_on_moderation = forms.BooleanField(required=False, label=_("Email me about moderation decisions"))

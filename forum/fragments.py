@@ -27,6 +27,7 @@ def _key(post, topic, language):
         post.created_at.isoformat(), post.edited_at and post.edited_at.isoformat(), post.visibility, post.is_deleted,
         post.rejection_reason, post.moderator_note, post.withdrawn_at is not None, post.reviewed_by_id, post.score, post.my_vote,
         tuple(post.reaction_buttons), post.can_edit, post.can_see_history, post.can_delete, post.can_flag, post.can_propose,
+        post.author_name, post.author_real, post.links_profile, post.text_removed_at and post.text_removed_at.isoformat(),
     )
     digest = hashlib.sha256(repr(state).encode()).hexdigest()[:32]
     return f"post-html:2:{post.pk}:{language}:{digest}"

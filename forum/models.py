@@ -13,11 +13,12 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
 class User(AbstractUser):
-    """A member. The public display name is the username."""
+    """A member. The public display name is the username (`display_name`: a closed account's follows the reader's language)."""
 
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
@@ -36,6 +37,14 @@ class User(AbstractUser):
         choices=[("immediate", _("At once")), ("daily", _("A daily digest")), ("weekly", _("A weekly digest"))],
     )
     digest_sent_at = models.DateTimeField(_("last digest sent"), null=True, blank=True)
+    # Privacy (privacy/): the notice version last consented to, cached with the member's row
+    # (forum.auth) so the consent gate costs no query; the consent history is privacy.Consent.
+    consent_version = models.PositiveIntegerField(_("privacy notice version consented to"), null=True, blank=True)
+    hide_activity = models.BooleanField(_("hide my activity from others"), default=False)
+    show_health_activity = models.BooleanField(
+        _("show my topics in health categories on my profile to visitors who are not logged in"), default=False
+    )
+    closed_at = models.DateTimeField(_("account closed"), null=True, blank=True)
 
     # What the name looks like (forum.usernames.username_skeleton), kept beside it so a look-alike of
     # any member's name is found with one indexed query.
@@ -74,6 +83,13 @@ class User(AbstractUser):
             kwargs["update_fields"] = {*update_fields, "username_skeleton"}
         super().save(*args, **kwargs)
 
+    @property
+    def display_name(self):
+        """The name shown for this member, in the reader's language for a closed account."""
+        if self.closed_at is not None:
+            return gettext("Former member %(number)d") % {"number": self.pk}
+        return self.username
+
 
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=80)
@@ -82,6 +98,10 @@ class Category(models.Model):
     position = models.PositiveIntegerField(_("order"), default=0)
     is_health = models.BooleanField(
         _("health category"), default=False, help_text=_("Topics here show a notice that the forum is no substitute for a doctor.")
+    )
+    members_only = models.BooleanField(
+        _("members only"), default=False,
+        help_text=_("Hidden from visitors who are not logged in, from search for them and from search engines."),
     )
 
     class Meta:
@@ -153,6 +173,8 @@ class Topic(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("hidden by")
     )
     hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
+    # Asked anonymously (health categories): others see "Anonymous member" for the starter's posts here.
+    is_anonymous = models.BooleanField(_("asked anonymously"), default=False)
 
     class Meta:
         verbose_name = _("topic")
@@ -187,6 +209,11 @@ class Topic(models.Model):
     def is_solved(self):
         return self.solution_state in (SolutionState.SOLVED, SolutionState.REOPEN_REQUESTED)
 
+    @property
+    def starter_name(self):
+        """The starter's name as everyone sees it in lists (moderators see who in the queue and on the page)."""
+        return gettext("Anonymous member") if self.is_anonymous else self.author.display_name
+
 
 class Post(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="posts", verbose_name=_("topic"))
@@ -218,6 +245,8 @@ class Post(models.Model):
     revision = models.PositiveIntegerField(_("revision"), default=1)
     # The starter withdrew their question after others answered: the text is gone (kept in a Revision).
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    # Set when a closing member had their posts' text removed (privacy.services.account_close).
+    text_removed_at = models.DateTimeField(_("text removed at the member's request"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("post")
@@ -240,6 +269,15 @@ class Post(models.Model):
     @property
     def is_visible(self):
         return self.visibility == Visibility.PUBLISHED and not self.is_deleted
+
+    @property
+    def author_is_hidden(self):
+        """The starter asked anonymously: their posts in this topic show no name to others."""
+        return self.topic.is_anonymous and self.author_id == self.topic.author_id
+
+    @property
+    def author_name(self):
+        return gettext("Anonymous member") if self.author_is_hidden else self.author.display_name
 
 
 class Revision(models.Model):
@@ -335,6 +373,7 @@ class NotificationKind(models.TextChoices):
     QUOTE = "quote", _("You were quoted")
     DECISION_WITHDRAWN = "decision_withdrawn", _("A moderator's decision was withdrawn")
     CARE_ALERT = "care_alert", _("A post may be a cry for help")
+    EXPORT_READY = "export_ready", _("Your data export is ready")
 
 
 class Notification(models.Model):

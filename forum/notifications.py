@@ -136,9 +136,19 @@ def _unread_changed(user_id):
     transaction.on_commit(lambda: cache.delete(unread_cache_key(user_id)))
 
 
+def _actor_name(notification):
+    """Who acted, as the recipient may see it: an anonymous starter stays anonymous in their topic."""
+    actor, topic = notification.actor, notification.topic
+    if actor is None:
+        return _("Someone")
+    if topic is not None and topic.is_anonymous and actor.pk == topic.author_id:
+        return _("Anonymous member")
+    return actor.display_name
+
+
 def describe(notification):
     """The sentence shown for a notification, in the active language."""
-    actor = notification.actor.username if notification.actor else _("Someone")
+    actor = _actor_name(notification)
     title = notification.topic.title if notification.topic else ""
     kind = notification.kind
     params = {"actor": actor, "title": title, "count": notification.count}
@@ -177,6 +187,8 @@ def describe(notification):
         return _("Your topic “%(title)s” is now marked solved.") % params
     if kind == NotificationKind.TOPIC_REOPENED:
         return _("The topic “%(title)s” was reopened.") % params
+    if kind == NotificationKind.EXPORT_READY:
+        return _("Your data export is ready. Download it from the export page; the link expires after a few days.")
     if kind == NotificationKind.ACCEPTED_ANSWER_CHANGED:
         return _("The accepted answer in “%(title)s” changed; the topic needs a new sign-off.") % params
     if kind == NotificationKind.CARE_ALERT:

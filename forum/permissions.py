@@ -70,6 +70,8 @@ def can_see_post(user, post):
 
 
 def can_see_topic(user, topic):
+    if topic.category.members_only and not user.is_authenticated:
+        return False
     if topic.is_deleted or topic.hidden_at is not None:
         return shows_moderator_tools(user)
     if topic.is_public:
@@ -78,6 +80,8 @@ def can_see_topic(user, topic):
 
 
 def check_see_topic(user, topic):
+    if topic.category.members_only and not user.is_authenticated:
+        raise PermissionDenied(_("This topic is for members only. Log in to read it."))
     if not can_see_topic(user, topic):
         raise PermissionDenied(_("This topic is not available."))
 

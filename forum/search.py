@@ -192,6 +192,7 @@ class SearchFilters:
     category: str = ""  # a category slug
     solved: bool = False
     since: str = ""  # a key of SINCE
+    members: bool = False  # a logged-in member: members-only categories are searched too (search_views sets it)
 
     @classmethod
     def from_params(cls, params):
@@ -200,9 +201,11 @@ class SearchFilters:
 
     @property
     def key(self):
-        return f"{self.category}|{int(self.solved)}|{self.since}"
+        return f"{self.category}|{int(self.solved)}|{self.since}|{int(self.members)}"
 
     def apply(self, posts):
+        if not self.members:
+            posts = posts.filter(topic__category__members_only=False)
         if self.category:
             posts = posts.filter(topic__category__slug=self.category)
         if self.solved:
@@ -277,6 +280,7 @@ def result_posts(post_ids, query):
     """The posts of one result page, in the order of `post_ids`, with their topic, author and `excerpt`."""
     posts = Post.objects.filter(pk__in=post_ids).select_related("topic", "author").only(
         "topic", "author", "is_question", "created_at", "topic__title", "topic__solution_state", "author__username", "body_html",
+        "topic__is_anonymous", "topic__author", "author__closed_at",
     )
     words = query_words(query)
     if uses_full_text() and words:
@@ -461,6 +465,6 @@ def similar_topics(title, limit=5):
             ids = [row[0] for row in cursor.fetchall()]
         questions = dict(_visible(Post.objects.filter(pk__in=ids, is_question=True)).values_list("pk", "topic_id"))
         topic_ids = [questions[pk] for pk in ids if pk in questions][:limit]
-    topics = Topic.objects.filter(pk__in=topic_ids).only("pk", "title", "solution_state", "answer_count")
+    topics = Topic.objects.filter(pk__in=topic_ids, category__members_only=False).only("pk", "title", "solution_state", "answer_count")
     by_id = {topic.pk: topic for topic in topics}
     return [by_id[pk] for pk in topic_ids if pk in by_id]

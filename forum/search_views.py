@@ -1,5 +1,6 @@
 """The search page and the similar-questions lookup of the new-topic form."""
 
+import dataclasses
 import hashlib
 from urllib.parse import urlencode
 
@@ -21,7 +22,7 @@ def search(request):
     is still public (one query); otherwise it is rendered again without the posts taken away.
     """
     query = search_engine.normalise_query(clean_text(request.GET.get("q", "")))  # without control characters, as posts are
-    filters = search_engine.SearchFilters.from_params(request.GET)
+    filters = dataclasses.replace(search_engine.SearchFilters.from_params(request.GET), members=request.user.is_authenticated)
     page_number = request.GET.get("page", "1")
     key = pagecache.anonymous_page_key(
         request, "search", forum_settings.SEARCH_RESULTS_PER_PAGE, page_number if page_number.isdigit() and len(page_number) < 6 else "1",

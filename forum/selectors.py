@@ -18,10 +18,12 @@ from moderation.permissions import shows_moderator_tools
 TOPIC_FILTERS = ("all", "unanswered", "solved", "proposed", "unsolved")
 
 
-def categories_overview():
-    """Categories with topic, answer and solved counts and the latest activity: one query."""
+def categories_overview(members=True):
+    """Categories with topic, answer and solved counts and the latest activity: one query.
+    Members-only categories are left out for visitors who are not logged in."""
     public = Q(topics__is_public=True)
-    return Category.objects.annotate(
+    categories = Category.objects.all() if members else Category.objects.filter(members_only=False)
+    return categories.annotate(
         topic_total=Count("topics", filter=public),
         answer_total=Sum("topics__answer_count", filter=public, default=0),
         solved_total=Count(
@@ -34,10 +36,11 @@ def categories_overview():
 HOME_CACHE_SECONDS = 60
 
 
-def categories_overview_cached():
+def categories_overview_cached(members=True):
     """The home page's category list, shared for a minute: counts that lag a minute are fine there,
     and on a busy forum invalidating on every vote would mean never hitting the cache."""
-    return cache.get_or_set("home-categories", lambda: list(categories_overview()), HOME_CACHE_SECONDS)
+    key = "home-categories" if members else "home-categories:public"
+    return cache.get_or_set(key, lambda: list(categories_overview(members)), HOME_CACHE_SECONDS)
 
 
 def visible_topics(viewer=None):
@@ -45,8 +48,8 @@ def visible_topics(viewer=None):
 
 
 def public_categories():
-    """Categories anyone may read: the ones crawlers, feeds and sitemaps are given."""
-    return Category.objects.order_by("position", "name")
+    """Categories anyone may read: the ones crawlers, feeds and sitemaps are given (not members-only ones)."""
+    return Category.objects.filter(members_only=False).order_by("position", "name")
 
 
 def public_topics():
@@ -209,6 +212,10 @@ def _prepare_for_viewer(posts, topic, viewer, moderator, reactions, my_votes, my
         post.can_see_history = bool(post.edited_at) and (post.can_edit or moderator)
         post.can_delete = not post.is_deleted and (post.can_edit or moderator)
         post.can_flag = permissions.can_flag(viewer, post)
+        post.topic = topic  # the page's topic, not a query per post (author_name reads it)
+        # Anonymous starters and closed accounts have no profile to link; moderators see who asked.
+        post.author_real = post.author.display_name if (moderator and post.author_is_hidden) else ""
+        post.links_profile = not post.author_is_hidden and post.author.closed_at is None
         post.can_propose = (
             not post.is_question and post.is_visible and topic.solution_state == SolutionState.OPEN
             and viewer.is_authenticated and (viewer.pk == topic.author_id or moderator)
@@ -221,14 +228,32 @@ POST_URLS = [
 ]
 
 
-def member_profile(member):
-    topics = visible_topics().filter(author=member).order_by("-created_at")[:20]
-    answers = (
-        Post.objects.filter(author=member, is_question=False, visibility=Visibility.PUBLISHED, is_deleted=False,
-                            topic__is_public=True)
-        .select_related("topic").order_by("-created_at")[:20]
+def member_profile(member, viewer):
+    """What a member's profile lists for this viewer (docs/PRIVACY.md, "Privacy controls").
+
+    Members who hide their activity show it to themselves and moderators only; topics asked
+    anonymously are never listed for others; visitors who are not logged in see nothing from
+    members-only categories, and nothing from health categories unless the member allows it.
+    """
+    own_or_moderator = viewer.is_authenticated and (viewer.pk == member.pk or shows_moderator_tools(viewer))
+    if member.hide_activity and not own_or_moderator:
+        return {"topics": [], "answers": [], "activity_hidden": True}
+    topics = visible_topics().filter(author=member)
+    answers = Post.objects.filter(
+        author=member, is_question=False, visibility=Visibility.PUBLISHED, is_deleted=False, topic__is_public=True
     )
-    return {"topics": list(topics), "answers": list(answers)}
+    if not own_or_moderator:
+        topics = topics.filter(is_anonymous=False)
+        answers = answers.exclude(topic__is_anonymous=True, topic__author=member)
+    if not viewer.is_authenticated:
+        topics = topics.filter(category__members_only=False)
+        answers = answers.filter(topic__category__members_only=False)
+        if not member.show_health_activity:
+            topics = topics.filter(category__is_health=False)
+            answers = answers.filter(topic__category__is_health=False)
+    topics = topics.order_by("-created_at")[:20]
+    answers = answers.select_related("topic").order_by("-created_at")[:20]
+    return {"topics": list(topics), "answers": list(answers), "activity_hidden": False}
 
 
 def notifications_for(user, page_number):

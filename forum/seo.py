@@ -114,8 +114,9 @@ def topic_meta(request, data):
     return meta
 
 
-def _person(user):
-    return {"@type": "Person", "name": user.username}
+def _person(post):
+    """The author as readers see them: "Anonymous member" for an anonymous starter, a closed account's pseudonym."""
+    return {"@type": "Person", "name": post.author_name}
 
 
 def _answer(request, topic, answer):
@@ -125,7 +126,7 @@ def _answer(request, topic, answer):
         "dateCreated": answer.created_at.isoformat(),
         "upvoteCount": answer.score,
         "url": absolute(request, f"{topic.get_absolute_url()}#post-{answer.pk}"),
-        "author": _person(answer.author),
+        "author": _person(answer),
     }
 
 
@@ -141,7 +142,7 @@ def qa_page(request, topic, question, answers):
         "answerCount": topic.answer_count,
         "upvoteCount": question.score,
         "dateCreated": question.created_at.isoformat(),
-        "author": _person(question.author),
+        "author": _person(question),
         "url": absolute(request, topic.get_absolute_url()),
     }
     if accepted:

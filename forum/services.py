@@ -64,13 +64,19 @@ def _screen(post, actor, *, is_edit, assessment=None):
 
 
 @transaction.atomic
-def topic_create(*, actor, category, title, body):
-    """Open a topic: the question is assessed like an answer and may be held for a moderator."""
+def topic_create(*, actor, category, title, body, anonymous=False):
+    """Open a topic: the question is assessed like an answer and may be held for a moderator.
+
+    `anonymous` (health categories only): others see "Anonymous member" for the starter's posts in
+    it; moderators still see who, and the starter keeps the starter's rights.
+    """
+    if anonymous and not category.is_health:
+        raise ValueError("Only questions in health categories can be asked anonymously.")
     ratelimit.consume(actor, "topic")
     body, title = clean_text(body), clean_text(title).strip()
     body_html = render_post(body)
     assessment = _assess(title=title, body=body, is_question=True, html=body_html)
-    topic = Topic.objects.create(category=category, author=actor, title=title)
+    topic = Topic.objects.create(category=category, author=actor, title=title, is_anonymous=anonymous)
     question = Post.objects.create(topic=topic, author=actor, is_question=True, body=body, body_html=body_html)
     _screen(question, actor, is_edit=False, assessment=assessment)
     watching.watch_after_posting(actor=actor, topic=topic)

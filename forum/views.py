@@ -4,6 +4,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -41,12 +42,14 @@ def home(request):
     unread = reading.unread_by_category(request.user) if request.user.is_authenticated else {}
     return render(
         request, "forum/home.html",
-        {"categories": selectors.categories_overview_cached(), "meta": seo.home_meta(request), "unread": unread},
+        {"categories": selectors.categories_overview_cached(members=request.user.is_authenticated), "meta": seo.home_meta(request), "unread": unread},
     )
 
 
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
+    if category.members_only and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     filter_name = request.GET.get("filter", "all")
     if filter_name not in selectors.TOPIC_FILTERS:
         filter_name = "all"
@@ -526,7 +529,7 @@ def profile(request, username):
     member = get_object_or_404(get_user_model(), username=username, is_active=True)
     viewer = request.user
     muted = viewer.is_authenticated and viewer.pk != member.pk and watching.has_muted(viewer, member)
-    return render(request, "forum/profile.html", {"member": member, "muted": muted, **selectors.member_profile(member)})
+    return render(request, "forum/profile.html", {"member": member, "muted": muted, **selectors.member_profile(member, viewer)})
 
 
 @login_required

@@ -169,6 +169,7 @@ class AuditAction(models.TextChoices):
     QUESTION_WITHDRAWN = "question_withdrawn", _("Question withdrawn by the author")
     CARE_ALERT = "care_alert", _("Moderators alerted: the post may be a cry for help")
     CARE_FOLLOWED_UP = "care_followed_up", _("Crisis alert followed up")
+    ACCOUNT_CLOSED = "account_closed", _("Account closed and anonymised")
 
 
 class AuditQuerySet(models.QuerySet):

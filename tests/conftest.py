@@ -45,6 +45,14 @@ def _fresh_cache(request):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_notice_version():
+    """Each process remembers the current privacy notice version for a while; a test starts without."""
+    from privacy.notices import forget_notice_version
+
+    forget_notice_version()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(request, settings):
     """The real hasher costs ~0.3 s per account; tests marked `real_password_hasher` keep it."""
     if request.node.get_closest_marker("real_password_hasher") is None:
@@ -62,7 +70,10 @@ def user_factory(db):
     from django.contrib.auth import get_user_model
 
     def make(username=None, *, confirmed=True, password=PASSWORD, **extra):
+        from privacy.notices import current_notice_version
+
         username = username or f"member{next(_counter)}"
+        extra.setdefault("consent_version", current_notice_version())  # consented, so the consent gate lets them through
         user = get_user_model().objects.create_user(username=username, email=f"{username}@example.org", password=password, **extra)
         EmailAddress.objects.create(user=user, email=user.email, verified=confirmed, primary=True)
         return user

@@ -26,6 +26,8 @@ def test_visitor_signs_up_confirms_the_email_logs_in_and_asks_a_question(open_pa
     page.locator("#id_username").fill("nieuw")
     page.locator("#id_password1").fill(NEW_PASSWORD)
     page.locator("#id_password2").fill(NEW_PASSWORD)
+    page.locator("#id_accept_privacy").check()
+    page.locator("#id_accept_health_data").check()
     page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
 

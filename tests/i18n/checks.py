@@ -19,7 +19,7 @@ TEMPLATES = ROOT / "templates"
 PO_FILE = ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"
 MO_FILE = PO_FILE.with_suffix(".mo")
 # Our own code. moderation/policy/ is left out: its rule names are English data, not text for people.
-PYTHON_SOURCES = ("config", "forum", "moderation")
+PYTHON_SOURCES = ("config", "forum", "moderation", "privacy")
 PYTHON_EXCLUDED = ("moderation/policy/", "/migrations/")
 
 # Words that are the same in both languages: brand names, and each language's own name on the switch.

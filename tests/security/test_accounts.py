@@ -54,7 +54,8 @@ def test_signing_up_too_fast_from_one_address_is_refused():
     for n in range(6):
         response = client.post(
             "/accounts/signup/",
-            {"email": f"snel{n}@example.org", "username": f"snel{n}", "password1": "een-lang-wachtwoord-77", "password2": "een-lang-wachtwoord-77"},
+            {"email": f"snel{n}@example.org", "username": f"snel{n}", "password1": "een-lang-wachtwoord-77", "password2": "een-lang-wachtwoord-77",
+         "accept_privacy": "on", "accept_health_data": "on"},
         )
         codes.append(response.status_code)
         client.logout()

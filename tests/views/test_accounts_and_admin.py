@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 def test_sign_up_confirm_email_then_log_in_by_username_or_email(client):
     response = client.post(
         "/accounts/signup/",
-        {"email": "nieuw@example.org", "username": "nieuw", "password1": "een-lang-wachtwoord-77", "password2": "een-lang-wachtwoord-77"},
+        {"email": "nieuw@example.org", "username": "nieuw", "password1": "een-lang-wachtwoord-77", "password2": "een-lang-wachtwoord-77",
+         "accept_privacy": "on", "accept_health_data": "on"},
     )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
@@ -28,7 +29,8 @@ def test_sign_up_confirm_email_then_log_in_by_username_or_email(client):
 def test_unconfirmed_member_cannot_log_in_before_confirming(client):
     client.post(
         "/accounts/signup/",
-        {"email": "later@example.org", "username": "later", "password1": "een-lang-wachtwoord-77", "password2": "een-lang-wachtwoord-77"},
+        {"email": "later@example.org", "username": "later", "password1": "een-lang-wachtwoord-77", "password2": "een-lang-wachtwoord-77",
+         "accept_privacy": "on", "accept_health_data": "on"},
     )
     client.logout()
     response = client.post("/accounts/login/", {"login": "later", "password": "een-lang-wachtwoord-77"})

@@ -25,7 +25,7 @@ call_command("migrate", verbosity=0)
 category = Category.objects.create(name="Algemeen", slug="algemeen", position=1)
 members = []
 for n in range(THREADS + 1):
-    user = User.objects.create_user(username=f"m{n}", email=f"m{n}@example.org", password="x")
+    user = User.objects.create_user(username=f"m{n}", email=f"m{n}@example.org", password="x", consent_version=1)  # consented (privacy notice v1)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     members.append(user)
 topic = services.topic_create(actor=members[0], category=category, title="Hoe plan ik mijn week?", body="Tips graag.")
