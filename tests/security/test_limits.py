@@ -288,7 +288,8 @@ def test_a_username_without_letters_or_digits_is_refused_at_sign_up(client):
     for name in (".", "..", "-_-"):
         response = client.post(
             "/accounts/signup/",
-            {"email": f"x{len(name)}@example.org", "username": name, "password1": "een-lang-wachtwoord-77", "password2": "een-lang-wachtwoord-77"},
+            {"email": f"x{len(name)}@example.org", "username": name, "password1": "een-lang-wachtwoord-77", "password2": "een-lang-wachtwoord-77",
+             "accept_privacy": "on", "accept_health_data": "on"},
         )
         assert response.status_code == 200, name
         assert not get_user_model().objects.filter(username=name).exists()

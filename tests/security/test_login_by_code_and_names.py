@@ -59,7 +59,7 @@ def test_sign_up_refuses_a_look_alike_of_an_existing_members_name(client, user_f
     })
     assert response.status_code == 200 and re.search("lijkt te veel op|looks too much like", response.content.decode())
     ok = client.post("/accounts/signup/", {
-        "email": "ander@example.org", "username": "lotte2026", "password1": PASSWORD, "password2": PASSWORD,
+        "email": "ander@example.org", "username": "lotte2026", "password1": PASSWORD, "password2": PASSWORD, "accept_privacy": "on", "accept_health_data": "on",
     })
     assert ok.status_code == 302
 

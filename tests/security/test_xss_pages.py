@@ -179,7 +179,8 @@ def test_the_sign_up_form_accepts_no_markup_in_usernames(page_sample):
     accepted = []
     for n, payload in enumerate(page_sample):
         form = SignupForm(data={"username": payload[:150], "email": f"new{n}@example.org",
-                                "password1": "een-lang-wachtwoord-77", "password2": "een-lang-wachtwoord-77"})
+                                "password1": "een-lang-wachtwoord-77", "password2": "een-lang-wachtwoord-77",
+                                "accept_privacy": "on", "accept_health_data": "on"})
         if form.is_valid():
             accepted.append(form.cleaned_data["username"])
     print(f"\nsign-up: {len(page_sample)} payloads as usernames, {len(accepted)} accepted: {accepted[:10]}")
