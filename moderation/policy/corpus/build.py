@@ -128,7 +128,7 @@ NL_INFORMAL = [
     (r"\been\b", "n", 0.05),
     (r"\balsjeblieft\b", "aub", 0.6),
     (r"\bhuisarts\b", "ha", 0.08),
-    (r"\becht\b", "echt waar", 0.12),
+    (r"\becht\b(?! waar)", "echt waar", 0.12),
     (r"\bwat\b", "wa", 0.05),
     (r"\bnou\b", "nu", 0.2),
 ]
@@ -292,7 +292,7 @@ def attach_source(rng: random.Random, paragraphs: list[str], snippet: str) -> li
         paragraphs.append(snippet)
     else:
         i = rng.randrange(len(paragraphs))
-        if paragraphs[i].lstrip().startswith((">", "#", "-", "*", "1.")):
+        if paragraphs[i].lstrip().startswith((">", "#", "-", "*", "1.")) or re.search(r"://|pmid|doi", paragraphs[i], re.I):
             paragraphs.append(snippet)
         else:
             paragraphs[i] = paragraphs[i].rstrip() + " " + snippet
