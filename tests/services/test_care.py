@@ -99,3 +99,15 @@ def test_the_care_lane_lists_each_topic_once_oldest_first(member, user_factory, 
     services.answer_post(actor=user_factory(), topic=newer, body="I don't want to be here anymore.")
     services.answer_post(actor=user_factory(), topic=older, body="Ik wil dood, echt.")
     assert [row["topic_id"] for row in care.care_lane()] == [older.pk, newer.pk]
+
+
+def test_approving_a_held_crisis_post_shows_the_help_line_and_deleting_it_removes_it(member, topic, moderator):
+    from moderation import services as moderation
+
+    answer = services.answer_post(actor=member, topic=topic, body=f"{CRISIS} {CLAIM_WITHOUT_SOURCE}")
+    assert not Topic.objects.get(pk=topic.pk).crisis
+    moderation.review_approve(actor=moderator, item=ReviewItem.objects.get(post=answer))
+    assert Topic.objects.get(pk=topic.pk).crisis
+    assert CareAlert.objects.filter(post=answer).count() == 1  # approving does not alert again
+    services.post_delete(actor=member, post=answer)
+    assert not Topic.objects.get(pk=topic.pk).crisis
