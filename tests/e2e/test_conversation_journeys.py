@@ -72,3 +72,26 @@ def test_a_member_mentions_another_with_the_autocomplete_and_the_mentioned_membe
     log_in(other, fatima.username)
     other.locator(".header-nav a.bell").click()
     expect(other.locator(".notification-list li.unread").first).to_contain_text("writer")
+
+
+def test_quoting_a_selection_puts_a_blockquote_with_author_and_link_in_the_editor(open_page, user_factory, topic):
+    original = services.answer_post(actor=user_factory("joost"), topic=topic, body="Magnesium hielp mij niet. Een vast ritme wel.")
+    page = open_page()
+    log_in(page, user_factory("quoter").username)
+    page.goto(topic.get_absolute_url())
+    body = page.locator(f"#post-{original.pk} .post-body p")
+    body.evaluate("""paragraph => {
+        const text = paragraph.firstChild, range = document.createRange();
+        range.setStart(text, 0); range.setEnd(text, "Magnesium hielp mij niet.".length);
+        const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+    }""")
+    page.locator(f"#post-{original.pk} [data-quote]").click()
+    editor = page.locator("#id_body")
+    expect(editor).to_be_focused()
+    expect(editor).to_have_value(f"> **joost** [schreef](/p/{original.pk}/):\n>\n> Magnesium hielp mij niet.\n\n")
+    editor.press("End")
+    editor.press_sequentially("Bij mij ook niet.")
+    page.locator("#answer form button[type=submit]").click()
+    reply = Post.objects.get(author__username="quoter")
+    expect(page.locator(f"#post-{reply.pk} blockquote")).to_contain_text("Magnesium hielp mij niet.")
+    assert Notification.objects.get(recipient=original.author, post=reply).kind == NotificationKind.QUOTE
