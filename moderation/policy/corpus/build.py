@@ -20,8 +20,8 @@ How a label follows from the blocks
   ``blocks/sources.txt`` (tag ``q`` qualifies, every other tag does not), generated DOIs
   (journal prefixes qualify, preprint/repository prefixes do not) and PMIDs (qualify).
 
-Splits are by block: within every block file and tag, blocks are dealt in file order
-train/train/train/dev/test, so 60/20/20.  The Dutch and English files are kept in step (a
+Splits are by block: within every block file, section (a '# ---' line opens one) and tag,
+blocks are dealt in file order train/train/train/dev/test, so 60/20/20.  The Dutch and English files are kept in step (a
 translation sits at the same position under the same tag), so a sentence and its translation
 always land in the same split.  A document of a split only uses blocks of that
 split, so dev and test measure wording the model never saw.
@@ -35,6 +35,7 @@ import json
 import random
 import re
 import sys
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,15 +75,19 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_block_file(path: Path, lang: str) -> list[tuple[str, str, str]]:
+def read_block_file(path: Path, lang: str) -> list[tuple[int, str, str, str]]:
+    """(section, tag, topic, text) per block; a line starting with '# ---' opens a new section."""
     rows = []
+    section = 0
     for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if raw.startswith("# ---"):
+            section += 1
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         m = LINE.match(raw)
         if not m:
             raise ValueError(f"{path}:{n}: expected '[tag] text' or '[tag/topic] text'")
-        rows.append((m["tag"], m["topic"] or "gen", m["text"].replace("\\n", "\n")))
+        rows.append((section, m["tag"], m["topic"] or "gen", m["text"].replace("\\n", "\n")))
     return rows
 
 
@@ -92,13 +97,16 @@ def load_blocks() -> list[Block]:
     files.append((BLOCKS / "sources.txt", ""))
     blocks: list[Block] = []
     for path, lang in files:
-        groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for tag, topic, text in read_block_file(path, lang):
-            groups[tag].append((topic, text))
-        for tag in sorted(groups):
-            items = list(dict.fromkeys(groups[tag]))  # file order: translations stay in step
+        groups: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
+        for section, tag, topic, text in read_block_file(path, lang):
+            groups[(section, tag)].append((topic, text))
+        for section, tag in sorted(groups):
+            items = list(dict.fromkeys(groups[(section, tag)]))  # file order: translations stay in step
+            # each section is dealt on its own, from a phase that depends only on (section, tag),
+            # so a section of translations lands in step with its counterpart in the other language
+            phase = 0 if section == 0 else zlib.crc32(f"{section}:{tag}".encode()) % 5
             for i, (topic, text) in enumerate(items):
-                split = ("train", "train", "train", "dev", "test")[i % 5]
+                split = ("train", "train", "train", "dev", "test")[(i + phase) % 5]
                 blocks.append(Block(lang, path.stem, tag, topic, text, split))
     return blocks
 
