@@ -175,3 +175,24 @@ def test_a_solved_topic_whose_accepted_answer_is_held_for_flags_shows_under_revi
         moderation.flag_create(actor=established_factory(), post=answer, reason="misinformation")
     html = client.get(topic.get_absolute_url()).content.decode()
     assert "[Opgelost]" in html and "bekijkt het geaccepteerde antwoord opnieuw" in html
+
+
+def test_the_history_keeps_the_note_an_edit_took_off_the_post(client, moderator, member, held):
+    moderation.review_approve(actor=moderator, item=ReviewItem.objects.get(post=held), note="Bron nagekeken.", revision=held.revision)
+    services.post_edit(actor=member, post=held, body=CLAIM_WITHOUT_SOURCE + "\n" + ADDED_LINE)
+    client.force_login(member)
+    assert "Bron nagekeken." in client.get(f"/p/{held.pk}/revisions/").content.decode()
+    client.logout()
+    held.refresh_from_db()
+    assert held.moderator_note == ""
+
+
+def test_the_solution_queue_marks_topics_the_moderator_started(client, moderator_factory, user_factory, topic_factory):
+    moderator = moderator_factory()
+    topic = topic_factory(author=moderator)
+    answer = services.answer_post(actor=user_factory(), topic=topic, body="Een vast slaapritme hielp mij.")
+    solutions.solution_propose(actor=moderator, topic=topic, answer=answer)
+    client.force_login(moderator)
+    assert "Een andere moderator nodig" in client.get("/moderation/solutions/").content.decode()
+    page = client.get(f"/moderation/solutions/{topic.pk}/").content.decode()
+    assert "Een andere moderator nodig" in page and 'class="decision-form"' not in page
