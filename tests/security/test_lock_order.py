@@ -98,14 +98,14 @@ def test_a_slow_edit_does_not_hold_up_a_vote_elsewhere_in_the_topic(no_rate_limi
     other = services.answer_post(actor=starter, topic=topic, body="Een ander antwoord.")
     started = threading.Event()
     if slow_step == "render":
-        real = services.render_markdown
+        real = services.render_post
 
         def slow(text):
             started.set()
             time.sleep(1.5)
             return real(text)
 
-        monkeypatch.setattr(services, "render_markdown", slow)
+        monkeypatch.setattr(services, "render_post", slow)
     else:
         real = moderation_services.assess_post_text
 
