@@ -146,6 +146,26 @@ def _jsonb(value):
     return json.dumps(value, ensure_ascii=False)
 
 
+def _column_defaults(conn):
+    """Give every NOT NULL column its model's plain default in this throwaway database, so the COPYs
+    below need to list only the columns they set, and a field added later cannot break the load."""
+    from django.apps import apps
+    from psycopg import sql
+
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if field.null or field.primary_key:
+                continue
+            default = field.get_default()  # "" for a text field without a default, {} for JSONField(default=dict)
+            if isinstance(default, dict | list):
+                default = json.dumps(default)
+            elif not isinstance(default, bool | int | str):
+                continue  # no default, or one made at save time (a date): the COPY sets those columns
+            conn.execute(sql.SQL("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {}").format(
+                sql.Identifier(model._meta.db_table), sql.Identifier(field.column), sql.Literal(default)
+            ))
+
+
 def generate(dsn, scale, seed=2026):
     """Load the forum into the (migrated, empty) database at `dsn`. Returns (meta, timings)."""
     import django
@@ -311,6 +331,7 @@ def generate(dsn, scale, seed=2026):
     with psycopg.connect(dsn) as conn:
         conn.execute("SET session_replication_role = replica")
         conn.execute("SET synchronous_commit = off")
+        _column_defaults(conn)
         cur = conn.cursor()
         moderators_group = cur.execute("SELECT id FROM auth_group WHERE name = 'Moderators'").fetchone()[0]
 

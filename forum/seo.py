@@ -40,7 +40,7 @@ def is_published(post):
 
 def topic_is_public(topic):
     category = topic.category
-    return topic.is_public and not topic.is_deleted and not getattr(category, "members_only", False)
+    return topic.is_public and not topic.is_deleted and not category.members_only
 
 
 @dataclass
@@ -88,7 +88,7 @@ def home_meta(request):
 
 def category_meta(request, category, page_number=1):
     path = category.get_absolute_url() + (f"?page={page_number}" if page_number > 1 else "")
-    if getattr(category, "members_only", False):
+    if category.members_only:
         return PageMeta(canonical_url=absolute(request, path))
     return PageMeta(
         canonical_url=absolute(request, path),
