@@ -195,4 +195,4 @@ def _notify_watchers(post, excluded):
     if mailed:
         from forum.tasks import send_notification_emails
 
-        send_notification_emails.enqueue(mailed)
+        transaction.on_commit(lambda: send_notification_emails.enqueue(mailed))
