@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "forum.middleware.MemberLocaleMiddleware",
+    "forum.middleware.SuspensionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "forum.middleware.AdminTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -14,6 +14,18 @@ class ForumAccountAdapter(DefaultAccountAdapter):
         per-address limit: a stranger's failures from elsewhere never stop the owner logging in."""
         return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{get_ip(request)}"
 
+    def pre_login(self, request, user, **kwargs):
+        """A suspended member cannot log in by any of allauth's ways; the page says why and until when."""
+        from forum.middleware import suspended_response
+        from moderation.permissions import is_suspended
+
+        if is_suspended(user):
+            from allauth.account.internal.stagekit import clear_login
+
+            clear_login(request)
+            return suspended_response(request, user)
+        return super().pre_login(request, user, **kwargs)
+
     def clean_username(self, username, shallow=False):
         username = super().clean_username(username, shallow=shallow)
         if not shallow:

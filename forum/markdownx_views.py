@@ -7,7 +7,7 @@ content with Pillow: only JPEG, PNG and WebP up to 5 MB.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -18,13 +18,15 @@ from PIL import Image
 from forum import ratelimit
 from forum.forms import MarkdownField
 from forum.markdown import render_markdown
-from forum.permissions import can_post
+from forum.permissions import check_post
 from forum.uploads import UploadRefused, check_image
 
 
 def _refuse_unless_member(request, action):
-    if not can_post(request.user):
-        return JsonResponse({"error": _("Confirm your email address before you post.")}, status=403)
+    try:
+        check_post(request.user)
+    except PermissionDenied as error:
+        return JsonResponse({"error": str(error)}, status=403)
     try:
         ratelimit.consume(request.user, action)
     except ratelimit.RateLimitExceeded as error:

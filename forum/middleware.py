@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -6,7 +7,7 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from moderation.permissions import has_two_factor
+from moderation.permissions import has_two_factor, is_suspended
 
 
 class MemberLocaleMiddleware(LocaleMiddleware):
@@ -43,4 +44,32 @@ class AdminTwoFactorMiddleware:
         if user.is_authenticated and user.is_staff and request.path.startswith(reverse("admin:index")) and not has_two_factor(user):
             messages.warning(request, _("Moderators must set up two-factor authentication before they can act."))
             return redirect(reverse("mfa_activate_totp") + "?" + urlencode({"next": request.get_full_path()}))
+        return self.get_response(request)
+
+
+def suspended_response(request, user):
+    """The page that tells a suspended member why and until when (also shown at login, forum.account_adapter)."""
+    from django.shortcuts import render
+
+    from moderation.sanctions import suspension_in_force
+
+    sanction = suspension_in_force(user)
+    context = {"until": user.suspended_until, "reason": sanction.reason if sanction else ""}
+    return render(request, "moderation/suspended.html", context, status=403)
+
+
+class SuspensionMiddleware:
+    """A member suspended while logged in is logged out on their next request and told why.
+
+    Reads `suspended_until` from the member's (cached) row: no query for anyone else.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and is_suspended(user):
+            logout(request)
+            return suspended_response(request, user)
         return self.get_response(request)

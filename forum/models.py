@@ -45,6 +45,10 @@ class User(AbstractUser):
         _("show my topics in health categories on my profile to visitors who are not logged in"), default=False
     )
     closed_at = models.DateTimeField(_("account closed"), null=True, blank=True)
+    # Moderation sanctions in force (moderation.sanctions keeps them in step with MemberSanction rows),
+    # on the member's row so every request and every write can check them without a query.
+    silenced_until = models.DateTimeField(_("silenced until"), null=True, blank=True, editable=False)
+    suspended_until = models.DateTimeField(_("suspended until"), null=True, blank=True, editable=False)
 
     # What the name looks like (forum.usernames.username_skeleton), kept beside it so a look-alike of
     # any member's name is found with one indexed query.
@@ -374,6 +378,10 @@ class NotificationKind(models.TextChoices):
     DECISION_WITHDRAWN = "decision_withdrawn", _("A moderator's decision was withdrawn")
     CARE_ALERT = "care_alert", _("A post may be a cry for help")
     EXPORT_READY = "export_ready", _("Your data export is ready")
+    MEMBER_WARNED = "member_warned", _("A moderator warned you")
+    MEMBER_SILENCED = "member_silenced", _("A moderator silenced you")
+    MEMBER_SUSPENDED = "member_suspended", _("A moderator suspended your account")
+    SANCTION_LIFTED = "sanction_lifted", _("A moderator lifted a measure")
 
 
 class Notification(models.Model):

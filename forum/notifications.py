@@ -193,6 +193,16 @@ def describe(notification):
         return _("The accepted answer in “%(title)s” changed; the topic needs a new sign-off.") % params
     if kind == NotificationKind.CARE_ALERT:
         return _("A post in “%(title)s” may be a cry for help (suicide or self-harm). It is published; please look at it now.") % params
+    if kind == NotificationKind.MEMBER_WARNED:
+        return _("A moderator warned you: %(reason)s") % {"reason": notification.reason}
+    if kind == NotificationKind.MEMBER_SILENCED:
+        return _("A moderator silenced you for a while: you can read, but not post, vote, react or flag. Reason: %(reason)s") % {
+            "reason": notification.reason}
+    if kind == NotificationKind.MEMBER_SUSPENDED:
+        return _("A moderator suspended your account for a while: you cannot log in. Reason: %(reason)s") % {
+            "reason": notification.reason}
+    if kind == NotificationKind.SANCTION_LIFTED:
+        return _("A moderator lifted a measure against you early: %(reason)s") % {"reason": notification.reason}
     if kind == NotificationKind.DECISION_WITHDRAWN:
         return _("A moderator withdrew an earlier decision about a post in “%(title)s”; it is being reviewed again.") % params
     return notification.get_kind_display()

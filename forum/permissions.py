@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from forum.models import Visibility
 from forum.notifications import unread_cache_key
-from moderation.permissions import access_cache_key, has_two_factor, remember_access, shows_moderator_tools
+from moderation.permissions import access_cache_key, check_not_silenced, has_two_factor, is_silenced, remember_access, shows_moderator_tools
 from moderation.permissions import can_review as is_moderator  # one home for the rule
 
 
@@ -51,12 +51,13 @@ def remember_viewer(user, found):
 
 
 def can_post(user):
-    return user.is_authenticated and user.is_active and has_confirmed_email(user)
+    return user.is_authenticated and user.is_active and not is_silenced(user) and has_confirmed_email(user)
 
 
 def check_post(user):
     if not user.is_authenticated:
         raise PermissionDenied(_("Log in to take part."))
+    check_not_silenced(user)
     if not can_post(user):
         raise PermissionDenied(_("Confirm your email address before you post. Check your inbox for the link."))
 

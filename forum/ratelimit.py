@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from forum.app_settings import forum_settings
 from forum.models import RateLimitWindow
+from moderation.permissions import check_not_silenced
 
 
 class RateLimitExceeded(Exception):
@@ -33,7 +34,12 @@ class RateLimitExceeded(Exception):
 
 
 def consume(actor, action):
-    """Count one `action` by `actor`; raise RateLimitExceeded past the configured limit."""
+    """Count one `action` by `actor`; raise RateLimitExceeded past the configured limit.
+
+    Every write service and endpoint counts here first, so this is also where a silenced
+    member is refused (MemberSilenced, a PermissionDenied), whichever path they take.
+    """
+    check_not_silenced(actor)
     limit, period = forum_settings.RATE_LIMITS[action]
     count, retry_after = _count(f"rl:{action}:{actor.pk}", period)
     if count > limit:

@@ -3,7 +3,7 @@
 from moderation.models import AuditEntry
 
 
-def audit(*, actor, action, post=None, topic=None, reason="", status_before="", status_after=""):
+def audit(*, actor, action, post=None, topic=None, reason="", status_before="", status_after="", subject_repr=""):
     if topic is None and post is not None:
         topic = post.topic
     subject = post if post is not None else topic
@@ -12,7 +12,7 @@ def audit(*, actor, action, post=None, topic=None, reason="", status_before="", 
         action=action,
         post=post,
         topic=topic,
-        object_repr=str(subject)[:200] if subject is not None else "",
+        object_repr=(str(subject) if subject is not None else subject_repr)[:200],
         reason=reason,
         status_before=status_before,
         status_after=status_after,

@@ -91,3 +91,26 @@ class SignOffForm(forms.Form):
         if cleaned.get("decision") == "sign_off" and cleaned.get("revision") is None:
             raise forms.ValidationError(_("Reload the page: the decision must name the version of the answer you read."))
         return cleaned
+
+
+class SanctionForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=[("warning", _("Warn")), ("silence", _("Silence until")), ("suspension", _("Suspend until"))], label=_("Measure")
+    )
+    until = forms.DateTimeField(
+        required=False, label=_("Until"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Needed to silence or suspend."),
+    )
+    reason = forms.CharField(max_length=1000, label=_("Reason (the member reads it)"), widget=forms.Textarea(attrs={"rows": 3}),
+                             error_messages={"required": _("Give a reason; the member reads it.")})
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") in ("silence", "suspension") and not cleaned.get("until"):
+            self.add_error("until", _("Choose an end date in the future."))
+        return cleaned
+
+
+class LiftForm(forms.Form):
+    reason = forms.CharField(max_length=1000, label=_("Reason for lifting"),
+                             error_messages={"required": _("Give a reason; the member reads it.")})

@@ -170,6 +170,10 @@ class AuditAction(models.TextChoices):
     CARE_ALERT = "care_alert", _("Moderators alerted: the post may be a cry for help")
     CARE_FOLLOWED_UP = "care_followed_up", _("Crisis alert followed up")
     ACCOUNT_CLOSED = "account_closed", _("Account closed and anonymised")
+    MEMBER_WARNED = "member_warned", _("Member warned")
+    MEMBER_SILENCED = "member_silenced", _("Member silenced")
+    MEMBER_SUSPENDED = "member_suspended", _("Member suspended")
+    SANCTION_LIFTED = "sanction_lifted", _("Measure lifted")
 
 
 class AuditQuerySet(models.QuerySet):
@@ -251,3 +255,40 @@ class RulesVersion(models.Model):
 
     def __str__(self):
         return str(self.version)
+
+
+class SanctionKind(models.TextChoices):
+    WARNING = "warning", _("Warning")
+    SILENCE = "silence", _("Silence")
+    SUSPENSION = "suspension", _("Suspension")
+
+
+class MemberSanction(models.Model):
+    """A warning, silence or suspension of a member, with its reason. Kept when lifted (lifted_at)."""
+
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sanctions", verbose_name=_("member"))
+    kind = models.CharField(_("kind"), max_length=12, choices=SanctionKind.choices)
+    reason = models.TextField(_("reason"))
+    until = models.DateTimeField(_("until"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("given by"))
+    created_at = models.DateTimeField(_("given at"), auto_now_add=True)
+    lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("lifted by")
+    )
+    lift_reason = models.TextField(_("reason for lifting"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("member sanction")
+        verbose_name_plural = _("member sanctions")
+        indexes = [models.Index(fields=["member", "created_at"], name="sanction_member_order")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.member_id}"
+
+    @property
+    def in_force(self):
+        from django.utils import timezone
+
+        return self.lifted_at is None and self.kind != SanctionKind.WARNING and self.until is not None and self.until > timezone.now()

@@ -114,3 +114,34 @@ def can_sign_off_topic(user, topic, answer=None):
 def has_two_factor(user):
     """Moderators must have TOTP set up before they act (allauth's MFA)."""
     return user.is_authenticated and _access(user)["totp"]
+
+
+class MemberSilenced(PermissionDenied):
+    """A silenced member tried to write; the message says until when."""
+
+
+def _in_force(until):
+    from django.utils import timezone
+
+    return until is not None and until > timezone.now()
+
+
+def is_silenced(user):
+    """Silenced or suspended until a date still to come (the dates live on the member's row, moderation.sanctions)."""
+    return user.is_authenticated and (_in_force(getattr(user, "silenced_until", None)) or is_suspended(user))
+
+
+def is_suspended(user):
+    return user.is_authenticated and _in_force(getattr(user, "suspended_until", None))
+
+
+def check_not_silenced(user):
+    """Every write path asks this (forum.permissions.check_post in views, forum.ratelimit.consume in services)."""
+    if is_silenced(user):
+        from django.utils import formats, timezone
+
+        until = max(d for d in (user.silenced_until, user.suspended_until) if d is not None and _in_force(d))
+        raise MemberSilenced(
+            _("A moderator has silenced you until %(until)s: you can read, but not post, vote, react or flag until then.")
+            % {"until": formats.date_format(timezone.localtime(until), "DATETIME_FORMAT")}
+        )

@@ -16,5 +16,8 @@ urlpatterns = [
     path("flag/<int:pk>/", views.flag, name="flag"),
     path("hide-topic/<int:pk>/", views.topic_hide, name="topic_hide"),
     path("show-topic/<int:pk>/", views.topic_unhide, name="topic_unhide"),
+    path("member/<str:username>/", views.member_page, name="member"),
+    path("member/<str:username>/measure/", views.member_sanction, name="member_sanction"),
+    path("measure/<int:pk>/lift/", views.sanction_lift, name="sanction_lift"),
     path("topic/<int:pk>/<str:action>/", views.solution_action, name="solution_action"),
 ]

@@ -351,3 +351,64 @@ def _posted_answer(request, topic):
     except ValueError:
         raise Http404 from None
     return get_object_or_404(Post, pk=answer_id, topic=topic)
+
+
+def _member_page(request, member, form=None, status=200):
+    from moderation.forms import LiftForm, SanctionForm
+    from moderation.models import MemberSanction
+
+    sanctions = list(MemberSanction.objects.filter(member=member).select_related("created_by", "lifted_by")[:50])
+    context = {"member": member, "sanctions": sanctions, "form": form or SanctionForm(), "lift_form": LiftForm()}
+    return render(request, "moderation/member.html", context, status=status)
+
+
+@moderator_required
+def member_page(request, username):
+    """A member's moderator page: the measures taken and the forms to warn, silence or suspend."""
+    from django.contrib.auth import get_user_model
+
+    return _member_page(request, get_object_or_404(get_user_model(), username=username))
+
+
+@moderator_required
+@require_POST
+def member_sanction(request, username):
+    from django.contrib.auth import get_user_model
+
+    from moderation import sanctions
+    from moderation.forms import SanctionForm
+
+    member = get_object_or_404(get_user_model(), username=username)
+    form = SanctionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        service = {"warning": sanctions.member_warn, "silence": sanctions.member_silence, "suspension": sanctions.member_suspend}[data["kind"]]
+        extra = {} if data["kind"] == "warning" else {"until": data["until"]}
+        try:
+            service(actor=request.user, member=member, reason=data["reason"], **extra)
+        except sanctions.SanctionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Done. The member has been told."))
+            return redirect("moderation:member", username=member.username)
+    return _member_page(request, member, form, status=400)
+
+
+@moderator_required
+@require_POST
+def sanction_lift(request, pk):
+    from moderation import sanctions
+    from moderation.forms import LiftForm
+    from moderation.models import MemberSanction
+
+    sanction = get_object_or_404(MemberSanction.objects.select_related("member"), pk=pk)
+    form = LiftForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise sanctions.SanctionError(_("Give a reason; the member reads it."))
+        sanctions.sanction_lift(actor=request.user, sanction=sanction, reason=form.cleaned_data["reason"])
+    except sanctions.SanctionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The measure is lifted. The member has been told."))
+    return redirect("moderation:member", username=sanction.member.username)
