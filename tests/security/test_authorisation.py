@@ -10,6 +10,7 @@ changes state.
 
 import io
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -17,6 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 from PIL import Image
 
 from forum import services
@@ -33,8 +35,8 @@ from forum.models import (
     TopicWatch,
     Vote,
 )
-from moderation import solutions
-from moderation.models import AuditEntry, CareAlert, Flag, HealthTerm, ReviewItem, SourceDomain
+from moderation import sanctions, solutions
+from moderation.models import AuditEntry, CareAlert, Flag, HealthTerm, MemberSanction, ReviewItem, SourceDomain
 from tests.conftest import CLAIM_WITHOUT_SOURCE
 from tests.security.conftest import ROLES
 
@@ -46,7 +48,7 @@ USER_FIELDS = ("username", "email", "is_active", "is_staff", "preferred_language
                "email_on_moderation", "email_queue_digest")
 SNAPSHOT_MODELS = (
     Category, Topic, Post, Revision, Vote, Reaction, Notification, Flag, ReviewItem, AuditEntry, HealthTerm, SourceDomain,
-    CareAlert, TopicWatch, CategoryWatch, MemberMute,
+    CareAlert, TopicWatch, CategoryWatch, MemberMute, MemberSanction,
 )
 
 
@@ -95,8 +97,10 @@ def scenario(people, user_factory, category, moderator_factory):
     solutions.solution_sign_off(actor=signer, topic=solved)
     notification = Notification.objects.filter(recipient=author).first()
     crisis = services.topic_create(actor=other, category=category, title="Hoe kom ik de nacht door?", body="Ik wil er niet meer zijn.")
+    silence = sanctions.member_silence(actor=signer, member=user_factory("quiet"), reason="Even rust.",
+                                       until=timezone.now() + timedelta(days=3))
     return Scenario(people, other, topic, own_answer, answer, held, item, proposed, solved, notification,
-                    {"answer2": answer2, "crisis": crisis})
+                    {"answer2": answer2, "crisis": crisis, "silence": silence})
 
 
 def png():
@@ -160,6 +164,10 @@ ACTIONS = {
                           lambda s: {"answer": s.answer.pk, "reason": "De starter reageert niet meer."}, MODERATORS),
     "care_follow_up": Action("moderation:care_follow_up", lambda s: f"/moderation/care/{s.extra['crisis'].pk}/followed-up/",
                              lambda s: {"note": "Contact gehad."}, MODERATORS),
+    "member_sanction": Action("moderation:member_sanction", lambda s: f"/moderation/member/{s.other.username}/measure/",
+                              lambda s: {"kind": "warning", "reason": "Blijf vriendelijk."}, MODERATORS),
+    "sanction_lift": Action("moderation:sanction_lift", lambda s: f"/moderation/measure/{s.extra['silence'].pk}/lift/",
+                            lambda s: {"reason": "Uitgepraat."}, MODERATORS),
     "topic_watch": Action("forum:topic_watch", lambda s: f"/t/{s.topic.pk}/watch/", lambda s: {"level": "muted"},
                           frozenset(ROLES) - {"anonymous"}),
     "category_watch": Action("forum:category_watch", lambda s: f"/c/{s.topic.category.slug}/watch/", lambda s: {"watch": "1"},
@@ -181,7 +189,7 @@ ACTIONS = {
 # Every other named URL in our URLconfs only reads (GET pages); test_get_never_changes_state covers them.
 READ_ONLY = {
     "forum:home", "forum:category", "forum:topic", "forum:post", "forum:post_revisions", "forum:notifications", "forum:profile", "forum:search",
-    "moderation:queue", "moderation:item", "moderation:solutions", "forum:member_suggest",
+    "moderation:queue", "moderation:item", "moderation:solutions", "forum:member_suggest", "moderation:member",
     "forum:feed_latest", "forum:feed_category", "forum:similar_topics", "forum:topic_short",
 }
 
@@ -270,6 +278,8 @@ def read_urls(scenario):
         "/moderation/solutions/", f"/moderation/solutions/{s.proposed.pk}/", f"/moderation/flag/{s.answer.pk}/",
         *(f"/moderation/topic/{t.pk}/{a}/" for t, a in ((s.topic, "propose"), (s.proposed, "withdraw"), (s.solved, "request_reopen"),
                                                        (s.solved, "reopen"), (s.topic, "mark_solved"))),
+        f"/moderation/member/{s.other.username}/", f"/moderation/member/{s.other.username}/measure/",
+        f"/moderation/measure/{s.extra['silence'].pk}/lift/",
         "/markdownx/markdownify/", "/markdownx/upload/", "/admin/", "/admin/moderation/healthterm/add/",
         f"/admin/forum/post/{s.held.pk}/change/", f"/admin/forum/post/{s.held.pk}/delete/",
     ]
