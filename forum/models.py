@@ -227,6 +227,8 @@ class Post(models.Model):
     body_html = models.TextField(_("rendered text"), editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    # A moderator's edit of a member's post (forum.services.post_edit with moderator_reason): shown to the author.
+    moderator_edit_reason = models.CharField(_("reason for the moderator's edit"), max_length=500, blank=True)
     score = models.IntegerField(_("score"), default=0)
     visibility = models.CharField(_("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.PUBLISHED)
     assessment = models.JSONField(_("health-claim assessment"), default=dict, blank=True, editable=False)
@@ -382,6 +384,7 @@ class NotificationKind(models.TextChoices):
     MEMBER_SILENCED = "member_silenced", _("A moderator silenced you")
     MEMBER_SUSPENDED = "member_suspended", _("A moderator suspended your account")
     SANCTION_LIFTED = "sanction_lifted", _("A moderator lifted a measure")
+    MODERATOR_EDITED = "moderator_edited", _("A moderator edited your post")
 
 
 class Notification(models.Model):

@@ -201,6 +201,8 @@ def describe(notification):
     if kind == NotificationKind.MEMBER_SUSPENDED:
         return _("A moderator suspended your account for a while: you cannot log in. Reason: %(reason)s") % {
             "reason": notification.reason}
+    if kind == NotificationKind.MODERATOR_EDITED:
+        return _("A moderator edited your post in “%(title)s”. Reason: %(reason)s") % {**params, "reason": notification.reason}
     if kind == NotificationKind.SANCTION_LIFTED:
         return _("A moderator lifted a measure against you early: %(reason)s") % {"reason": notification.reason}
     if kind == NotificationKind.DECISION_WITHDRAWN:

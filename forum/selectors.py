@@ -212,6 +212,8 @@ def _prepare_for_viewer(posts, topic, viewer, moderator, reactions, my_votes, my
         post.can_see_history = bool(post.edited_at) and (post.can_edit or moderator)
         post.can_delete = not post.is_deleted and (post.can_edit or moderator)
         post.can_flag = permissions.can_flag(viewer, post)
+        # "Edited by a moderator" and why: for the author and moderators only.
+        post.moderator_edit_notice = post.moderator_edit_reason if (moderator or viewer.pk == post.author_id) else ""
         post.topic = topic  # the page's topic, not a query per post (author_name reads it)
         # Anonymous starters and closed accounts have no profile to link; moderators see who asked.
         post.author_real = post.author.display_name if (moderator and post.author_is_hidden) else ""

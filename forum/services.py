@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from forum import cache_keys, ratelimit, watching
 from forum.locks import lock_rows
 from forum.mentions import render_post
-from forum.models import Post, Reaction, Revision, Topic, Visibility, Vote
-from forum.notifications import notify_reaction
+from forum.models import NotificationKind, Post, Reaction, Revision, Topic, Visibility, Vote
+from forum.notifications import notify, notify_reaction
 from forum.search import post_index
 from forum.validators import clean_text
 
@@ -57,10 +57,10 @@ def _assess(*, title, body, is_question, html):
     return assess_post_text(title=title, body=body, is_question=is_question, html=html)
 
 
-def _screen(post, actor, *, is_edit, assessment=None):
+def _screen(post, actor, *, is_edit, assessment=None, hold=True):
     from moderation.services import post_screen
 
-    post_screen(post=post, actor=actor, is_edit=is_edit, assessment=assessment)
+    post_screen(post=post, actor=actor, is_edit=is_edit, assessment=assessment, hold=hold)
 
 
 @transaction.atomic
@@ -114,8 +114,16 @@ def answer_announce(post):
 
 
 @transaction.atomic
-def post_edit(*, actor, post, body, title=None):
-    """Edit a post, keeping the previous version as a revision, and assess it again."""
+def post_edit(*, actor, post, body, title=None, moderator_reason=None):
+    """Edit a post, keeping the previous version as a revision, and assess it again.
+
+    `moderator_reason`: a moderator edits a member's post (removing a phone number, a dangerous
+    sentence). The reason is required and shown to the author, who is notified; the audit entry
+    holds the diff; the text is assessed but the edit never holds the post.
+    """
+    by_moderator = moderator_reason is not None
+    if by_moderator and not moderator_reason.strip():
+        raise PostError(_("Give the author a reason for your edit."))
     ratelimit.consume(actor, "edit")
     body = clean_text(body)
     body_html = render_post(body)
@@ -134,6 +142,7 @@ def post_edit(*, actor, post, body, title=None):
         number=post.revision, moderator_note=post.moderator_note,
     )
     now = timezone.now()
+    old_body = post.body
     post.body = body
     post.body_html = body_html
     post.edited_at = now
@@ -141,12 +150,15 @@ def post_edit(*, actor, post, body, title=None):
     # A moderator's label and note were given for the text they saw, not for this one (the Revision keeps the note).
     post.moderator_note = ""
     post.reviewed_by = None
-    post.save(update_fields=["body", "body_html", "edited_at", "revision", "moderator_note", "reviewed_by"])
+    post.moderator_edit_reason = moderator_reason.strip()[:500] if by_moderator else post.moderator_edit_reason
+    post.save(update_fields=["body", "body_html", "edited_at", "revision", "moderator_note", "reviewed_by", "moderator_edit_reason"])
     if post.is_question and new_title != topic.title:
         topic.title = new_title
         topic.edited_at = now
         topic.save(update_fields=["title", "edited_at"])
-    _screen(post, actor, is_edit=True, assessment=assessment)
+    _screen(post, actor, is_edit=True, assessment=assessment, hold=not by_moderator)
+    if by_moderator:
+        _moderator_edited(actor, post, old_body, moderator_reason.strip())
     if post.is_visible:
         watching.post_edited(post)
     from moderation.solutions import accepted_answer_changed
@@ -159,6 +171,18 @@ def post_edit(*, actor, post, body, title=None):
 
 class PostError(Exception):
     """A refused change to a post; the message is for the member."""
+
+
+def _moderator_edited(actor, post, old_body, reason):
+    import difflib
+
+    from moderation.audit import audit
+    from moderation.models import AuditAction
+
+    diff = "\n".join(difflib.unified_diff(old_body.splitlines(), post.body.splitlines(), "before", "after", lineterm=""))
+    audit(actor=actor, action=AuditAction.MODERATOR_EDITED, post=post, reason=f"{reason}\n\n{diff}",
+          status_before=str(post.revision - 1), status_after=str(post.revision))
+    notify(recipient=post.author, kind=NotificationKind.MODERATOR_EDITED, actor=actor, topic=post.topic, post=post, reason=reason)
 
 
 def others_answered(question):

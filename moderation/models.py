@@ -174,6 +174,7 @@ class AuditAction(models.TextChoices):
     MEMBER_SILENCED = "member_silenced", _("Member silenced")
     MEMBER_SUSPENDED = "member_suspended", _("Member suspended")
     SANCTION_LIFTED = "sanction_lifted", _("Measure lifted")
+    MODERATOR_EDITED = "moderator_edited", _("Edited by a moderator")
 
 
 class AuditQuerySet(models.QuerySet):

@@ -46,7 +46,7 @@ def assess_post_text(*, title, body, is_question, html=None):
     return screen_post(body, title=title if is_question else None, html=html)
 
 
-def post_screen(*, post, actor, is_edit, assessment=None):
+def post_screen(*, post, actor, is_edit, assessment=None, hold=True):
     """Assess a new or edited post and publish it or hold it. Runs inside the caller's transaction.
 
     - A claim without a qualifying source is held (pending) with a detector review item.
@@ -62,6 +62,10 @@ def post_screen(*, post, actor, is_edit, assessment=None):
     if assessment is None:
         assessment = screen_post(post.body, title=post.topic.title if post.is_question else None, html=post.body_html)
     post.assessment = assessment.to_dict()
+    if not hold:  # a moderator's edit is assessed and checked for crisis signals, but never holds the post
+        post_crisis_check(post=post, actor=actor)
+        post.save(update_fields=["assessment", "crisis"])
+        return
     before = post.visibility
     pending = ReviewItem.objects.select_for_update().filter(post=post, status=ReviewStatus.PENDING).first()
     if pending is not None:

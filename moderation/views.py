@@ -412,3 +412,35 @@ def sanction_lift(request, pk):
     else:
         messages.success(request, _("The measure is lifted. The member has been told."))
     return redirect("moderation:member", username=sanction.member.username)
+
+
+@moderator_required
+def post_moderator_edit(request, pk):
+    """A moderator edits a member's post with a reason the author sees; the original stays in the history."""
+    from django import forms
+
+    from forum import services as forum_services  # the forum owns post edits; moderation only asks it
+
+    post = get_object_or_404(Post.objects.select_related("topic", "author"), pk=pk)
+    if post.author_id == request.user.pk:
+        raise PermissionDenied(_("Edit your own posts with the ordinary edit button."))
+    if post.is_deleted or post.withdrawn_at is not None:
+        raise PermissionDenied(_("This post can no longer be edited."))
+
+    class ModeratorEditForm(forms.Form):
+        body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), max_length=20000)
+        reason = forms.CharField(label=_("Reason (the author sees it)"), max_length=500,
+                                 error_messages={"required": _("Give the author a reason for your edit.")})
+
+    form = ModeratorEditForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            forum_services.post_edit(actor=request.user, post=post, body=form.cleaned_data["body"],
+                                     moderator_reason=form.cleaned_data["reason"])
+        except (forum_services.PostError, RateLimitExceeded) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The post is edited. The author has been told why."))
+            return redirect(post.get_absolute_url())
+    status = 400 if request.method == "POST" else 200
+    return render(request, "moderation/post_edit.html", {"form": form, "post": post}, status=status)

@@ -166,6 +166,8 @@ ACTIONS = {
                              lambda s: {"note": "Contact gehad."}, MODERATORS),
     "member_sanction": Action("moderation:member_sanction", lambda s: f"/moderation/member/{s.other.username}/measure/",
                               lambda s: {"kind": "warning", "reason": "Blijf vriendelijk."}, MODERATORS),
+    "moderator_edit": Action("moderation:post_edit", lambda s: f"/moderation/post/{s.answer.pk}/edit/",
+                             lambda s: {"body": "Ingekort.", "reason": "Geen telefoonnummers."}, MODERATORS),
     "sanction_lift": Action("moderation:sanction_lift", lambda s: f"/moderation/measure/{s.extra['silence'].pk}/lift/",
                             lambda s: {"reason": "Uitgepraat."}, MODERATORS),
     "topic_watch": Action("forum:topic_watch", lambda s: f"/t/{s.topic.pk}/watch/", lambda s: {"level": "muted"},
@@ -279,7 +281,7 @@ def read_urls(scenario):
         *(f"/moderation/topic/{t.pk}/{a}/" for t, a in ((s.topic, "propose"), (s.proposed, "withdraw"), (s.solved, "request_reopen"),
                                                        (s.solved, "reopen"), (s.topic, "mark_solved"))),
         f"/moderation/member/{s.other.username}/", f"/moderation/member/{s.other.username}/measure/",
-        f"/moderation/measure/{s.extra['silence'].pk}/lift/",
+        f"/moderation/measure/{s.extra['silence'].pk}/lift/", f"/moderation/post/{s.answer.pk}/edit/",
         "/markdownx/markdownify/", "/markdownx/upload/", "/admin/", "/admin/moderation/healthterm/add/",
         f"/admin/forum/post/{s.held.pk}/change/", f"/admin/forum/post/{s.held.pk}/delete/",
     ]
