@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from moderation.models import AuditEntry, CareAlert, Flag, HealthTerm, ReviewItem, SourceDomain
+from moderation.models import AuditEntry, CannedReason, CareAlert, Flag, HealthTerm, ReviewItem, SourceDomain
 from moderation.services import rules_changed
 
 
@@ -78,3 +78,10 @@ class CareAlertAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "topic", "post", "about_someone_else", "followed_up_at", "followed_up_by")
     list_filter = ("about_someone_else",)
     date_hierarchy = "created_at"
+
+
+@admin.register(CannedReason)
+class CannedReasonAdmin(admin.ModelAdmin):
+    list_display = ("title", "kind", "is_active", "use_count")
+    list_filter = ("kind", "is_active")
+    search_fields = ("title", "text_nl", "text_en")

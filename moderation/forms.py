@@ -3,7 +3,34 @@ from django.utils.translation import gettext_lazy as _
 
 from forum.models import Category
 from moderation.labels import claim_type_choices
-from moderation.models import FlagReason, HoldReason
+from moderation.models import CannedReason, CannedReasonKind, FlagReason, HoldReason
+
+
+class CannedSelect(forms.Select):
+    """Each option carries its text (in the page's language) for static/js/canned.js to copy into the text field."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-text"] = instance.text()
+        return option
+
+
+def canned_field(*kinds, target):
+    """An optional choice of canned reasons; the form fills the empty text field with it (works without JS)."""
+    return forms.ModelChoiceField(
+        queryset=CannedReason.objects.filter(is_active=True, kind__in=kinds), required=False, label=_("Canned reason"),
+        empty_label=_("Type my own"), widget=CannedSelect(attrs={"data-canned-for": target}),
+        help_text=_("Choosing one fills the text below, which you can still change."),
+    )
+
+
+def fill_from_canned(cleaned, field):
+    """The text typed wins; an empty text takes the chosen canned reason's."""
+    canned = cleaned.get("canned")
+    if canned is not None and not (cleaned.get(field) or "").strip():
+        cleaned[field] = canned.text()
 
 
 class QueueFilterForm(forms.Form):
@@ -31,6 +58,7 @@ class DecisionForm(forms.Form):
         choices=[("approve", _("Approve")), ("reject", _("Reject")), ("dismiss", _("Dismiss flags")), ("undo", _("Undo"))],
         label=_("Decision"),
     )
+    canned = canned_field(CannedReasonKind.REJECT, CannedReasonKind.PUBLIC_NOTE, target="id_note")
     note = forms.CharField(
         required=False, max_length=500, label=_("Note"),
         help_text=_("Approving: an optional public note shown on the post. Rejecting: the reason the author sees."),
@@ -39,6 +67,7 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        fill_from_canned(cleaned, "note")
         if cleaned.get("decision") == "reject" and not cleaned.get("note", "").strip():
             self.add_error("note", _("Give the author a reason for the rejection."))
         return cleaned
@@ -47,6 +76,7 @@ class DecisionForm(forms.Form):
 class BulkForm(forms.Form):
     items = forms.TypedMultipleChoiceField(coerce=int, label=_("Items"), error_messages={"required": _("Select at least one item.")})
     decision = forms.ChoiceField(choices=[("approve", _("Approve selected")), ("reject", _("Reject selected"))], label=_("Decision"))
+    canned = canned_field(CannedReasonKind.REJECT, target="bulk-reason")
     reason = forms.CharField(required=False, max_length=500, label=_("Reason for rejecting"))
 
     def __init__(self, *args, **kwargs):
@@ -56,6 +86,7 @@ class BulkForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        fill_from_canned(cleaned, "reason")
         if cleaned.get("decision") == "reject" and not cleaned.get("reason", "").strip():
             self.add_error("reason", _("Give the authors a reason for the rejection."))
         return cleaned

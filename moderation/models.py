@@ -293,3 +293,34 @@ class MemberSanction(models.Model):
         from django.utils import timezone
 
         return self.lifted_at is None and self.kind != SanctionKind.WARNING and self.until is not None and self.until > timezone.now()
+
+
+class CannedReasonKind(models.TextChoices):
+    REJECT = "reject", _("Rejecting a post")
+    DECLINE_SOLUTION = "decline_solution", _("Declining a solution")
+    PUBLIC_NOTE = "public_note", _("Public note on an approved post")
+
+
+class CannedReason(models.Model):
+    """A reason moderators pick instead of typing it out (admins keep the list); the text stays editable."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=CannedReasonKind.choices)
+    title = models.CharField(_("short name"), max_length=80)
+    text_nl = models.CharField(_("text (Dutch)"), max_length=500)
+    text_en = models.CharField(_("text (English)"), max_length=500)
+    is_active = models.BooleanField(_("active"), default=True)
+    # How often a decision used it, for the three most used on the decision page.
+    use_count = models.PositiveIntegerField(_("times used"), default=0, editable=False)
+
+    class Meta:
+        ordering = ["kind", "title"]
+        verbose_name = _("canned reason")
+        verbose_name_plural = _("canned reasons")
+
+    def __str__(self):
+        return self.title
+
+    def text(self, language=None):
+        from django.utils.translation import get_language
+
+        return self.text_en if (language or get_language() or "nl").startswith("en") else self.text_nl

@@ -126,7 +126,21 @@ def _item_page(request, item, form, *, status=200, seen_revision=None):
         data["revision"] = context["post"].revision
         form = DecisionForm(data)
         form.is_valid()
-    return render(request, "moderation/item.html", {**context, "form": form}, status=status)
+    from moderation.models import CannedReason
+
+    top = CannedReason.objects.filter(is_active=True, use_count__gt=0).order_by("-use_count", "title")[:3]
+    return render(request, "moderation/item.html", {**context, "form": form, "top_canned": top}, status=status)
+
+
+def _canned_used(form):
+    """Count a canned reason that a decision used, for the decision page's three most used."""
+    from django.db.models import F
+
+    from moderation.models import CannedReason
+
+    canned = form.cleaned_data.get("canned")
+    if canned is not None:
+        CannedReason.objects.filter(pk=canned.pk).update(use_count=F("use_count") + 1)
 
 
 @moderator_required
@@ -167,6 +181,7 @@ def item_decide(request, pk):
     except services.ModerationError as error:
         messages.error(request, str(error))
         return redirect("moderation:item", pk=item.pk)
+    _canned_used(form)
     return redirect("moderation:queue")
 
 
@@ -185,6 +200,8 @@ def bulk_decide(request):
         actor=request.user, items=items, decision=form.cleaned_data["decision"], reason=form.cleaned_data["reason"],
         revisions=revisions,
     )
+    if done:
+        _canned_used(form)
     messages.success(request, ngettext("%(done)d item decided.", "%(done)d items decided.", done) % {"done": done})
     for failure in failed:
         messages.error(request, failure)
