@@ -175,6 +175,7 @@ class AuditAction(models.TextChoices):
     MEMBER_SUSPENDED = "member_suspended", _("Member suspended")
     SANCTION_LIFTED = "sanction_lifted", _("Measure lifted")
     MODERATOR_EDITED = "moderator_edited", _("Edited by a moderator")
+    MEMBER_NOTE_ADDED = "member_note_added", _("Note on a member added")
 
 
 class AuditQuerySet(models.QuerySet):
@@ -324,3 +325,20 @@ class CannedReason(models.Model):
         from django.utils.translation import get_language
 
         return self.text_en if (language or get_language() or "nl").startswith("en") else self.text_nl
+
+
+class MemberNote(models.Model):
+    """A moderator's private note about a member, for fellow moderators. Never shown to the member on the site."""
+
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="moderator_notes", verbose_name=_("member"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("written by"))
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("note on a member")
+        verbose_name_plural = _("notes on members")
+
+    def __str__(self):
+        return f"{self.member_id}: {self.text[:40]}"

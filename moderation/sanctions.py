@@ -110,3 +110,16 @@ def suspension_in_force(member):
     return MemberSanction.objects.filter(
         member=member, kind=SanctionKind.SUSPENSION, lifted_at__isnull=True, until__gt=timezone.now()
     ).order_by("-until").first()
+
+
+@transaction.atomic
+def member_note_add(*, actor, member, text):
+    """A private note for fellow moderators (audited; never shown to the member on the site)."""
+    from moderation.models import MemberNote
+
+    text = (text or "").strip()
+    if not text:
+        raise SanctionError(_("Write the note first."))
+    note = MemberNote.objects.create(member=member, author=actor, text=text[:2000])
+    audit(actor=actor, action=AuditAction.MEMBER_NOTE_ADDED, reason=text[:2000], subject_repr=member.username)
+    return note

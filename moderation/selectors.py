@@ -246,3 +246,28 @@ def solution_context(topic, form, viewer=None, *, seen_revision=None):
         "needs_override": bool(topic.category.is_health and assessment and assessment.needs_review),
         "audit": AuditEntry.objects.filter(topic=topic).select_related("actor")[:20],
     }
+
+
+def member_moderation_page(member, *, limit=20):
+    """Everything a moderator's page about a member shows, in a fixed number of queries whatever their history."""
+    from django.db.models import Count, Q
+
+    from forum.models import Post, Visibility
+    from moderation.models import Flag, MemberNote, MemberSanction, ReviewItem
+
+    posts = list(Post.objects.filter(author=member).select_related("topic").order_by("-created_at")[:limit])
+    figures = Post.objects.filter(author=member, is_deleted=False).aggregate(
+        published=Count("pk", filter=Q(visibility=Visibility.PUBLISHED)),
+        accepted=Count("pk", filter=Q(accepted_for__isnull=False)),
+    )
+    return {
+        "member": member,
+        "posts": posts,
+        "figures": figures,
+        "flags_made": list(Flag.objects.filter(flagger=member).select_related("post__topic").order_by("-created_at")[:limit]),
+        "flags_received": list(Flag.objects.filter(post__author=member).select_related("post__topic", "flagger").order_by("-created_at")[:limit]),
+        "decisions": list(ReviewItem.objects.filter(post__author=member, decided_at__isnull=False)
+                          .select_related("post__topic", "decided_by").order_by("-decided_at")[:limit]),
+        "sanctions": list(MemberSanction.objects.filter(member=member).select_related("created_by", "lifted_by")[:50]),
+        "notes": list(MemberNote.objects.filter(member=member).select_related("author")[:50]),
+    }

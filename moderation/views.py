@@ -371,11 +371,9 @@ def _posted_answer(request, topic):
 
 
 def _member_page(request, member, form=None, status=200):
-    from moderation.forms import LiftForm, SanctionForm
-    from moderation.models import MemberSanction
+    from moderation.forms import SanctionForm
 
-    sanctions = list(MemberSanction.objects.filter(member=member).select_related("created_by", "lifted_by")[:50])
-    context = {"member": member, "sanctions": sanctions, "form": form or SanctionForm(), "lift_form": LiftForm()}
+    context = {**selectors.member_moderation_page(member), "form": form or SanctionForm()}
     return render(request, "moderation/member.html", context, status=status)
 
 
@@ -461,3 +459,20 @@ def post_moderator_edit(request, pk):
             return redirect(post.get_absolute_url())
     status = 400 if request.method == "POST" else 200
     return render(request, "moderation/post_edit.html", {"form": form, "post": post}, status=status)
+
+
+@moderator_required
+@require_POST
+def member_note(request, username):
+    from django.contrib.auth import get_user_model
+
+    from moderation import sanctions
+
+    member = get_object_or_404(get_user_model(), username=username)
+    try:
+        sanctions.member_note_add(actor=request.user, member=member, text=request.POST.get("text", ""))
+    except sanctions.SanctionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The note is saved. Only moderators see it."))
+    return redirect("moderation:member", username=member.username)

@@ -36,7 +36,7 @@ from forum.models import (
     Vote,
 )
 from moderation import sanctions, solutions
-from moderation.models import AuditEntry, CareAlert, Flag, HealthTerm, MemberSanction, ReviewItem, SourceDomain
+from moderation.models import AuditEntry, CareAlert, Flag, HealthTerm, MemberNote, MemberSanction, ReviewItem, SourceDomain
 from tests.conftest import CLAIM_WITHOUT_SOURCE
 from tests.security.conftest import ROLES
 
@@ -48,7 +48,7 @@ USER_FIELDS = ("username", "email", "is_active", "is_staff", "preferred_language
                "email_on_moderation", "email_queue_digest")
 SNAPSHOT_MODELS = (
     Category, Topic, Post, Revision, Vote, Reaction, Notification, Flag, ReviewItem, AuditEntry, HealthTerm, SourceDomain,
-    CareAlert, TopicWatch, CategoryWatch, MemberMute, MemberSanction,
+    CareAlert, TopicWatch, CategoryWatch, MemberMute, MemberSanction, MemberNote,
 )
 
 
@@ -168,6 +168,8 @@ ACTIONS = {
                               lambda s: {"kind": "warning", "reason": "Blijf vriendelijk."}, MODERATORS),
     "moderator_edit": Action("moderation:post_edit", lambda s: f"/moderation/post/{s.answer.pk}/edit/",
                              lambda s: {"body": "Ingekort.", "reason": "Geen telefoonnummers."}, MODERATORS),
+    "member_note": Action("moderation:member_note", lambda s: f"/moderation/member/{s.other.username}/note/",
+                          lambda s: {"text": "Eerder gewaarschuwd."}, MODERATORS),
     "sanction_lift": Action("moderation:sanction_lift", lambda s: f"/moderation/measure/{s.extra['silence'].pk}/lift/",
                             lambda s: {"reason": "Uitgepraat."}, MODERATORS),
     "topic_watch": Action("forum:topic_watch", lambda s: f"/t/{s.topic.pk}/watch/", lambda s: {"level": "muted"},
@@ -282,6 +284,7 @@ def read_urls(scenario):
                                                        (s.solved, "reopen"), (s.topic, "mark_solved"))),
         f"/moderation/member/{s.other.username}/", f"/moderation/member/{s.other.username}/measure/",
         f"/moderation/measure/{s.extra['silence'].pk}/lift/", f"/moderation/post/{s.answer.pk}/edit/",
+        f"/moderation/member/{s.other.username}/note/",
         "/markdownx/markdownify/", "/markdownx/upload/", "/admin/", "/admin/moderation/healthterm/add/",
         f"/admin/forum/post/{s.held.pk}/change/", f"/admin/forum/post/{s.held.pk}/delete/",
     ]

@@ -95,3 +95,36 @@ def test_a_member_suspended_while_logged_in_is_logged_out_on_the_next_request(cl
     response = client.get("/")
     assert response.status_code == 403 and "geschorst" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_a_moderator_adds_a_note_that_the_member_never_sees(client, moderator, target, topic):
+    client.force_login(moderator)
+    client.post(f"/moderation/member/{target.username}/note/", {"text": "Let op: eerder gewaarschuwd via mail."})
+    assert "Let op: eerder gewaarschuwd via mail." in client.get(f"/moderation/member/{target.username}/").content.decode()
+    assert AuditEntry.objects.get(action=AuditAction.MEMBER_NOTE_ADDED).actor == moderator
+    client.force_login(target)
+    assert client.post(f"/moderation/member/{target.username}/note/", {"text": "Zelf."}).status_code == 403
+    for url in ("/", f"/u/{target.username}/", "/notifications/", topic.get_absolute_url()):
+        assert "eerder gewaarschuwd" not in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("history", [1, 8])
+def test_the_member_page_shows_everything_in_a_constant_number_of_queries(
+        client, moderator, target, topic_factory, user_factory, django_assert_max_num_queries, history, no_rate_limits):
+    from forum import services
+    from moderation import services as moderation
+    from moderation.models import FlagReason
+
+    other = user_factory()
+    for number in range(history):
+        mine = topic_factory(author=target, title=f"Vraag nummer {number} van Lotte")
+        moderation.flag_create(actor=other, post=mine.posts.get(is_question=True), reason=FlagReason.SPAM)
+        answer = services.answer_post(actor=other, topic=mine, body="Een antwoord.")
+        moderation.flag_create(actor=target, post=answer, reason=FlagReason.SPAM)
+        sanctions.member_warn(actor=moderator, member=target, reason=f"Waarschuwing {number}.")
+        sanctions.member_note_add(actor=moderator, member=target, text=f"Notitie {number}.")
+    client.force_login(moderator)
+    client.get(f"/moderation/member/{target.username}/")
+    with django_assert_max_num_queries(14):
+        page = client.get(f"/moderation/member/{target.username}/").content.decode()
+    assert f"Vraag nummer {history - 1} van Lotte" in page and f"Notitie {history - 1}." in page and f"Waarschuwing {history - 1}." in page
