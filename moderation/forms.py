@@ -108,6 +108,7 @@ class SignOffForm(forms.Form):
         choices=[("sign_off", _("Sign off")), ("decline", _("Decline")), ("reopen", _("Reopen")), ("decline_reopen", _("Keep solved"))],
         label=_("Decision"),
     )
+    canned = canned_field(CannedReasonKind.DECLINE_SOLUTION, target="id_reason")
     reason = forms.CharField(
         required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2}), label=_("Reason"),
         help_text=_("Needed to decline and to reopen."),
@@ -119,6 +120,8 @@ class SignOffForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("decision") == "decline":
+            fill_from_canned(cleaned, "reason")
         if cleaned.get("decision") == "sign_off" and cleaned.get("revision") is None:
             raise forms.ValidationError(_("Reload the page: the decision must name the version of the answer you read."))
         return cleaned

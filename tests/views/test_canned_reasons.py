@@ -74,3 +74,21 @@ def test_the_english_text_is_used_for_a_moderator_who_reads_english(client, mode
     client.force_login(moderator)
     page = client.get(f"/moderation/item/{ReviewItem.objects.get(post=held).pk}/").content.decode()
     assert 'data-text="Add a reliable source, such as the NHS."' in page
+
+
+def test_declining_a_solution_can_use_a_canned_reason(client, moderator, topic_factory, answer_factory, user_factory):
+    from moderation import solutions
+
+    topic = topic_factory()
+    answer = answer_factory(author=user_factory(), topic=topic)
+    solutions.solution_propose(actor=topic.author, topic=topic, answer=answer)
+    canned = CannedReason.objects.create(kind=CannedReasonKind.DECLINE_SOLUTION, title="Geen bron",
+                                         text_nl="Dit antwoord noemt geen bron.", text_en="This answer names no source.")
+    client.force_login(moderator)
+    page = client.get(f"/moderation/solutions/{topic.pk}/").content.decode()
+    assert 'data-text="Dit antwoord noemt geen bron."' in page
+    client.post(f"/moderation/solutions/{topic.pk}/", {"decision": "decline", "canned": canned.pk, "reason": ""})
+    topic.refresh_from_db()
+    from moderation.models import AuditAction, AuditEntry
+
+    assert AuditEntry.objects.get(action=AuditAction.SOLUTION_DECLINED).reason == "Dit antwoord noemt geen bron."
