@@ -240,6 +240,7 @@ def solution_review(request, pk):
                 messages.success(request, _("Signed off: the topic is solved."))
             elif decision == "decline":
                 solutions.solution_decline(actor=request.user, topic=topic, reason=reason)
+                _canned_used(form)
                 messages.success(request, _("Proposal declined; the starter is told why."))
             elif decision == "reopen":
                 solutions.solution_reopen(actor=request.user, topic=topic, reason=reason)

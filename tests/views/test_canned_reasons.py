@@ -92,3 +92,5 @@ def test_declining_a_solution_can_use_a_canned_reason(client, moderator, topic_f
     from moderation.models import AuditAction, AuditEntry
 
     assert AuditEntry.objects.get(action=AuditAction.SOLUTION_DECLINED).reason == "Dit antwoord noemt geen bron."
+    canned.refresh_from_db()
+    assert canned.use_count == 1
