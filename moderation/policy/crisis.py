@@ -387,6 +387,32 @@ _QUESTION_C = _c(r"\b(?:weten|know|wondering|vraag\s+me\s+af|kun\s+je|kan\s+je|c
                  r"bij\s+welke|at\s+what|hoeveel\s+mag|how\s+much\s+can)\b")
 _NEGATED_DEATH_RE = _c(r"\b(?:niet|geen|not|don't|doesn't|won't|never|nooit)(?!\s+(?:meer|more|anymore)\b)\s+(?:\w+\s+){0,1}$")
 
+# Round-7 families (tuned on train/dev only): indirect ways of saying it.
+SELF_PATTERNS += [
+    ("nl.hoop_dat_ik_doodga", r"\b(?:hoop|wens|bid)\s+(?:dat\s+)?" + I_NL + r"\s+" + _GAP % 4 + r"(?:doodga|dood\s+ga|sterf|overlijd|niet\s+meer\s+wakker)\b"),
+    ("nl.middel_gekocht", r"\b(?:doos|doosje|dozen|strip|strips|pot|potje|flesje|voorraad)\s+(?:\w+\s+){0,2}?(?:gekocht|gehaald|verzameld|gespaard)\b.{0,60}\b(?:innemen|in\s+te\s+nemen|nemen|neem|slikken|slik)\b"),
+    ("en.means_bought", r"\b(?:bought|got|collected|saved\s+up|stockpiled)\s+(?:a\s+)?(?:box|boxes|bottle|pack|packs|strip|stash)\s+of\s+\w+.{0,60}\b(?:take|taking|swallow)\b"),
+    ("nl.laatste_dag", r"\b(?:morgen|vandaag|vanavond|dit|zaterdag|zondag|maandag|dinsdag|woensdag|donderdag|vrijdag)\s+(?:is|wordt)\s+(?:mijn|m'n|mn)\s+laatste\s+(?:dag|avond|nacht)\b(?!\s+(?:op|van|bij|als|voor|in|met|hier)\b)"),
+    ("en.last_day", r"\b(?:tomorrow|today|tonight|this|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\s+(?:is|will\s+be|'s)\s+my\s+last\s+(?:day|night)\b(?!\s+(?:at|of|on|in|before|as|with|here|off)\b)(?!.{0,40}\b(?:job|work|school|holiday|vacation|finally)\b)"),
+    ("nl.afscheidsbrief", r"\b" + I_NL + r"\s+" + _GAP % 4 + r"afscheidsbrie\w*|\b(?:mijn|m'n|mn)\s+afscheidsbrie\w*"),
+    ("en.goodbye_letters", r"\b" + I_EN + r"\s+" + _GAP % 3 + r"(?:wrote|written|writing|write)\s+(?:a\s+|my\s+)?(?:goodbye|suicide|farewell)\s+(?:note|letter)s?\b|\b" + I_EN + r"\s+" + _GAP % 3 + r"(?:wrote|written|writing)\s+letters\s+to\s+(?:everyone|everybody|all)\b.{0,60}\b(?:not\s+their\s+fault|goodbye|sorry)"),
+    ("nl.nut_van_doorgaan", r"\b(?:zie|voel|heb)\s+" + _GAP % 2 + r"(?:het\s+)?(?:nut|zin)\s+(?:er\s+)?(?:niet|nie|geen)\s*(?:meer\s+)?(?:van|in|om)\s+(?:doorgaan|door\s+te\s+gaan|verder\s+(?:te\s+)?(?:gaan|leven)|(?:het\s+)?leven|te\s+leven)\b"),
+    ("nl.wat_voor_zin", r"\bwat\s+(?:heeft|is)\s+(?:het|dit|mijn\s+leven|alles)\s+(?:\w+\s+){0,1}?nog\s+(?:voor\s+)?(?:zin|nut)\b(?!\s+(?:om|van|als|te)\b)"),
+    ("nl.niemand_mist_me", r"\bniemand\s+(?:zou|zal|gaat)\s+(?:me|mij)\s+(?:\w+\s+)?missen\b|\bniemand\s+(?:zou|zal)\s+(?:het\s+)?(?:merken|opvallen)\s+als\s+" + I_NL + r"\b"),
+    ("en.nobody_would_miss", r"\b(?:nobody|no\s+one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:miss\s+me|notice\s+if\s+i|care\s+if\s+i)\b"),
+    ("nl.opgelucht_als_ik_er_niet", r"\b(?:opgelucht|beter\s+af|blijer|gelukkiger|beter)\b.{0,40}\bals\s+" + I_NL + r"\s+(?:er\s+)?(?:niet|nie)\s+(?:meer\s+)?(?:was|ben|er\s+was|zou\s+zijn)\b"),
+    ("en.relieved_if_gone", r"\b(?:relieved|better\s+off|happier|easier)\b.{0,30}\bif\s+i\s+(?:wasn't|was\s+not|weren't|was\s+gone|were\s+gone|disappeared|died|wasnt)\b"),
+    ("en.tired_of_existing", r"\b(?:tired|sick|exhausted)\s+of\s+(?:existing|living|being\s+alive|being\s+here|life)\b|\bmoe\s+van\s+(?:het\s+)?(?:bestaan|leven)\b"),
+    ("en.giving_things_away", r"\b" + I_EN + r"\s+" + _GAP % 3 + r"(?:giving|gave|given)\s+(?:away\s+)?(?:all\s+)?(?:my|of\s+my)\s+(?:things|stuff|belongings|possessions)\b(?!\s+to\s+(?:charity|the\s+charity|a\s+charity))"),
+    ("en.thinking_about_jumping", r"\b(?:thinking|thought|think|dreaming)\s+(?:\w+\s+)?(?:about|of)\s+jumping\b|\b(?:denk|dacht)\s+" + _GAP % 3 + r"(?:aan|over)\s+(?:te\s+)?springen\b"),
+    ("nl.kras_weer", r"\b" + I_NL + r"\s+(?:kras|snij|sneed|kraste|brand)\s+(?:weer|mezelf|me|opnieuw|nog\s+steeds|elke)\b"),
+    ("en.harm_again", r"\b(?:cutting|burning|hurting|scratching)\s+(?:myself\s+)?again\b|\b(?:burned|burnt|cut|hurt|scratched|hit)\s+myself\s+(?:\w+\s+)?(?:on\s+purpose|deliberately|intentionally)\b"),
+    ("nl.expres_gebrand", r"\b(?:expres|met\s+opzet|bewust)\s+(?:\w+\s+){0,2}?(?:gebrand|gesneden|gekrast|pijn\s+gedaan|verwond)\b|\b(?:mezelf|me)\s+(?:\w+\s+){0,2}?(?:expres|met\s+opzet)\b"),
+    ("nl.niet_meer_leve_typo", r"\b" + I_NL + r"\s+(?:wil|wl|wli|hoef)\s+" + _GAP % 2 + NIET_MEER + r"\s+(?:leve|lev|lven|leevn|lefen|leben)\b"),
+    ("en.dont_want_to_live_typo", r"\b(?:dont|don't|do\s+not|dnt)\s+(?:\w+\s+)?(?:want|wanna|wnat|wan|wnt)\s+(?:to\s+)?(?:liv|lve|lvie|b\s+alive|be\s+alive|bee\s+alive|b\s+here)\s*(?:anymore|any\s+more|anymor|nemore)\b"),
+    ("en.end_it_plan", r"\b(?:going\s+to|gonna|will|i'll|i\s+will|how\s+to|how\s+i'd|how\s+i\s+would)\s+end\s+it\b(?!\s+(?:with|between))(?!.{0,40}\bi\s+mean\b)"),
+]
+
 _SELF = [(name, _c(pattern)) for name, pattern in SELF_PATTERNS]
 _OTHER = [(name, _c(pattern)) for name, pattern in OTHER_PATTERNS]
 _SENTENCE_RE = re.compile(r"[^.!?\n;]+[.!?;]*|\n")
