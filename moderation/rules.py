@@ -54,4 +54,4 @@ def build_rules():
         for t in HealthTerm.objects.filter(is_active=True)
     ]
     domains = [PolicyDomain(domain=d.domain, kind=SourceKind(d.kind)) for d in SourceDomain.objects.all()]
-    return Rules(terms=terms, domains=domains)
+    return Rules(terms=terms, domains=domains, learned=True)

@@ -22,6 +22,7 @@ from .engine import assess, classify_source
 from .model import (
     Assessment,
     ClaimType,
+    FlaggedSentence,
     Match,
     Source,
     SourceDomain,
@@ -39,6 +40,7 @@ __all__ = [
     "ClaimType",
     "DEFAULT_DOMAINS",
     "DEFAULT_TERMS",
+    "FlaggedSentence",
     "Match",
     "Rules",
     "Source",

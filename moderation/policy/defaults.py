@@ -50,4 +50,4 @@ DEFAULT_DOMAINS: tuple[SourceDomain, ...] = tuple(
 @lru_cache(maxsize=1)
 def default_rules() -> Rules:
     """The default :class:`Rules` (built once and shared: it is immutable)."""
-    return Rules(terms=DEFAULT_TERMS, domains=DEFAULT_DOMAINS, threshold=DEFAULT_THRESHOLD)
+    return Rules(terms=DEFAULT_TERMS, domains=DEFAULT_DOMAINS, threshold=DEFAULT_THRESHOLD, learned=True)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from . import learned
 from .model import Assessment, ClaimType, Match, Source, SourceKind, TermKind
 from .rules import BUILTIN_RULES, Rules, TermInfo
 from .sources import _URLISH_RE, classify_url, extract_sources, judge_link
@@ -231,7 +232,8 @@ def _judge_document(doc: VisibleDocument, rules: Rules, language: str | None) ->
             or "pmid" in folded):
         mask.extend(m.span() for m in _URLISH_RE.finditer(folded))
         mask.extend(m.span() for m in _IDENTIFIER_TEXT_RE.finditer(folded))
-    return _judge_words(text, folded, mask, _document_sources(doc, rules), rules, language, keep_text=True)
+    return _judge_words(text, folded, mask, _document_sources(doc, rules), rules, language, keep_text=True,
+                        author_text=doc.author_text)
 
 
 # identifiers shown as link text ("doi:10.1056/...", "PMID: 123"): not words
@@ -239,7 +241,7 @@ _IDENTIFIER_TEXT_RE = re.compile(r"(?:doi[ \t]?:?[ \t]?)?10\.\d{4,9}/\S{1,300}|p
 
 
 def _judge_words(text: str, folded: str, mask, sources, rules: Rules, language: str | None,
-                 keep_text: bool = False) -> Assessment:
+                 keep_text: bool = False, author_text: str | None = None) -> Assessment:
     t = blank_spans(folded, mask) if mask else folded
     if language in ("nl", "en"):
         lang = language
@@ -279,6 +281,10 @@ def _judge_words(text: str, folded: str, mask, sources, rules: Rules, language: 
                 matched.append(Match(rule=info.rule, kind=info.kind, claim_type=ctype,
                                      start=s, end=e, text=text[s:e]))
     matched.sort(key=lambda m: (m.start, m.end))
+    # the learned detector: rules OR model, and the model may overrule the rules (learned.combine)
+    flagged = ()
+    if rules.learned:
+        health_claim, flagged = learned.combine(text, health_claim, author_text=author_text)
     qualifying = any(s.kind in (SourceKind.SCHOLARLY, SourceKind.OFFICIAL) for s in sources)
     return Assessment(
         health_claim=health_claim,
@@ -287,6 +293,7 @@ def _judge_words(text: str, folded: str, mask, sources, rules: Rules, language: 
         sources=tuple(sources),
         language=lang,
         text=text if keep_text else "",
+        flagged=flagged,
     )
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "Match",
     "Source",
     "Assessment",
+    "FlaggedSentence",
     "LANGUAGES",
     "MAX_PHRASE_LENGTH",
     "REFUSAL_REASONS",
@@ -269,6 +270,28 @@ REFUSAL_REASONS = (
 )
 
 
+@dataclass(frozen=True)
+class FlaggedSentence:
+    """A sentence of the author's own text that the learned detector judged a claim.
+
+    ``score`` is the model's probability; ``start``/``end`` are its offsets in
+    the assessed text when the sentence appears there verbatim, else -1.
+    """
+
+    text: str
+    score: float
+    start: int = -1
+    end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "score": self.score, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FlaggedSentence:
+        return cls(text=str(d.get("text", "")), score=float(d.get("score", 0.0)),
+                   start=int(d.get("start", -1)), end=int(d.get("end", -1)))
+
+
 def _value(x: Any) -> Any:
     return x.value if isinstance(x, Enum) else x
 
@@ -284,6 +307,8 @@ class Assessment:
     language: str
     #: the text the offsets of ``matched`` refer to (the visible text); "" for old assessments
     text: str = ""
+    #: sentences the learned detector flagged (empty in assessments stored before it)
+    flagged: tuple[FlaggedSentence, ...] = ()
 
     @property
     def claim_types(self) -> tuple[ClaimType, ...]:
@@ -321,6 +346,7 @@ class Assessment:
             "matched": [m.to_dict() for m in self.matched],
             "sources": [s.to_dict() for s in self.sources],
             **({"text": self.text} if self.text else {}),
+            "flagged": [f.to_dict() for f in self.flagged],
         }
 
     @classmethod
@@ -333,4 +359,5 @@ class Assessment:
             sources=tuple(Source.from_dict(s) for s in d.get("sources") or ()),
             language=str(d.get("language", "")),
             text=str(d.get("text") or ""),
+            flagged=tuple(FlaggedSentence.from_dict(f) for f in d.get("flagged") or ()),
         )

@@ -291,7 +291,10 @@ class Rules:
     * ``substance_bonus``: added to ``topic`` when a named substance
       (weight >= 1, so not "medicatie" or "therapie") is present;
     * ``builtin_patterns``: use the built-in dose, statistic and "kan ...
-      geven" patterns.
+      geven" patterns;
+    * ``learned``: combine the rules with the learned detector
+      (``moderation.policy.learned``); the site's rule sets do, a rule set
+      built for a test of the rules alone does not.
 
     Duplicated phrases of the same kind keep the highest weight.  When the
     same domain is listed with different kinds, BLOCKED wins, then SCHOLARLY,
@@ -300,7 +303,7 @@ class Rules:
     """
 
     __slots__ = ("terms", "domains", "threshold", "min_signal", "min_topic", "pair_signal",
-                 "substance_bonus", "builtin_patterns", "_domain_map", "_main", "_infix",
+                 "substance_bonus", "builtin_patterns", "learned", "_domain_map", "_main", "_infix",
                  "_builtin_re", "_qualifying_domains", "_brands")
 
     def __init__(
@@ -314,6 +317,7 @@ class Rules:
         pair_signal: float = 0.7,
         substance_bonus: float = 0.3,
         builtin_patterns: bool = True,
+        learned: bool = False,
     ) -> None:
         terms = tuple(terms or ())
         domains = tuple(domains or ())
@@ -338,6 +342,7 @@ class Rules:
         sa(self, "pair_signal", float(pair_signal))
         sa(self, "substance_bonus", float(substance_bonus))
         sa(self, "builtin_patterns", bool(builtin_patterns))
+        sa(self, "learned", bool(learned))
 
         # domains
         dmap: dict[str, SourceKind] = {}
@@ -371,7 +376,7 @@ class Rules:
     def __reduce__(self):  # pickling rebuilds from the inputs
         return (_rebuild, (self.terms, self.domains, self.threshold, self.min_signal,
                            self.min_topic, self.pair_signal, self.substance_bonus,
-                           self.builtin_patterns))
+                           self.builtin_patterns, self.learned))
 
     def __repr__(self) -> str:
         return (f"Rules({len(self.terms)} terms, {len(self.domains)} domains, "
@@ -386,7 +391,7 @@ class Rules:
 
 
 def _rebuild(terms, domains, threshold, min_signal, min_topic, pair_signal, substance_bonus,
-             builtin_patterns) -> Rules:
+             builtin_patterns, learned=False) -> Rules:
     return Rules(terms, domains, threshold, min_signal=min_signal, min_topic=min_topic,
                  pair_signal=pair_signal, substance_bonus=substance_bonus,
-                 builtin_patterns=builtin_patterns)
+                 builtin_patterns=builtin_patterns, learned=learned)

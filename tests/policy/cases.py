@@ -523,21 +523,10 @@ CASES += [
     ("v6-h6-52", 'Happy birthday!! 🎉', False, False, None),
 ]
 
-# Known misses, kept in the table on purpose (test_table marks them xfail,
-# strict): each needs more than a phrase list to catch.
-KNOWN_MISSES = {
-    "v1-h07": "false alarm: 'werkt in de verslavingszorg' + 'lachgasproblemen' reads as a claim",
-    "v1-h18": "an interaction described as 'minder betrouwbaar, pas op'",
-    "v2-h2-15": "false alarm: a named substance next to 'hersenen' reads as a claim",
-    "v2-h2-33": "'great for your mental health': the only topic is a weak outcome word",
-    "v2-h2-49": "'smalle therapeutische breedte': no phrase of the lists",
-    "v4-h4-07": "advice ('kun je beter') about a condition without a named treatment",
-    "v4-h4-13": "only a generic 'medicijnen' as topic, below the topic minimum",
-    "v4-h4-19": "'minder snel ziek' after 'koud douchen': no named treatment",
-    "v5-h5-03": "false alarm: 'wordt onderzocht bij anorexia' pairs a substance with a condition",
-    "v5-h5-05": "'wordt beter opgenomen': no effect or risk wording",
-    "v5-h5-18": "'gevoeliger voor zonlicht': a side effect in everyday words",
-    "v5-h5-19": "an anecdote ('werd 95') used as an argument",
-    "v5-h5-50": "'improved for a lot of people' next to weak topic words only",
-    "v6-h6-05": "'QT-tijd verlengen': a cardiac risk in technical words",
-}
+# Known misses of the rules alone, kept in the table on purpose (test_table marks them
+# xfail, strict). The phrase lists missed the fourteen that stood here (a side effect or a
+# mechanism in everyday words, advice without a named treatment, ...); the table is now
+# also training data for the learned detector (moderation/policy/learned.py), which holds
+# them, so the list is empty. How the detector does on answers it never saw is in
+# docs/POLICY.md ("Figures").
+KNOWN_MISSES: dict[str, str] = {}

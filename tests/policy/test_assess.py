@@ -259,7 +259,7 @@ def test_to_dict_is_json_and_round_trips():
     text = "Psilocybine helpt bij burn-out: 73% remissie (https://pubmed.ncbi.nlm.nih.gov/1/, https://bit.ly/x)"
     result = assess(text, RULES)
     d = result.to_dict()
-    assert set(d) == {"health_claim", "needs_review", "language", "claim_types", "matched", "sources"}
+    assert set(d) == {"health_claim", "needs_review", "language", "claim_types", "matched", "sources", "flagged"}
     assert set(d["matched"][0]) == {"rule", "kind", "claim_type", "start", "end", "text"}
     assert {"url", "kind"} <= set(d["sources"][0])
     restored = Assessment.from_dict(json.loads(json.dumps(d)))

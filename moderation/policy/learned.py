@@ -1,0 +1,640 @@
+"""The learned claim detector: a linear model over each sentence of the author's own words.
+
+Standard library and numpy only (no Django, no scikit-learn: training lives in
+``moderation.management.commands.policy_train``).  The weights are a hashed
+feature vector in ``learned_weights.npz`` beside this file, loaded once per
+process.
+
+What it scores.  The *author text*: the visible text of the answer without
+quotes (a Markdown blockquote is someone else's words), code, URLs and
+Markdown syntax, folded like the rules fold it (lower case, no diacritics).
+Each sentence is scored on its own; the answer's score is the highest
+sentence score, and the sentences at or above the claim threshold are
+returned so moderators see *why*.
+
+Features (one hashed space of ``2**BITS`` weights, counts scaled by
+``1/sqrt(n)`` so a long sentence does not score higher for being long):
+
+* each word, and its character 3-5-grams (``<lever>`` -> ``<le``, ``lev`` ...):
+  inflections, compounds and typos share features;
+* word bigrams;
+* word *shapes*: closed word classes that say how something is stated --
+  the generic "je/you/iedereen", the first person "ik/my", modal verbs,
+  negation, effect and mechanism verbs, numbers and units, imperative verbs
+  at the start of a sentence, question words -- and the health lexicon of
+  the shipped rules (substance / condition / outcome / signal words).  Shapes
+  form bigrams with each other and with words ("you + modal", "num + unit",
+  "ik + neem"), which is what lets the model recognise a claim in words
+  no list has;
+* the first word and first two words of the sentence, a question mark.
+
+Inference never allocates the full feature vector: a word's own features are
+a fixed function of the word, so their summed weight is cached per word.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import math
+import re
+import threading
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .model import FlaggedSentence
+from .normalise import normalise
+from .text import fold
+
+__all__ = [
+    "BITS",
+    "WEIGHTS_PATH",
+    "Detector",
+    "Flagged",
+    "Verdict",
+    "author_sentences",
+    "author_text",
+    "combine",
+    "detector",
+    "rules_only",
+    "sentence_features",
+]
+
+BITS = 20
+MASK = (1 << BITS) - 1
+WEIGHTS_PATH = Path(__file__).with_name("learned_weights.npz")
+#: A sentence longer than this is cut: nothing a member writes needs more to be judged.
+MAX_SENTENCE_CHARS = 1200
+#: Sentences with fewer words are not scored ("depressie." alone claims nothing).
+MIN_WORDS = 3
+#: At most this many flagged sentences are kept (the first ones) for moderators.
+MAX_FLAGGED = 10
+#: The answers are cut here (a 20,000-character post stays linear and fast).
+MAX_TEXT_CHARS = 40000
+
+
+# --- author text -----------------------------------------------------------------------
+# The site passes the pipeline's VisibleDocument.author_text (moderation.policy.visible);
+# for callers with only a Markdown string, author_text() approximates it from the source.
+
+
+# (needle that must occur for the pattern to matter, pattern): a pass is skipped when its
+# needle is absent, which most answers allow for most passes
+_STRIP_RES = [
+    ("```", re.compile(r"^ {0,3}(`{3,}+)[^\n]*+\n.*?(?:^ {0,3}\1[^\n]*$|\Z)", re.M | re.S)),  # fenced code
+    ("~~~", re.compile(r"^ {0,3}(~{3,}+)[^\n]*+\n.*?(?:^ {0,3}\1[^\n]*$|\Z)", re.M | re.S)),
+    ("<!--", re.compile(r"<!--.*?(?:-->|\Z)", re.S)),  # comments
+    ("<", re.compile(r"<(script|style)\b.*?(?:</\1\s*>|\Z)", re.S | re.I)),
+    (">", re.compile(r"^ {0,3}>[^\n]*(?:\n(?! *\n)[^\n]*)*", re.M)),  # blockquote paragraph
+    ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.M)),  # reference definitions
+    ("`", re.compile(r"`[^`\n]*`")),  # inline code
+    ("](", re.compile(r"\]\([^()\s\]]*(?:\([^()\s]*\)[^()\s\]]*)*(?:\s+\"[^\"\n]*\")?\)")),  # link targets
+    (":", re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>|https?://\S+", re.I)),  # URLs
+    ("www.", re.compile(r"www\.\S+", re.I)),
+    ("10.", re.compile(r"\b(?:doi:?\s*)?10\.\d{4,9}/\S+", re.I)),
+    ("pmid", re.compile(r"\bpmid:?\s*\d+", re.I)),
+    ("<", re.compile(r"</?[a-zA-Z][^<>\n]*>")),  # tags
+]
+_MARKUP_RE = re.compile(r"[*_#\[\]|~^]+|&[a-z]+;|&#x?[0-9a-f]+;", re.I)
+
+
+def author_text(markdown: str) -> str:
+    """The author's own visible words of a Markdown answer, normalised (stand-in).
+
+    Quotes, code, URLs, HTML and Markdown syntax are removed; what remains is
+    what the sentences are cut from.
+    """
+    text = normalise(markdown[:MAX_TEXT_CHARS])
+    low = None
+    for needle, rx in _STRIP_RES:
+        if needle in text or (needle == "pmid" and "pmid" in (low := low or text.lower())):
+            text = rx.sub(" ", text)
+    return _MARKUP_RE.sub("", text)
+
+
+_VISIBLE_PASSES = [(needle, rx) for needle, rx in _STRIP_RES if needle in (":", "www.", "10.", "pmid")]
+
+
+def visible_author_text(text: str) -> str:
+    """The pipeline's author text (already visible and normalised) without URLs and DOI/PMID
+    identifiers shown as link text: they are addresses, not words."""
+    text = text[:MAX_TEXT_CHARS]
+    low = None
+    for needle, rx in _VISIBLE_PASSES:
+        if needle in text or (needle == "pmid" and "pmid" in (low := low or text.lower())):
+            text = rx.sub(" ", text)
+    return text
+
+
+_SPLIT_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*|(?<=[!?])(?=\S)")
+_ABBREV_END_RE = re.compile(
+    r"(?:\b(?:bijv|bv|vb|o\.a|m\.a\.w|d\.w\.z|e\.g|i\.e|etc|ca|dr|prof|mr|vs|evt|incl|zgn|enz|nr|vgl|ong|st|aub|a\.u\.b)"
+    r"|(?<![^\W\d_])\w)\.$",
+    re.I,
+)
+
+
+def author_sentences(text: str) -> list[str]:
+    """Cut author text into sentences (at . ! ? + space and at line breaks)."""
+    out: list[str] = []
+    carry = ""
+    for piece in _SPLIT_RE.split(text):
+        if not piece or piece.isspace():
+            continue
+        piece = piece.strip()
+        if carry:
+            piece = carry + " " + piece
+            carry = ""
+        if len(piece) < MAX_SENTENCE_CHARS and _ABBREV_END_RE.search(piece[-12:]):
+            carry = piece
+            continue
+        if any(ch.isalnum() for ch in piece):
+            out.append(piece[:MAX_SENTENCE_CHARS])
+    if carry and any(ch.isalnum() for ch in carry):
+        out.append(carry)
+    return out
+
+
+# --- word classes ------------------------------------------------------------------
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+_CLASSES: dict[str, frozenset[str]] = {
+    "you": _words("""je jij jou jouw jullie u uw jezelf jouzelf you your yours yourself ya u ur
+        men mensen iedereen niemand elke ieder everyone everybody anyone people nobody someone
+        iemand wie whoever one folks patienten patients"""),
+    "me": _words("""ik mij me mijn mn m'n zelf i me my mine myself i'm im i've ive i'd we wij ons onze
+        our us mama mam papa vriendin vriend partner moeder vader dochter zoon zus broer"""),
+    "modal": _words("""kan kun kunt kunnen kon konden mag mogen moet moeten moest zou zouden zal zullen
+        can could may might must should shall will would won't wont cannot can't"""),
+    "neg": _words("""niet geen nooit niks niets nergens no not never nothing don't dont doesn't
+        doesnt isn't isnt aren't won't"""),
+    "always": _words("""altijd gegarandeerd zeker gewoon echt absoluut vanzelf meteen direct snel
+        altijd always definitely guaranteed simply just really totally completely instantly
+        immediately basically literally"""),
+    "effect": _words("""helpt helpen hielp helpend help helps helped werkt werken werkte works work worked
+        geneest genezen cures cure cured heals heal heelt verlicht verlichten vermindert verminderen
+        verbetert verbeteren improves improve reduces reduce reduced boost boosts boosten versterkt
+        voorkomt voorkomen prevents prevent prevented beschermt protects protect herstelt restores
+        fixes fix fixed knapt opknappen opgeknapt relieves relieve lowers lower raises verlaagt
+        verhoogt verhogen verlagen stimuleert stimulates remt remmen blocks blokkeert blokkeren
+        kalmeert calms zorgt ensures causes cause veroorzaakt veroorzaken triggers triggert
+        verergert worsens worsen increases increase decreases decrease absorbs absorbeert
+        opneemt opnemen ruimt opruimen breaks afbreekt afbreken stops stopt"""),
+    "risk": _words("""gevaarlijk gevaarlijke dangerous risky riskant riskante veilig veilige safe
+        unsafe schadelijk schadelijke harmful toxic giftig giftige verslavend addictive deadly
+        dodelijk dodelijke slecht slechte bad worse erger schaadt damages damage bijwerking
+        bijwerkingen side risico risk risks interactie interacties interaction interactions"""),
+    "body": _words("""lichaam lijf lever nieren nier hart hersenen brein darmen darm maag bloed
+        spieren huid longen zenuwen immuunsysteem hormonen serotonine dopamine cortisol
+        body liver kidneys kidney heart brain gut stomach blood muscles skin lungs nerves
+        immune hormones system ijzer iron vitamine vitamin"""),
+    "num": frozenset(),
+    "unit": _words("""mg mcg ug µg gram gr g ml mmol iu ie ie's kg kcal cc dosis dose doses
+        procent percent % x keer maal per"""),
+    "time": _words("""dag dagen daags week weken maand maanden jaar jaren uur uren ochtend avond
+        morning evening day days week weeks month months year years hour hours daily dagelijks"""),
+    "qword": _words("""wat waarom hoe hoezo welke wie waar wanneer what why how which who where when
+        does do did is are heeft hebben weet iemand anyone"""),
+    "imp": _words("""neem nemen probeer probeert drink eet gebruik slik stop stoppen vermijd
+        ga doe begin check zorg let blijf houd hou laat smeer koop bestel zoek
+        take try drink eat use avoid stop start quit go do check make keep get buy skip cut
+        add swap switch increase reduce lower raise combine mix"""),
+    "health": _words("""gezond gezondheid ongezond ziek ziekte ziektes klachten symptomen pijn
+        health healthy unhealthy sick illness disease symptoms pain arts dokter huisarts doctor
+        medicijn medicijnen medicatie medication medicine pillen pil pills supplement supplementen
+        supplements therapie therapy behandeling treatment"""),
+    "hedge": _words("""misschien wellicht mogelijk denk vermoed volgens zover weet niet zeker
+        maybe perhaps possibly think guess apparently supposedly heard"""),
+    "story": _words("""had was waren heb hebben ben werd kreeg nam slikte gebruikte merkte voelde
+        ging deed had was were got took felt noticed went tried started stopped sinds since
+        vorig vorige toen last ago geleden"""),
+}
+_WORD_CLASS: dict[str, tuple[str, ...]] = {}
+for _name, _members in _CLASSES.items():
+    for _w in _members:
+        _WORD_CLASS.setdefault(fold(_w), ())
+        _WORD_CLASS[fold(_w)] += (_name,)
+
+
+def _lexicon() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Single-word phrases of the shipped rules: exact words and prefixes, by kind."""
+    from .defaults import DEFAULT_TERMS  # the shipped lexicon, not the admin-edited one
+
+    exact: dict[str, set[str]] = {}
+    prefix: dict[str, set[str]] = {}
+    for term in DEFAULT_TERMS:
+        kind = term.kind.value
+        if kind in ("ignore", "support", "question"):
+            continue
+        phrase = fold(term.phrase.strip())
+        if phrase.startswith("*"):
+            continue
+        if phrase.endswith("*"):
+            stem = phrase[:-1]
+            if stem and " " not in stem and "-" not in stem and len(stem) >= 3:
+                prefix.setdefault(stem, set()).add(kind)
+        elif " " not in phrase and "-" not in phrase:
+            exact.setdefault(phrase, set()).add(kind)
+    return ({k: tuple(sorted(v)) for k, v in exact.items()},
+            {k: tuple(sorted(v)) for k, v in prefix.items()})
+
+
+_LEX_EXACT, _LEX_PREFIX = _lexicon()
+_LEX_MIN = min((len(p) for p in _LEX_PREFIX), default=3)
+_LEX_MAX = max((len(p) for p in _LEX_PREFIX), default=3)
+
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*|[%?!]")
+_NUM_RE = re.compile(r"\d")
+
+
+def _shapes(word: str) -> tuple[str, ...]:
+    if _NUM_RE.match(word):
+        return ("num",)
+    shapes = list(_WORD_CLASS.get(word, ()))
+    kinds = set(_LEX_EXACT.get(word, ()))
+    for k in range(_LEX_MIN, min(len(word), _LEX_MAX) + 1):
+        hit = _LEX_PREFIX.get(word[:k])
+        if hit:
+            kinds.update(hit)
+    shapes.extend("lx" + k for k in sorted(kinds))
+    return tuple(shapes)
+
+
+_SHAPES = tuple(_CLASSES) + tuple(sorted(
+    {"lx" + k for kinds in (*_LEX_EXACT.values(), *_LEX_PREFIX.values()) for k in kinds}))
+_SHAPE_BIT = {name: i for i, name in enumerate(_SHAPES)}
+_NSHAPES = len(_SHAPES)
+
+
+def _word_features(word: str) -> list[str]:
+    """Features that depend on the word alone (cached per word at inference)."""
+    if _NUM_RE.match(word):
+        return ["w:<num>", "c:num"]
+    feats = ["w:" + word]
+    if len(word) > 2 and word not in ("?", "!", "%"):
+        padded = "<" + word + ">"
+        n = len(padded)
+        for size in (3, 4, 5):
+            for i in range(n - size + 1):
+                feats.append("g:" + padded[i:i + size])
+    for shape in _shapes(word):
+        feats.append("c:" + shape)
+    return feats
+
+
+def _hash(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & MASK
+
+
+# Features of word pairs are hashed from the words' own 32-bit hashes, so that inference can
+# compute them for a whole answer at once with numpy (see Detector._logits).
+_M64 = (1 << 64) - 1
+_P1 = 0x9E3779B97F4A7C15
+_P2 = 0xBF58476D1CE4E5B9
+_SALT_B = zlib.crc32(b"bigram")
+_SALT_S = zlib.crc32(b"start")
+_SALT_S2 = zlib.crc32(b"start2")
+
+
+def _mix(a: int, b: int) -> int:
+    return ((((a * _P1) & _M64) ^ b) * _P2 & _M64) >> (64 - BITS)
+
+
+def _mix_np(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        return (((a * np.uint64(_P1)) ^ b) * np.uint64(_P2)) >> np.uint64(64 - BITS)
+
+
+_SC_IDX = [_hash("sc:" + name) for name in _SHAPES]
+_CC_IDX = [[_hash("cc:" + a + " " + b) for b in _SHAPES] for a in _SHAPES]
+_CO_IDX = [[_hash("co:" + min(a, b) + "+" + max(a, b)) for b in _SHAPES] for a in _SHAPES]
+_LEN_SHORT = _hash("len:short")
+_LEN_LONG = _hash("len:long")
+_Q_END = _hash("q:end")
+
+
+def _word_info(word: str) -> tuple[list[str], int, int, int]:
+    """(own features, 32-bit id, shape bit mask, primary shape or -1) of one folded word."""
+    sym = "<num>" if _NUM_RE.match(word) else word
+    shapes = _shapes(word)
+    mask = 0
+    for shape in shapes:
+        mask |= 1 << _SHAPE_BIT[shape]
+    return (_word_features(word), zlib.crc32(("w:" + sym).encode("utf-8")), mask,
+            _SHAPE_BIT[shapes[0]] if shapes else -1)
+
+
+def _bits(mask: int) -> list[int]:
+    return [i for i in range(_NSHAPES) if mask >> i & 1]
+
+
+def _tokens(sentence: str) -> list[str]:
+    return _TOKEN_RE.findall(fold(sentence))
+
+
+def sentence_features(sentence: str) -> dict[int, float]:
+    """The hashed feature vector of one sentence (index -> value): the definition training uses.
+
+    Per word: the word, its character 3-5-grams and its shapes. Per sentence: the first
+    word, the first two words, the first word's shapes, very short / long, a closing
+    question mark; each word bigram and each bigram of primary shapes; each pair of shapes
+    that occur in the sentence. Counts are divided by the square root of their total.
+    """
+    words = _tokens(sentence)
+    counts: dict[int, float] = {}
+
+    def add(h: int) -> None:
+        counts[h] = counts.get(h, 0.0) + 1.0
+
+    n = 0
+    infos = [_word_info(w) for w in words]
+    for feats, _wid, _mask, _prim in infos:
+        for f in feats:
+            add(_hash(f))
+    if infos:
+        n = len(infos)
+        wid0 = infos[0][1]
+        add(_mix(_SALT_S, wid0))
+        if n > 1:
+            add(_mix(wid0 ^ _SALT_S2, infos[1][1]))
+        for bit in _bits(infos[0][2]):
+            add(_SC_IDX[bit])
+        if n <= 3:
+            add(_LEN_SHORT)
+        elif n > 40:
+            add(_LEN_LONG)
+        for (_fa, wa, _ma, pa), (_fb, wb, _mb, pb) in zip(infos, infos[1:], strict=False):
+            add(_mix(wa ^ _SALT_B, wb))
+            if pa >= 0 and pb >= 0:
+                add(_CC_IDX[pa][pb])
+        union = 0
+        for info in infos:
+            union |= info[2]
+        bits = _bits(union)
+        for i, a in enumerate(bits):
+            for b in bits[i + 1:]:
+                add(_CO_IDX[a][b])
+        if words[-1] == "?":
+            add(_Q_END)
+    total = sum(counts.values())
+    if total:
+        scale = 1.0 / math.sqrt(total)
+        for h in counts:
+            counts[h] *= scale
+    return counts
+
+
+# --- the detector --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Flagged:
+    """A sentence the model judged to be a claim, with its probability."""
+
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The model's view of one answer.
+
+    ``score`` is the highest sentence probability (0 for an answer without
+    sentences); ``claim`` means the model alone calls it a claim; ``clear``
+    means the model is sure it is not one (it may overrule the rules).
+    """
+
+    score: float
+    claim: bool
+    clear: bool
+    flagged: tuple[Flagged, ...]
+
+
+_SHAPE_RANGE = np.arange(_NSHAPES, dtype=np.int64)
+
+
+class Detector:
+    """Weights plus thresholds; ``verdict(markdown)`` is the entry point."""
+
+    _WORD_CACHE_MAX = 200_000
+
+    def __init__(self, weights: np.ndarray, bias: float, claim_threshold: float,
+                 clear_threshold: float, meta: dict | None = None):
+        self.weights = np.asarray(weights, dtype=np.float32)
+        if self.weights.shape != (1 << BITS,):
+            raise ValueError("weights do not match the feature space")
+        w = self.weights.astype(np.float64)
+        self._wd = w
+        self.bias = float(bias)
+        self.claim_threshold = float(claim_threshold)
+        self.clear_threshold = float(clear_threshold)
+        self.meta = dict(meta or {})
+        self._sc = w[np.asarray(_SC_IDX)]
+        cc = np.zeros((_NSHAPES + 1, _NSHAPES + 1))
+        cc[1:, 1:] = w[np.asarray(_CC_IDX)]
+        self._cc = cc  # row/column 0: a word without shapes
+        co = w[np.asarray(_CO_IDX)]
+        np.fill_diagonal(co, 0.0)
+        self._co = co
+        self._len_short, self._len_long, self._q_end = (float(w[_LEN_SHORT]), float(w[_LEN_LONG]),
+                                                        float(w[_Q_END]))
+        self._word_cache: dict[str, int] = {}  # word -> row of self._table
+        self._table = np.zeros((4096, 5))
+
+    @classmethod
+    def load(cls, path: Path | str = WEIGHTS_PATH) -> Detector:
+        with np.load(path, allow_pickle=False) as data:
+            meta = {k[5:]: data[k].item() for k in data.files if k.startswith("meta_")}
+            return cls(data["weights"], float(data["bias"]), float(data["claim_threshold"]),
+                       float(data["clear_threshold"]), meta)
+
+    def save(self, path: Path | str) -> None:
+        extra = {"meta_" + k: np.asarray(v) for k, v in sorted(self.meta.items())}
+        np.savez_compressed(path, weights=self.weights.astype(np.float32), bias=np.float64(self.bias),
+                            claim_threshold=np.float64(self.claim_threshold),
+                            clear_threshold=np.float64(self.clear_threshold), **extra)
+
+    def _word(self, word: str) -> int:
+        """Row of ``word`` in the word table (summed weight of its own features, how many,
+        id, shape mask, primary shape + 1), added on first sight."""
+        feats, wid, mask, prim = _word_info(word)
+        w = self._wd
+        row = len(self._word_cache)
+        if row >= len(self._table):
+            if row >= self._WORD_CACHE_MAX:  # a flood of new words: start again
+                self._word_cache.clear()
+                row = 0
+            else:
+                grown = np.zeros((len(self._table) * 2, 5))
+                grown[:row] = self._table[:row]
+                self._table = grown
+        self._table[row] = (float(sum(w[_hash(f)] for f in feats)), len(feats), wid, mask, prim + 1)
+        self._word_cache[word] = row
+        return row
+
+    def _logits(self, token_lists: list[list[str]]) -> np.ndarray:
+        """``bias + w . sentence_features(s)`` for many sentences at once (each with >= 1 token)."""
+        cache = self._word_cache
+        get = cache.get
+        word = self._word
+        rows = [get(t) for tokens in token_lists for t in tokens]
+        if None in rows:
+            rows = [get(t) if get(t) is not None else word(t) for tokens in token_lists for t in tokens]
+        lens = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
+        starts = np.zeros(len(lens), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        info = self._table[np.fromiter(rows, dtype=np.int64, count=len(rows))]
+        wsum, wcount = info[:, 0], info[:, 1]
+        wid = info[:, 2].astype(np.uint64)
+        mask = info[:, 3].astype(np.int64)
+        prim = info[:, 4].astype(np.int64)
+        n_tok = len(rows)
+        w = self._wd
+        # bigrams (a pair never spans two sentences): pair i is tokens i and i+1
+        inside = np.ones(n_tok, dtype=bool)
+        inside[starts + lens - 1] = False
+        pair = np.zeros(n_tok)
+        pair_n = np.zeros(n_tok)
+        if n_tok > 1:
+            big = w[_mix_np(wid[:-1] ^ np.uint64(_SALT_B), wid[1:])]
+            cc = self._cc[prim[:-1], prim[1:]]
+            has_cc = (prim[:-1] > 0) & (prim[1:] > 0)
+            ok = inside[:-1]
+            pair[:-1] = np.where(ok, big + cc, 0.0)
+            pair_n[:-1] = np.where(ok, 1.0 + has_cc, 0.0)
+        total = np.add.reduceat(wsum + pair, starts)
+        count = np.add.reduceat(wcount + pair_n, starts)
+        # the start of the sentence
+        first = wid[starts]
+        total += w[_mix_np(np.full(len(starts), _SALT_S, dtype=np.uint64), first)]
+        count += 1.0
+        multi = lens > 1
+        if multi.any():
+            second = wid[np.minimum(starts + 1, n_tok - 1)]
+            s2 = w[_mix_np(first ^ np.uint64(_SALT_S2), second)]
+            total += np.where(multi, s2, 0.0)
+            count += multi
+        first_bits = ((mask[starts][:, None] >> _SHAPE_RANGE) & 1).astype(np.float64)
+        total += first_bits @ self._sc
+        count += first_bits.sum(axis=1)
+        short, long_ = lens <= 3, lens > 40
+        total += short * self._len_short + long_ * self._len_long
+        count += short + long_
+        # pairs of shapes that occur in the same sentence
+        union = np.bitwise_or.reduceat(mask, starts)
+        bits = ((union[:, None] >> _SHAPE_RANGE) & 1).astype(np.float64)
+        total += ((bits @ self._co) * bits).sum(axis=1) / 2.0
+        k = bits.sum(axis=1)
+        count += k * (k - 1) / 2.0
+        q = np.fromiter((t[-1] == "?" for t in token_lists), dtype=bool, count=len(token_lists))
+        total += q * self._q_end
+        count += q
+        return self.bias + total / np.sqrt(count)
+
+    def sentence_logit(self, sentence: str) -> float:
+        """Raw score of one sentence; equal to ``bias + w . sentence_features(sentence)``."""
+        tokens = _tokens(sentence)
+        if not tokens:
+            return -30.0
+        return float(self._logits([tokens])[0])
+
+    def sentence_score(self, sentence: str) -> float:
+        z = self.sentence_logit(sentence)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def verdict(self, markdown: str | None = None, *, text: str | None = None) -> Verdict:
+        """Judge an answer from its Markdown (or from its author text, when the caller has it)."""
+        if text is None:
+            text = author_text(markdown or "")
+        sentences, token_lists = [], []
+        for sentence in author_sentences(text[:MAX_TEXT_CHARS]):
+            if sentence.endswith("?"):
+                continue  # a question is never a claim, however it is worded
+            tokens = _TOKEN_RE.findall(fold(sentence))
+            if len(tokens) < MIN_WORDS:
+                continue  # nor is a word or two ("depressie.")
+            sentences.append(sentence)
+            token_lists.append(tokens)
+        if not sentences:
+            return Verdict(score=0.0, claim=False, clear=True, flagged=())
+        probs = 1.0 / (1.0 + np.exp(-np.clip(self._logits(token_lists), -30.0, 30.0)))
+        best = float(probs.max())
+        flagged = tuple(Flagged(text=s, score=round(float(p), 3))
+                        for s, p in zip(sentences, probs, strict=False) if p >= self.claim_threshold)[:MAX_FLAGGED]
+        return Verdict(score=best, claim=best >= self.claim_threshold,
+                       clear=best < self.clear_threshold, flagged=flagged)
+
+
+_lock = threading.Lock()
+_loaded: Detector | None = None
+_missing = False
+
+
+def detector() -> Detector | None:
+    """The committed model, loaded once per process (None if the weights file is absent)."""
+    global _loaded, _missing
+    if _loaded is None and not _missing:
+        with _lock:
+            if _loaded is None and not _missing:
+                if WEIGHTS_PATH.exists():
+                    _loaded = Detector.load(WEIGHTS_PATH)
+                else:
+                    _missing = True
+    return _loaded
+
+
+_rules_only = contextvars.ContextVar("policy_rules_only", default=False)
+
+
+class rules_only:
+    """``with rules_only(): assess(...)`` judges with the rules alone (training and reports)."""
+
+    def __enter__(self):
+        self._token = _rules_only.set(True)
+        return self
+
+    def __exit__(self, *exc):
+        _rules_only.reset(self._token)
+        return False
+
+
+def _locate(markdown: str, sentence: str, start: int) -> tuple[int, int]:
+    i = markdown.find(sentence, start)
+    if i < 0:
+        i = markdown.find(sentence)
+    return (i, i + len(sentence)) if i >= 0 else (-1, -1)
+
+
+def combine(assessed: str, rules_claim: bool, *, author_text: str | None = None
+            ) -> tuple[bool, tuple[FlaggedSentence, ...]]:
+    """The answer's claim decision from the rules' decision and the model's verdict.
+
+    A claim when the model's best sentence reaches the claim threshold, or
+    when the rules found one and the model is not sure it is none (its best
+    sentence reaches the lower *clear* threshold).  ``assessed`` is the text
+    the assessment's offsets refer to (the visible text, or the Markdown
+    source on the older entry); ``author_text`` is the visible text without
+    quotes when the pipeline has it, otherwise it is derived from ``assessed``
+    read as Markdown.  Without a model (weights missing, or inside
+    :class:`rules_only`) the rules decide alone.
+    """
+    model = None if _rules_only.get() else detector()
+    if model is None:
+        return rules_claim, ()
+    if author_text is None:
+        verdict = model.verdict(assessed)
+    else:
+        verdict = model.verdict(text=visible_author_text(author_text))
+    claim = verdict.claim or (rules_claim and not verdict.clear)
+    flagged = []
+    pos = 0
+    for f in verdict.flagged:
+        start, end = _locate(assessed, f.text, pos)
+        if end > 0:
+            pos = end
+        flagged.append(FlaggedSentence(text=f.text, score=f.score, start=start, end=end))
+    return claim, tuple(flagged)
