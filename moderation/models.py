@@ -342,3 +342,32 @@ class MemberNote(models.Model):
 
     def __str__(self):
         return f"{self.member_id}: {self.text[:40]}"
+
+
+class DecisionExample(models.Model):
+    """A moderator's approve/reject decision kept as a labelled example for the claim detector.
+
+    Written by the approve and reject services (moderation.decisions.decision_record); read by
+    `manage.py policy_export`. `text` is the assessed text at the time of the decision.
+    """
+
+    review_item = models.ForeignKey(ReviewItem, on_delete=models.PROTECT, related_name="decision_examples", verbose_name=_("review item"))
+    post = models.ForeignKey("forum.Post", on_delete=models.PROTECT, related_name="decision_examples", verbose_name=_("post"))
+    decision = models.CharField(_("decision"), max_length=12, choices=ReviewStatus.choices)
+    hold_reason = models.CharField(_("reason held"), max_length=12, choices=HoldReason.choices)
+    text = models.TextField(_("assessed text"))
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    reason = models.TextField(_("moderator's reason"), blank=True)
+    assessment = models.JSONField(_("assessment"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("decided by")
+    )
+    created_at = models.DateTimeField(_("decided at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("decision example")
+        verbose_name_plural = _("decision examples")
+
+    def __str__(self):
+        return f"{self.decision}: {self.post_id}"

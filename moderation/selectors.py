@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from forum.models import Post, SolutionState, Topic, Visibility
 from moderation import cache_keys
@@ -137,19 +138,35 @@ def _json_contains():
     return connection.vendor == "postgresql"
 
 
+def _marked(text, start, end, phrases):
+    """text[start:end], escaped, with the phrases that lie wholly inside it in <mark>."""
+    parts, position = [], start
+    for p_start, p_end, rule in phrases:
+        if p_start < position or p_end > end:
+            continue
+        parts.append(escape(text[position:p_start]))
+        parts.append(f'<mark title="{escape(rule)}">{escape(text[p_start:p_end])}</mark>')
+        position = p_end
+    parts.append(escape(text[position:end]))
+    return "".join(parts)
+
+
 def highlighted_text(text, assessment):
-    """The post's Markdown source, escaped, with the phrases that made it a claim in <mark>."""
+    """The post's Markdown source, escaped, with the phrases that made it a claim in <mark>
+    and the sentences the learned detector flagged in <mark class="flagged"> around them."""
     if assessment is None:
         return escape(text)
-    spans = sorted({(m.start, m.end, m.rule) for m in assessment.matched})
+    phrases = sorted({(m.start, m.end, m.rule) for m in assessment.matched if 0 <= m.start < m.end <= len(text)})
+    sentences = sorted({(f.start, f.end, f.score) for f in assessment.flagged if 0 <= f.start < f.end <= len(text)})
     parts, position = [], 0
-    for start, end, rule in spans:
-        if start < position or end > len(text):
+    for start, end, score in sentences:
+        if start < position:
             continue
-        parts.append(escape(text[position:start]))
-        parts.append(f'<mark title="{escape(rule)}">{escape(text[start:end])}</mark>')
+        parts.append(_marked(text, position, start, phrases))
+        title = _("The model flagged this sentence (score %(score).2f)") % {"score": score}
+        parts.append(f'<mark class="flagged" title="{escape(title)}">{_marked(text, start, end, phrases)}</mark>')
         position = end
-    parts.append(escape(text[position:]))
+    parts.append(_marked(text, position, len(text), phrases))
     return mark_safe("".join(parts))
 
 

@@ -20,6 +20,7 @@ from moderation.app_settings import moderation_settings
 from moderation.audit import audit
 from moderation.cache_keys import queue_changed
 from moderation.care import post_crisis_check
+from moderation.decisions import decision_record
 from moderation.models import AuditAction, Flag, FlagReason, HoldReason, ReviewItem, ReviewStatus
 from moderation.policy import Assessment
 from moderation.policy import queue as queue_policy
@@ -284,6 +285,7 @@ def review_approve(*, actor, item, note="", revision=None):
     before = post.visibility
     state = _snapshot(post)
     _set_visibility(post, Visibility.PUBLISHED, actor, moderator_note=note.strip(), reviewed_by=actor, rejection_reason="")
+    decision_record(item=item, post=post, decision=ReviewStatus.APPROVED, actor=actor, reason=note)
     audit(actor=actor, action=AuditAction.APPROVED, post=post, reason=note, status_before=before, status_after=post.visibility)
     if note.strip():
         audit(actor=actor, action=AuditAction.NOTE_ADDED, post=post, reason=note, status_before=post.visibility, status_after=post.visibility)
@@ -308,6 +310,7 @@ def review_reject(*, actor, item, reason, revision=None):
     before = post.visibility
     state = _snapshot(post)
     _set_visibility(post, Visibility.REJECTED, actor, rejection_reason=reason.strip(), reviewed_by=actor)
+    decision_record(item=item, post=post, decision=ReviewStatus.REJECTED, actor=actor, reason=reason)
     audit(actor=actor, action=AuditAction.REJECTED, post=post, reason=reason, status_before=before, status_after=post.visibility)
     sent = notify(recipient=post.author, kind=NotificationKind.POST_REJECTED, actor=actor, topic=post.topic, post=post, reason=reason)
     _close_flags(post, ReviewStatus.REJECTED, actor, state)

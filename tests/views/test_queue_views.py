@@ -131,3 +131,16 @@ def test_other_members_see_a_proposed_topic_as_open(client, user_factory, topic_
     solutions.solution_propose(actor=starter, topic=topic, answer=answer)
     html = client.get(topic.get_absolute_url()).content.decode()
     assert "[Opgelost]" not in html and "sign-off" not in html.lower() and "goedkeuring" not in html.lower()
+
+
+def test_queue_and_item_page_outline_the_sentences_the_model_flagged(client, moderator, member, topic):
+    body = "Wat fijn dat je het deelt. Van magnesium knap je gegarandeerd op, neem er elke avond 400 mg van."
+    post = services.answer_post(actor=member, topic=topic, body=body)
+    assert post.assessment["flagged"], "the learned detector should flag the advice"
+    client.force_login(moderator)
+    html = client.get("/moderation/").content.decode()
+    assert '<mark class="flagged"' in html
+    assert '">Van <mark title="substance: magnesium*">magnesium</mark> knap je gegarandeerd op' in html
+    item = ReviewItem.objects.get(post=post)
+    page = client.get(f"/moderation/item/{item.pk}/").content.decode()
+    assert "Zinnen die het model markeerde" in page and '<mark class="flagged">Van magnesium' in page
