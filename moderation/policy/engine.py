@@ -284,7 +284,9 @@ def _judge_words(text: str, folded: str, mask, sources, rules: Rules, language: 
     # the learned detector: rules OR model, and the model may overrule the rules (learned.combine)
     flagged = ()
     if rules.learned:
-        health_claim, flagged = learned.combine(text, health_claim, author_text=author_text)
+        testimony = [(m.start, m.end) for m in matched if m.kind is TermKind.EXPERIENCE]
+        health_claim, flagged = learned.combine(text, health_claim, author_text=author_text,
+                                                testimony=testimony)
     qualifying = any(s.kind in (SourceKind.SCHOLARLY, SourceKind.OFFICIAL) for s in sources)
     return Assessment(
         health_claim=health_claim,

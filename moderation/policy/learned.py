@@ -389,6 +389,25 @@ def sentence_features(sentence: str) -> dict[int, float]:
     return counts
 
 
+# a question without a question mark: "weet iemand of cbd helpt", "is it safe to combine ..."
+_QUESTION_FIRST = frozenset("waarom hoezo welke hoeveel wie wat hoe why which how who what".split())
+_VERB_FIRST = frozenset("""is zijn helpt helpen werkt werken heeft hebben heb ben kan kun kunt kunnen mag moet
+zou zouden weet does do did are can could should would will has have""".split())
+_PRONOUN_SECOND = frozenset("""het dit dat er je jij u ze zij iemand men ik it this that there you i they anyone
+anybody someone he she we""".split())
+_NOT_QUESTION_THIRD = frozenset("niet nooit zeker echt wel gewoon not never".split())
+
+
+def _asks(sentence: str, tokens: list[str]) -> bool:
+    if sentence.rstrip()[-1:] in ".!":
+        return False
+    first = tokens[0]
+    if first in _QUESTION_FIRST:
+        return True
+    return (first in _VERB_FIRST and tokens[1] in _PRONOUN_SECOND
+            and (len(tokens) < 3 or tokens[2] not in _NOT_QUESTION_THIRD))
+
+
 # --- the detector --------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -555,8 +574,8 @@ class Detector:
             if sentence.endswith("?"):
                 continue  # a question is never a claim, however it is worded
             tokens = _TOKEN_RE.findall(fold(sentence))
-            if len(tokens) < MIN_WORDS:
-                continue  # nor is a word or two ("depressie.")
+            if len(tokens) < MIN_WORDS or _asks(sentence, tokens):
+                continue  # nor is a word or two ("depressie."), nor a question without its mark
             sentences.append(sentence)
             token_lists.append(tokens)
         if not sentences:
@@ -609,8 +628,8 @@ def _locate(markdown: str, sentence: str, start: int) -> tuple[int, int]:
     return (i, i + len(sentence)) if i >= 0 else (-1, -1)
 
 
-def combine(assessed: str, rules_claim: bool, *, author_text: str | None = None
-            ) -> tuple[bool, tuple[FlaggedSentence, ...]]:
+def combine(assessed: str, rules_claim: bool, *, author_text: str | None = None,
+            testimony: list[tuple[int, int]] = ()) -> tuple[bool, tuple[FlaggedSentence, ...]]:
     """The answer's claim decision from the rules' decision and the model's verdict.
 
     A claim when the model's best sentence reaches the claim threshold, or
@@ -619,8 +638,11 @@ def combine(assessed: str, rules_claim: bool, *, author_text: str | None = None
     the assessment's offsets refer to (the visible text, or the Markdown
     source on the older entry); ``author_text`` is the visible text without
     quotes when the pipeline has it, otherwise it is derived from ``assessed``
-    read as Markdown.  Without a model (weights missing, or inside
-    :class:`rules_only`) the rules decide alone.
+    read as Markdown.  ``testimony``: offsets of the rules' first-person
+    framing ("bij mij", "ik slik"): a sentence told as one's own experience is
+    left to the rules (they know when testimony turns into a generalisation),
+    so the model alone does not make it a claim.  Without a model (weights
+    missing, or inside :class:`rules_only`) the rules decide alone.
     """
     model = None if _rules_only.get() else detector()
     if model is None:
@@ -629,12 +651,14 @@ def combine(assessed: str, rules_claim: bool, *, author_text: str | None = None
         verdict = model.verdict(assessed)
     else:
         verdict = model.verdict(text=visible_author_text(author_text))
-    claim = verdict.claim or (rules_claim and not verdict.clear)
     flagged = []
     pos = 0
     for f in verdict.flagged:
         start, end = _locate(assessed, f.text, pos)
         if end > 0:
             pos = end
+            if any(s < end and start < e for s, e in testimony):
+                continue
         flagged.append(FlaggedSentence(text=f.text, score=f.score, start=start, end=end))
+    claim = bool(flagged) or (rules_claim and not verdict.clear)
     return claim, tuple(flagged)
