@@ -67,6 +67,9 @@ MASK = (1 << BITS) - 1
 WEIGHTS_PATH = Path(__file__).with_name("learned_weights.npz")
 #: A sentence longer than this is cut: nothing a member writes needs more to be judged.
 MAX_SENTENCE_CHARS = 1200
+#: The value of one character n-gram (a word or shape feature counts 1): a word has a dozen
+#: n-grams, which would otherwise drown how the sentence is put together.
+NGRAM_VALUE = 0.3
 #: Sentences with fewer words are not scored ("depressie." alone claims nothing).
 MIN_WORDS = 3
 #: At most this many flagged sentences are kept (the first ones) for moderators.
@@ -299,6 +302,10 @@ _P2 = 0xBF58476D1CE4E5B9
 _SALT_B = zlib.crc32(b"bigram")
 _SALT_S = zlib.crc32(b"start")
 _SALT_S2 = zlib.crc32(b"start2")
+# the same features once more in a sentence with a health topic: "maak de job idempotent, dan ..."
+# and "neem magnesium, dan ..." share their form but not their meaning
+_SALT_BH = zlib.crc32(b"bigram|health")
+_SALT_SH = zlib.crc32(b"start|health")
 
 
 def _mix(a: int, b: int) -> int:
@@ -313,6 +320,10 @@ def _mix_np(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 _SC_IDX = [_hash("sc:" + name) for name in _SHAPES]
 _CC_IDX = [[_hash("cc:" + a + " " + b) for b in _SHAPES] for a in _SHAPES]
 _CO_IDX = [[_hash("co:" + min(a, b) + "+" + max(a, b)) for b in _SHAPES] for a in _SHAPES]
+_TOPIC_MASK = sum(1 << _SHAPE_BIT[name] for name in ("body", "health", "lxcondition", "lxoutcome", "lxsubstance"))
+_CO_H_IDX = [[_hash("coh:" + min(a, b) + "+" + max(a, b)) for b in _SHAPES] for a in _SHAPES]
+_TOPIC_YES = _hash("t:health")
+_TOPIC_NO = _hash("t:none")
 _LEN_SHORT = _hash("len:short")
 _LEN_LONG = _hash("len:long")
 _Q_END = _hash("q:end")
@@ -342,20 +353,21 @@ def sentence_features(sentence: str) -> dict[int, float]:
 
     Per word: the word, its character 3-5-grams and its shapes. Per sentence: the first
     word, the first two words, the first word's shapes, very short / long, a closing
-    question mark; each word bigram and each bigram of primary shapes; each pair of shapes
+    question mark, whether a health topic (body, health, condition, outcome or substance
+    word) occurs; each word bigram and each bigram of primary shapes; each pair of shapes
     that occur in the sentence. Counts are divided by the square root of their total.
     """
     words = _tokens(sentence)
     counts: dict[int, float] = {}
 
-    def add(h: int) -> None:
-        counts[h] = counts.get(h, 0.0) + 1.0
+    def add(h: int, value: float = 1.0) -> None:
+        counts[h] = counts.get(h, 0.0) + value
 
     n = 0
     infos = [_word_info(w) for w in words]
     for feats, _wid, _mask, _prim in infos:
         for f in feats:
-            add(_hash(f))
+            add(_hash(f), NGRAM_VALUE if f.startswith("g:") else 1.0)
     if infos:
         n = len(infos)
         wid0 = infos[0][1]
@@ -375,10 +387,20 @@ def sentence_features(sentence: str) -> dict[int, float]:
         union = 0
         for info in infos:
             union |= info[2]
+        topic = bool(union & _TOPIC_MASK)
+        add(_TOPIC_YES if topic else _TOPIC_NO)
         bits = _bits(union)
         for i, a in enumerate(bits):
             for b in bits[i + 1:]:
                 add(_CO_IDX[a][b])
+                if topic:
+                    add(_CO_H_IDX[a][b])
+        if topic:
+            add(_mix(_SALT_SH, wid0))
+            for (_fa, wa, _ma, _pa), (_fb, wb, _mb, _pb) in zip(infos, infos[1:], strict=False):
+                add(_mix(wa ^ _SALT_BH, wb))
+            for feats, _wid, _mask, _prim in infos:
+                add(_hash("h" + feats[0]))
         if words[-1] == "?":
             add(_Q_END)
     total = sum(counts.values())
@@ -459,10 +481,14 @@ class Detector:
         co = w[np.asarray(_CO_IDX)]
         np.fill_diagonal(co, 0.0)
         self._co = co
+        co_h = w[np.asarray(_CO_H_IDX)]
+        np.fill_diagonal(co_h, 0.0)
+        self._co_h = co_h
+        self._topic_yes, self._topic_no = float(w[_TOPIC_YES]), float(w[_TOPIC_NO])
         self._len_short, self._len_long, self._q_end = (float(w[_LEN_SHORT]), float(w[_LEN_LONG]),
                                                         float(w[_Q_END]))
         self._word_cache: dict[str, int] = {}  # word -> row of self._table
-        self._table = np.zeros((4096, 5))
+        self._table = np.zeros((4096, 6))
 
     @classmethod
     def load(cls, path: Path | str = WEIGHTS_PATH) -> Detector:
@@ -488,10 +514,12 @@ class Detector:
                 self._word_cache.clear()
                 row = 0
             else:
-                grown = np.zeros((len(self._table) * 2, 5))
+                grown = np.zeros((len(self._table) * 2, 6))
                 grown[:row] = self._table[:row]
                 self._table = grown
-        self._table[row] = (float(sum(w[_hash(f)] for f in feats)), len(feats), wid, mask, prim + 1)
+        values = [NGRAM_VALUE if f.startswith("g:") else 1.0 for f in feats]
+        self._table[row] = (float(sum(v * w[_hash(f)] for f, v in zip(feats, values, strict=True))), sum(values),
+                            wid, mask, prim + 1, float(w[_hash("h" + feats[0])]))
         self._word_cache[word] = row
         return row
 
@@ -545,10 +573,26 @@ class Detector:
         count += short + long_
         # pairs of shapes that occur in the same sentence
         union = np.bitwise_or.reduceat(mask, starts)
+        topic = (union & _TOPIC_MASK) != 0
+        total += np.where(topic, self._topic_yes, self._topic_no)
+        count += 1.0
         bits = ((union[:, None] >> _SHAPE_RANGE) & 1).astype(np.float64)
-        total += ((bits @ self._co) * bits).sum(axis=1) / 2.0
         k = bits.sum(axis=1)
-        count += k * (k - 1) / 2.0
+        pairs = k * (k - 1) / 2.0
+        total += ((bits @ self._co) * bits).sum(axis=1) / 2.0
+        count += pairs
+        if topic.any():
+            # the health-topic copies: shape pairs, the first word, bigrams and words
+            total += np.where(topic, ((bits @ self._co_h) * bits).sum(axis=1) / 2.0, 0.0)
+            total += np.where(topic, w[_mix_np(np.full(len(starts), _SALT_SH, dtype=np.uint64), first)], 0.0)
+            ctx = np.repeat(topic, lens)
+            h_pair = np.zeros(n_tok)
+            if n_tok > 1:
+                big_h = w[_mix_np(wid[:-1] ^ np.uint64(_SALT_BH), wid[1:])]
+                h_pair[:-1] = np.where(inside[:-1] & ctx[:-1], big_h, 0.0)
+            h_word = np.where(ctx, info[:, 5], 0.0)
+            total += np.add.reduceat(h_pair + h_word, starts)
+            count += np.where(topic, pairs + 1.0 + (lens - 1) + lens, 0.0)
         q = np.fromiter((t[-1] == "?" for t in token_lists), dtype=bool, count=len(token_lists))
         total += q * self._q_end
         count += q

@@ -346,7 +346,7 @@ class Assessment:
             "matched": [m.to_dict() for m in self.matched],
             "sources": [s.to_dict() for s in self.sources],
             **({"text": self.text} if self.text else {}),
-            "flagged": [f.to_dict() for f in self.flagged],
+            **({"flagged": [f.to_dict() for f in self.flagged]} if self.flagged else {}),
         }
 
     @classmethod

@@ -523,15 +523,8 @@ CASES += [
     ("v6-h6-52", 'Happy birthday!! 🎉', False, False, None),
 ]
 
-# Known misses, kept in the table on purpose (test_table marks them xfail, strict). The
-# table is training data for the learned detector (moderation/policy/learned.py), which
-# holds most of what the phrase lists missed; these are where the combined decision still
-# differs from the table. How the detector does on answers it never saw is in
-# docs/POLICY.md ("Figures").
-KNOWN_MISSES: dict[str, str] = {
-    "v1-h07": "false alarm: a report of what an acquaintance sees at work reads as a claim",
-    "v1-h35": "false alarm: advice to ask the psychiatrist, with a named medicine, reads as a claim",
-    "v2-h2-20": "false alarm: own experience plus 'not sure it works for everyone' reads as a claim",
-    "v2-h2-46": "the table calls one's own dose a claim; the spec (and the corpus) call it testimony",
-    "v5-h5-03": "false alarm: 'wordt onderzocht bij anorexia' with a news link reads as a claim",
-}
+# Known misses, kept in the table on purpose (test_table marks them xfail, not strict: the
+# learned detector is retrained as data grows). The table is training data for the learned
+# detector (moderation/policy/learned.py), which now holds every case the phrase lists
+# missed; how it does on answers it never saw is in docs/POLICY.md ("Figures").
+KNOWN_MISSES: dict[str, str] = {}

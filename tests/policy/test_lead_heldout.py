@@ -8,7 +8,12 @@ import pytest
 
 from moderation.policy import assess, default_rules
 
-MISSED = {"Sint-janskruid combineer je beter niet met de pil, het maakt de anticonceptie minder betrouwbaar."}
+MISSED = {
+    "Sint-janskruid combineer je beter niet met de pil, het maakt de anticonceptie minder betrouwbaar.":
+        "an interaction phrased as advice ('combineer je beter niet met') has no risk term",
+    "St John's wort makes birth control less effective, see https://www.nhs.uk/medicines/st-johns-wort/":
+        "the learned detector overrules the rules' claim here (it is sourced, so it is published either way)",
+}
 
 cases = [
 ("Melatonine werkt echt tegen jetlag, neem 3 mg een uur voor het slapen.", True, True),
@@ -49,6 +54,6 @@ cases = [
 @pytest.mark.parametrize(("text", "health_claim", "needs_review"), cases)
 def test_lead_heldout(text, health_claim, needs_review):
     if text in MISSED:
-        pytest.xfail("an interaction phrased as advice ('combineer je beter niet met') has no risk term")
+        pytest.xfail(MISSED[text])
     assessment = assess(text, default_rules())
     assert (assessment.health_claim, assessment.needs_review) == (health_claim, needs_review)
