@@ -78,10 +78,12 @@ def test_sign_off_after_the_answer_changed_is_refused_with_409(client, moderator
     answer = services.answer_post(actor=writer, topic=topic, body="Een vast slaapritme hielp mij.")
     solutions.solution_propose(actor=starter, topic=topic, answer=answer)
     seen = answer.revision
-    services.post_edit(actor=writer, post=answer, body="Een vast slaapritme hielp mij.\n" + ADDED_LINE)
+    # an added line that keeps it testimony ("... werkt bij iedereen" would make it a claim and hold it)
+    added = "Ik ga nu ook in het weekend op dezelfde tijd naar bed."
+    services.post_edit(actor=writer, post=answer, body="Een vast slaapritme hielp mij.\n" + added)
     client.force_login(moderator)
     response = client.post(f"/moderation/solutions/{topic.pk}/", {"decision": "sign_off", "revision": seen})
-    assert response.status_code == 409 and f"+ {ADDED_LINE}" in response.content.decode()
+    assert response.status_code == 409 and f"+ {added}" in response.content.decode()
     topic.refresh_from_db()
     assert topic.solution_state == "proposed"
 
