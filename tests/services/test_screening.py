@@ -14,6 +14,7 @@ from django.core.management import call_command
 from forum import services
 from forum.models import Visibility
 from moderation.policy import assess, default_rules
+from moderation.policy.learned import rules_only
 from moderation.screening import screen
 
 RULES = default_rules()
@@ -68,7 +69,8 @@ def test_hidden_claim_is_held_by_the_pipeline(family):
     text = HIDDEN_CLAIMS[family]
     assert screen(text, rules=RULES).needs_review
     if family != "Braille blanks as spaces":  # the old entry still caught "500 mg" alone
-        assert not assess(text, RULES).health_claim, "the raw text should not show the claim"
+        with rules_only():  # the model reads a normalised stand-in of plain strings; the rules alone show what raw reading missed
+            assert not assess(text, RULES).health_claim, "the raw text should not show the claim"
 
 
 def test_a_claim_only_inside_a_quote_is_not_the_authors():
