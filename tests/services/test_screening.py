@@ -76,7 +76,8 @@ def test_hidden_claim_is_held_by_the_pipeline(family):
 def test_a_claim_only_inside_a_quote_is_not_the_authors():
     result = screen(f"> {CLAIM}\n\nKlopt dat eigenlijk?", rules=RULES)
     assert not result.health_claim and not result.needs_review
-    assert assess(f"> {CLAIM}\n\nKlopt dat eigenlijk?", RULES).needs_review  # the raw text would be held
+    with rules_only():
+        assert assess(f"> {CLAIM}\n\nKlopt dat eigenlijk?", RULES).needs_review  # the rules on the raw text would hold it
 
 
 def test_the_authors_own_claim_next_to_a_quote_is_held():
