@@ -65,7 +65,7 @@ def test_moderator_approves_from_the_queue_with_the_keyboard_only(open_page, mod
 
     tab_to(page, page.locator("#id_decision"))
     expect(page.locator("#id_decision")).to_have_value("approve")
-    page.keyboard.press("Tab")
+    tab_to(page, page.locator("#id_note"))  # past the canned-reason choice
     expect(page.locator("#id_note")).to_be_focused()
     page.keyboard.type("Bron gecontroleerd.")
     tab_to(page, page.locator("main form.decision-form button[type=submit]"))
