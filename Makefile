@@ -48,6 +48,7 @@ e2e: $(VENV)/.dev
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 # Benchmark as production serves (PostgreSQL forum_bench, Redis db 13, gunicorn, wrk: apt-get install wrk);
 # writes bench/RESULTS.md. Quick rerun: make bench BENCH_ARGS="--reuse --duration 5"; all options: --help.

@@ -300,7 +300,7 @@ def generate(dsn, scale, seed=2026):
             reactions_on[pid] += 1
     timings["plan votes and reactions"] = time.perf_counter() - started - sum(timings.values())
 
-    # Topic counters, from the plan: exactly what forum.services.topic_refresh_counters would compute.
+    # Topic counters, from the plan: exactly what forum.visibility.topic_refresh_counters would compute.
     answer_count = [0] * (n_topics + 1)
     best = [None] * (n_topics + 1)
     reaction_count = [0] * (n_topics + 1)

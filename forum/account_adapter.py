@@ -2,10 +2,13 @@
 and sign-up names that cannot impersonate a member or the staff."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.stagekit import clear_login
 from allauth.core.internal.ratelimit import get_ip
 from django import forms
 
+from forum.middleware import suspended_response
 from forum.usernames import validate_not_confusable
+from moderation.permissions import is_suspended
 
 
 class ForumAccountAdapter(DefaultAccountAdapter):
@@ -16,12 +19,7 @@ class ForumAccountAdapter(DefaultAccountAdapter):
 
     def pre_login(self, request, user, **kwargs):
         """A suspended member cannot log in by any of allauth's ways; the page says why and until when."""
-        from forum.middleware import suspended_response
-        from moderation.permissions import is_suspended
-
         if is_suspended(user):
-            from allauth.account.internal.stagekit import clear_login
-
             clear_login(request)
             return suspended_response(request, user)
         return super().pre_login(request, user, **kwargs)

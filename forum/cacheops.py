@@ -8,6 +8,7 @@ database directly. Rate limits are not in the cache at all (forum.ratelimit).
 
 import logging
 
+from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from redis.exceptions import RedisError
 
@@ -16,8 +17,6 @@ logger = logging.getLogger(__name__)
 
 def redis_backend(alias=DEFAULT_CACHE_ALIAS):
     """The django-redis backend of `alias`, or None when that cache is not Redis (or not configured)."""
-    from django.conf import settings
-
     if alias not in settings.CACHES:
         return None
     backend = caches[alias]

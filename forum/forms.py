@@ -96,3 +96,11 @@ class PreferencesForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not moderator:
             del self.fields["email_queue_digest"]
+
+
+class ModeratorEditForm(forms.Form):
+    """A moderator's edit of a member's post (forum.moderator_views)."""
+
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), max_length=20000)
+    reason = forms.CharField(label=_("Reason (the author sees it)"), max_length=500,
+                             error_messages={"required": _("Give the author a reason for your edit.")})

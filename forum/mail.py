@@ -62,24 +62,6 @@ def message(*, user, preference, subject_template, body_template, context):
     return EmailMessage(subject, body, None, [user.email], headers=headers)
 
 
-def notification_message(notification):
-    from forum.notifications import describe, email_preference, excerpt, reason_for_mail
-
-    user = notification.recipient
-    with translation.override(recipient_language(user)):
-        context = {
-            "notification": notification,
-            "text": describe(notification),
-            "excerpt": excerpt(notification),
-            "link": notification_link(notification),
-            "why": reason_for_mail(notification.kind),
-        }
-    return message(
-        user=user, preference=email_preference(notification.kind), context=context,
-        subject_template="emails/notification_subject.txt", body_template="emails/notification_body.txt",
-    )
-
-
 def notification_link(notification):
     return absolute_url(post_path(notification))
 

@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.middleware.locale import LocaleMiddleware
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from moderation.permissions import has_two_factor, is_suspended
+from moderation.sanctions import suspension_in_force
 
 
 class MemberLocaleMiddleware(LocaleMiddleware):
@@ -49,10 +50,6 @@ class AdminTwoFactorMiddleware:
 
 def suspended_response(request, user):
     """The page that tells a suspended member why and until when (also shown at login, forum.account_adapter)."""
-    from django.shortcuts import render
-
-    from moderation.sanctions import suspension_in_force
-
     sanction = suspension_in_force(user)
     context = {"until": user.suspended_until, "reason": sanction.reason if sanction else ""}
     return render(request, "moderation/suspended.html", context, status=403)

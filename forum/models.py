@@ -6,15 +6,20 @@ the same way on both. State changes happen in forum/services.py and
 moderation/services.py only.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from forum.usernames import username_skeleton, validate_not_confusable, validate_not_reserved
 
 
 class User(AbstractUser):
@@ -65,12 +70,8 @@ class User(AbstractUser):
         """A new or changed name may not look like a reserved name or another member's (sign-up goes
         through forum.account_adapter, renames in the admin through here)."""
         super().clean()
-        from forum.usernames import validate_not_confusable, validate_not_reserved
-
         stored = type(self).objects.filter(pk=self.pk).values_list("username", flat=True).first() if self.pk else None
         if self.username and self.username != stored:
-            from django.core.exceptions import ValidationError
-
             try:
                 validate_not_reserved(self.username)
                 validate_not_confusable(self.username, exclude_pk=self.pk)
@@ -79,8 +80,6 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs):
         # A derived column, like a generated one: it must follow the name on every path that saves it.
-        from forum.usernames import username_skeleton
-
         self.username_skeleton = username_skeleton(self.username or "")
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "username" in update_fields:
@@ -138,6 +137,21 @@ class Visibility(models.TextChoices):
 SLUG_MAX_LENGTH = 60
 
 
+@functools.cache
+def topic_subpaths():
+    """The words after t/<id>/ that other forum addresses use: a topic's slug must not be one of them.
+
+    Read from the resolver, not by importing forum.urls: the URLconf imports the views, which import these models.
+    """
+    _prefix, forum_urls = get_resolver().namespace_dict["forum"]
+    words = set()
+    for pattern in forum_urls.url_patterns:
+        route = str(pattern.pattern)
+        if route.startswith("t/<int:pk>/") and route.count("/") == 3 and "<" not in route.split("/")[2]:
+            words.add(route.split("/")[2])
+    return frozenset(words)
+
+
 class Topic(models.Model):
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="topics", verbose_name=_("category"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="topics", verbose_name=_("author"))
@@ -171,7 +185,7 @@ class Topic(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("signed off by")
     )
     solved_at = models.DateTimeField(_("solved at"), null=True, blank=True)
-    # A moderator hid the whole topic (moderation.services.topic_hide); undone by topic_unhide.
+    # A moderator hid the whole topic (forum.services.topic_hide); undone by topic_unhide.
     hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("hidden by")
@@ -204,8 +218,6 @@ class Topic(models.Model):
     @property
     def slug(self):
         """The title in the address (/t/<id>/<slug>/): readable, and what search engines show."""
-        from forum.urls import topic_subpaths  # the URLconf imports the views, which import these models
-
         slug = slugify(self.title)[:SLUG_MAX_LENGTH].strip("-") or "topic"
         return f"{slug}-topic" if slug in topic_subpaths() else slug
 

@@ -2,17 +2,23 @@
 mail is sent by a task after commit."""
 
 import html
+import logging
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_tasks import task
 
+from forum import tasks
+from forum.mail import message, notification_link, recipient_language
 from forum.models import Notification, NotificationKind
+
+logger = logging.getLogger(__name__)
 
 EMAIL_PREFERENCE = {
     NotificationKind.NEW_ANSWER: "email_on_answer",
@@ -43,8 +49,6 @@ def wants_email(recipient, kind):
 def _email_after_commit(notification):
     if not wants_email(notification.recipient, notification.kind):
         return
-    from forum.tasks import send_notification_email
-
     transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
 
 
@@ -80,8 +84,6 @@ def notify_many(*, recipients, kind, actor=None, topic=None, post=None):
     transaction.on_commit(lambda: cache.delete_many([unread_cache_key(pk) for pk in user_ids]))
     mailed = [row.pk for row in created if wants_email(row.recipient, kind)]
     if mailed:
-        from forum.tasks import send_notification_emails
-
         transaction.on_commit(lambda: send_notification_emails.enqueue(mailed))
     return created
 
@@ -234,3 +236,60 @@ def reason_for_mail(kind):
     if kind == NotificationKind.CARE_ALERT:
         return _("You get this email because you are a moderator; crisis alerts are always mailed.")
     return _("You get this email because it is about your post, your topic or your flag.")
+
+
+def notification_message(notification):
+    """The mail for one notification, in the recipient's language."""
+    user = notification.recipient
+    with translation.override(recipient_language(user)):
+        context = {
+            "notification": notification,
+            "text": describe(notification),
+            "excerpt": excerpt(notification),
+            "link": notification_link(notification),
+            "why": reason_for_mail(notification.kind),
+        }
+    return message(
+        user=user, preference=email_preference(notification.kind), context=context,
+        subject_template="emails/notification_subject.txt", body_template="emails/notification_body.txt",
+    )
+
+
+def _send_notifications(notification_ids):
+    """Send each notification's mail; returns the ids whose mail failed."""
+    notifications = (
+        Notification.objects.filter(pk__in=notification_ids)
+        .select_related("recipient", "topic__category", "actor", "post")
+        .defer("post__body", "post__search_vector", "post__assessment")
+    )
+    failed = []
+    for notification in notifications:
+        if not notification.recipient.email or not notification.recipient.is_active:
+            continue
+        try:
+            tasks.send_message(notification_message(notification))
+        except Exception:
+            failed.append(notification.pk)
+    return failed
+
+
+@task()
+def send_notification_email(notification_id, attempt=1):
+    if _send_notifications([notification_id]):
+        if attempt >= tasks.MAX_ATTEMPTS:
+            logger.error("Giving up on notification mail %s after %s attempts", notification_id, attempt)
+            return
+        logger.warning("Notification mail %s failed; retrying (attempt %s)", notification_id, attempt + 1)
+        tasks.retry_later(send_notification_email, notification_id, attempt + 1)
+
+
+@task()
+def send_notification_emails(notification_ids, attempt=1):
+    """The mails of one fan-out (forum/watching.py); only the failed ones are tried again."""
+    failed = _send_notifications(notification_ids)
+    if failed:
+        if attempt >= tasks.MAX_ATTEMPTS:
+            logger.error("Giving up on notification mails %s after %s attempts", failed, attempt)
+            return
+        logger.warning("%s notification mails failed; retrying (attempt %s)", len(failed), attempt + 1)
+        tasks.retry_later(send_notification_emails, failed, attempt + 1)

@@ -31,9 +31,11 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from forum import context_processors
 from forum.app_settings import forum_settings
 from forum.cache_keys import topic_version_from_key, topic_version_key
 from forum.cacheops import get_many_and_add
@@ -263,3 +265,13 @@ def respond(request, parts, values=None, status=200):
     values = dict(values or {})
     values[CSRF_HOLE] = get_token(request).encode()
     return HttpResponse(fill(parts, values), status=status, content_type=f"text/html; charset={settings.DEFAULT_CHARSET}")
+
+
+def account_nav_parts(request, header=None):
+    """The header's account links for this member, as parts for the hole a shared page leaves for them."""
+    html = render_to_string(
+        "includes/_account_nav.html",
+        {**(header or context_processors.header(request)), "user": request.user, "request": request,
+         "LANGUAGE_CODE": get_language(), "csrf_token": CSRF_PLACEHOLDER},
+    )
+    return split_into_parts(html)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from forum import permissions
 from forum.app_settings import forum_settings
 from forum.fragments import render_posts
-from forum.models import REACTION_EMOJI, Category, Post, Reaction, ReactionKind, SolutionState, Topic, Visibility, Vote
+from forum.models import REACTION_EMOJI, Category, Notification, Post, Reaction, ReactionKind, SolutionState, Topic, Visibility, Vote
 from moderation.permissions import shows_moderator_tools
 
 TOPIC_FILTERS = ("all", "unanswered", "solved", "proposed", "unsolved")
@@ -259,8 +259,6 @@ def member_profile(member, viewer):
 
 
 def notifications_for(user, page_number):
-    from forum.models import Notification
-
     notifications = (
         Notification.objects.filter(recipient=user, cleared_at__isnull=True)
         .select_related("actor", "topic__category", "post")

@@ -1,11 +1,14 @@
 """Every state change in the forum. One service is one transaction; no other code writes these models.
 
-Moderation hooks (the health-claim screen, solution side effects) are called from here
-inside the same transaction, so a post is never visible for a moment before it is held.
+Moderation screens a post inside the same transaction (moderation.services.post_screen decides whether
+it is published or held), so a post is never visible for a moment before it is held; what follows
+from the decision is forum/visibility.py's, whoever made it.
 """
 
+import difflib
+
 from django.db import transaction
-from django.db.models import Case, Count, Exists, F, Max, Q, Value, When
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,29 +19,11 @@ from forum.models import NotificationKind, Post, Reaction, Revision, Topic, Visi
 from forum.notifications import notify, notify_reaction
 from forum.search import post_index
 from forum.validators import clean_text
-
-
-def topic_refresh_counters(topic_id):
-    """Recompute a topic's denormalised counts from the posts. Callers hold the topic's row lock."""
-    visible_answers = Post.objects.filter(
-        topic_id=topic_id, is_question=False, visibility=Visibility.PUBLISHED, is_deleted=False
-    )
-    answers = visible_answers.aggregate(count=Count("pk"), best=Max("score"))
-    question_public = Post.objects.filter(
-        topic_id=topic_id, is_question=True, visibility=Visibility.PUBLISHED, is_deleted=False
-    ).exists()
-    reactions = Reaction.objects.filter(
-        post__topic_id=topic_id, post__visibility=Visibility.PUBLISHED, post__is_deleted=False
-    ).count()
-    Topic.objects.filter(pk=topic_id).update(
-        answer_count=answers["count"],
-        best_answer_score=answers["best"],
-        reaction_count=reactions,
-        is_public=Case(When(Q(is_deleted=True) | Q(hidden_at__isnull=False), then=Value(False)), default=Value(question_public)),
-        # Readers see the crisis help line while a published post in the topic speaks of suicide or self-harm.
-        crisis=Exists(Post.objects.filter(topic_id=topic_id, crisis=True, visibility=Visibility.PUBLISHED, is_deleted=False)),
-    )
-    cache_keys.topic_changed(topic_id)
+from forum.visibility import post_visibility_changed, topic_refresh_counters
+from moderation import services as moderation_services
+from moderation.audit import audit
+from moderation.models import AuditAction
+from moderation.solutions import accepted_answer_changed
 
 
 def _lock_topic(topic_id):
@@ -52,15 +37,11 @@ def _lock_post(post):
 
 def _assess(*, title, body, is_question, html):
     """Assessed before any row is locked: a slow text must not hold up others' votes in the topic."""
-    from moderation.services import assess_post_text
-
-    return assess_post_text(title=title, body=body, is_question=is_question, html=html)
+    return moderation_services.assess_post_text(title=title, body=body, is_question=is_question, html=html)
 
 
 def _screen(post, actor, *, is_edit, assessment=None, hold=True):
-    from moderation.services import post_screen
-
-    post_screen(post=post, actor=actor, is_edit=is_edit, assessment=assessment, hold=hold)
+    moderation_services.post_screen(post=post, actor=actor, is_edit=is_edit, assessment=assessment, hold=hold)
 
 
 @transaction.atomic
@@ -80,10 +61,7 @@ def topic_create(*, actor, category, title, body, anonymous=False):
     question = Post.objects.create(topic=topic, author=actor, is_question=True, body=body, body_html=body_html)
     _screen(question, actor, is_edit=False, assessment=assessment)
     watching.watch_after_posting(actor=actor, topic=topic)
-    if question.visibility == Visibility.PUBLISHED:
-        answer_announce(question)
-    topic_refresh_counters(topic.pk)
-    post_index(question.pk)
+    post_visibility_changed(post=question, actor=actor, before=None)
     topic.refresh_from_db()
     return topic
 
@@ -99,18 +77,8 @@ def answer_post(*, actor, topic, body):
     answer = Post.objects.create(topic=topic, author=actor, body=body, body_html=body_html)
     _screen(answer, actor, is_edit=False, assessment=assessment)
     watching.watch_after_posting(actor=actor, topic=topic)
-    if answer.visibility == Visibility.PUBLISHED:
-        Topic.objects.filter(pk=topic.pk).update(last_activity_at=timezone.now())
-        answer_announce(answer)
-    topic_refresh_counters(topic.pk)
-    post_index(answer.pk)
+    post_visibility_changed(post=answer, actor=actor, before=None)
     return answer
-
-
-def answer_announce(post):
-    """A post (answer or question) became visible: its starter, watchers and the members it mentions
-    or quotes are told after commit (forum/watching.py)."""
-    watching.post_published(post)
 
 
 @transaction.atomic
@@ -156,16 +124,15 @@ def post_edit(*, actor, post, body, title=None, moderator_reason=None):
         topic.title = new_title
         topic.edited_at = now
         topic.save(update_fields=["title", "edited_at"])
+    before = post.visibility
     _screen(post, actor, is_edit=True, assessment=assessment, hold=not by_moderator)
     if by_moderator:
         _moderator_edited(actor, post, old_body, moderator_reason.strip())
-    if post.is_visible:
+    if post.is_visible and before == Visibility.PUBLISHED:  # one just published is announced whole (forum.visibility)
         watching.post_edited(post)
-    from moderation.solutions import accepted_answer_changed
-
+    # First, so an accepted answer whose edit holds it leaves the solution as "edited", not "hidden".
     accepted_answer_changed(topic=topic, post=post, actor=actor, change="edited")
-    topic_refresh_counters(topic.pk)
-    post_index(post.pk)
+    post_visibility_changed(post=post, actor=actor, before=before)
     return post
 
 
@@ -174,11 +141,6 @@ class PostError(Exception):
 
 
 def _moderator_edited(actor, post, old_body, reason):
-    import difflib
-
-    from moderation.audit import audit
-    from moderation.models import AuditAction
-
     diff = "\n".join(difflib.unified_diff(old_body.splitlines(), post.body.splitlines(), "before", "after", lineterm=""))
     audit(actor=actor, action=AuditAction.MODERATOR_EDITED, post=post, reason=f"{reason}\n\n{diff}",
           status_before=str(post.revision - 1), status_after=str(post.revision))
@@ -212,10 +174,6 @@ def post_delete(*, actor, post):
     post.save(update_fields=["is_deleted", "deleted_at", "deleted_by"])
     if post.is_question:
         Topic.objects.filter(pk=topic.pk).update(is_deleted=True, is_public=False)
-    from moderation.audit import audit
-    from moderation.models import AuditAction
-    from moderation.solutions import accepted_answer_changed
-
     audit(actor=actor, action=AuditAction.POST_DELETED, post=post, status_before="visible", status_after="deleted")
     accepted_answer_changed(topic=topic, post=post, actor=actor, change="deleted")
     topic_refresh_counters(topic.pk)
@@ -240,9 +198,6 @@ def question_withdraw(*, actor, post):
     post.revision += 1
     post.reviewed_by = None
     post.save(update_fields=["body", "body_html", "moderator_note", "withdrawn_at", "edited_at", "revision", "reviewed_by"])
-    from moderation.audit import audit
-    from moderation.models import AuditAction
-
     audit(actor=actor, action=AuditAction.QUESTION_WITHDRAWN, post=post, status_before="shown", status_after="withdrawn")
     topic_refresh_counters(topic.pk)
     post_index(post.pk)
@@ -259,9 +214,6 @@ def topic_hide(*, actor, topic, reason):
         raise PostError(_("This topic is already hidden."))
     topic.hidden_at, topic.hidden_by, topic.hidden_reason = timezone.now(), actor, reason.strip()
     topic.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
-    from moderation.audit import audit
-    from moderation.models import AuditAction
-
     audit(actor=actor, action=AuditAction.TOPIC_HIDDEN, topic=topic, reason=reason.strip(), status_before="public", status_after="hidden")
     topic_refresh_counters(topic.pk)
     return topic
@@ -275,9 +227,6 @@ def topic_unhide(*, actor, topic):
     reason = topic.hidden_reason
     topic.hidden_at, topic.hidden_by, topic.hidden_reason = None, None, ""
     topic.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
-    from moderation.audit import audit
-    from moderation.models import AuditAction
-
     audit(actor=actor, action=AuditAction.TOPIC_UNHIDDEN, topic=topic, reason=reason, status_before="hidden", status_after="public")
     topic_refresh_counters(topic.pk)
     return topic
@@ -344,9 +293,6 @@ def user_update_preferences(*, actor, **preferences):
 
 
 def _audit_admin_change(actor, *, topic, post, changes):
-    from moderation.audit import audit
-    from moderation.models import AuditAction
-
     audit(actor=actor, action=AuditAction.CHANGED_IN_ADMIN, topic=topic, post=post, reason=", ".join(changes))
 
 

@@ -1,8 +1,6 @@
-import functools
-
 from django.urls import path
 
-from forum import feeds, search_views, views
+from forum import feeds, moderator_views, search_views, views
 
 app_name = "forum"
 
@@ -35,17 +33,11 @@ urlpatterns = [
     path("language/", views.language_switch, name="language"),
     path("feeds/latest/", feeds.LatestTopicsFeed(), name="feed_latest"),
     path("c/<slug:slug>/feed/", feeds.CategoryTopicsFeed(), name="feed_category"),
+    # Moderators' changes to forum content, under the moderators' address.
+    path("moderation/hide-topic/<int:pk>/", moderator_views.topic_hide, name="topic_hide"),
+    path("moderation/show-topic/<int:pk>/", moderator_views.topic_unhide, name="topic_unhide"),
+    path("moderation/post/<int:pk>/edit/", moderator_views.post_moderator_edit, name="moderator_edit"),
     # Last: every other t/<id>/<word>/ address comes first (Topic.slug never takes one of those words).
     path("t/<int:pk>/<slug:slug>/", views.topic_detail, name="topic"),
 ]
 
-
-@functools.cache
-def topic_subpaths():
-    """The words after t/<id>/ that other addresses use: a topic's slug must not be one of them."""
-    words = set()
-    for pattern in urlpatterns:
-        route = str(pattern.pattern)
-        if route.startswith("t/<int:pk>/") and route.count("/") == 3 and "<" not in route.split("/")[2]:
-            words.add(route.split("/")[2])
-    return frozenset(words)

@@ -10,6 +10,7 @@ of `moderator`. The look-alike letters come from Unicode's confusables data (the
 import re
 import unicodedata
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -42,8 +43,6 @@ def validate_not_reserved(name):
 
 def validate_not_confusable(name, *, exclude_pk=None):
     """A name that looks like an existing member's name is refused (one query, on an indexed column)."""
-    from django.contrib.auth import get_user_model
-
     taken = get_user_model().objects.filter(username_skeleton=username_skeleton(name))
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)

@@ -12,6 +12,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
+from django_tasks import task
 from redis.exceptions import RedisError
 
 from forum.app_settings import forum_settings
@@ -59,8 +60,6 @@ def view_recorded(topic_id):
             logger.warning("Redis is unreachable: counting the view in the database", exc_info=True)
         else:
             if buffered == FLUSH_AT:
-                from forum.tasks import flush_view_counts
-
                 flush_view_counts.enqueue()
             return
     Topic.objects.filter(pk=topic_id).update(view_count=F("view_count") + 1)
@@ -114,3 +113,8 @@ def view_counts_flush(topic_ids=None):
             Topic.objects.filter(pk=topic_id).update(view_count=F("view_count") + count)
             flushed += count
     return flushed
+
+
+@task()
+def flush_view_counts():
+    view_counts_flush()

@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponseBadRequest, HttpResponsePermanentRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, get_supported_language_variant, gettext_lazy
+from django.utils.translation import get_supported_language_variant, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -19,16 +19,13 @@ from django.views.i18n import set_language
 
 from forum import context_processors, pagecache, permissions, reading, selectors, seo, services, watching
 from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm, TopicForm, VoteForm
+from forum.http import wants_json
 from forum.mail import UNSUBSCRIBE_TOPICS, unsubscribe_read
 from forum.mentions import suggest_members
 from forum.models import Category, Notification, Post, Topic, WatchLevel
 from forum.notifications import notification_open, notifications_clear_all
 from forum.ratelimit import RateLimitExceeded
 from forum.viewcount import view_mark_key, view_recorded, visitor_key
-
-
-def wants_json(request):
-    return request.headers.get("x-requested-with") == "fetch"
 
 
 def back_to(request, fallback):
@@ -203,7 +200,7 @@ def _member_page(request, slot, shell, rendered=None, found=None, *, topic_id, l
     header = context_processors.header(request)
     nav_inputs = (viewer.username, header["unread_notifications"], header["shows_moderation_link"], request.get_full_path())
     if mine.nav_inputs != nav_inputs:
-        mine.nav_inputs, mine.nav = nav_inputs, account_nav_parts(request, header)
+        mine.nav_inputs, mine.nav = nav_inputs, pagecache.account_nav_parts(request, header)
         changed = True
     if changed:
         pagecache.store_member_parts(slot, mine)
@@ -212,16 +209,6 @@ def _member_page(request, slot, shell, rendered=None, found=None, *, topic_id, l
     values[pagecache.ACCOUNT_NAV_HOLE] = mine.nav
     values.update(_member_topic_values(request, topic_id, slot, found if found is not None else (lookup_found or {})))
     return pagecache.respond(request, shell.parts, values)
-
-
-def account_nav_parts(request, header=None):
-    """The header's account links for this member, as parts for the hole a shared page leaves for them."""
-    html = render_to_string(
-        "includes/_account_nav.html",
-        {**(header or context_processors.header(request)), "user": request.user, "request": request,
-         "LANGUAGE_CODE": get_language(), "csrf_token": pagecache.CSRF_PLACEHOLDER},
-    )
-    return pagecache.split_into_parts(html)
 
 
 def _member_post_parts(slot, shell, viewer, rendered):

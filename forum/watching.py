@@ -11,6 +11,7 @@ queries whether a topic has one watcher or thousands (watchers are inserted by o
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
+from django_tasks import task
 
 from forum.mentions import mentioned_and_quoted
 from forum.models import (
@@ -24,7 +25,7 @@ from forum.models import (
     User,
     WatchLevel,
 )
-from forum.notifications import notify_many, unread_cache_key, wants_email
+from forum.notifications import notify_many, send_notification_emails, unread_cache_key, wants_email
 
 # The kinds a fan-out creates; a member gets at most one of them per post.
 FAN_OUT_KINDS = (
@@ -94,15 +95,11 @@ def has_muted(user, member):
 
 def post_published(post):
     """A post became visible: tell whom it concerns, in the background once the transaction commits."""
-    from forum.tasks import fan_out_post
-
     transaction.on_commit(lambda: fan_out_post.enqueue(post.pk, False))
 
 
 def post_edited(post):
     """A visible post was edited: members it newly mentions or quotes are told (no one else, no one twice)."""
-    from forum.tasks import fan_out_post
-
     transaction.on_commit(lambda: fan_out_post.enqueue(post.pk, True))
 
 
@@ -193,6 +190,10 @@ def _notify_watchers(post, excluded):
     cache.delete_many([key for pk in user_ids for key in (unread_cache_key(pk), watched_unread_key(pk))])
     mailed = [row.pk for row in created if wants_email(row.recipient, kind)]
     if mailed:
-        from forum.tasks import send_notification_emails
-
         transaction.on_commit(lambda: send_notification_emails.enqueue(mailed))
+
+
+@task()
+def fan_out_post(post_id, edit=False):
+    """Tell whom it concerns about a post that became visible (or was edited)."""
+    fan_out(post_id, edit=edit)

@@ -7,6 +7,6 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self):
-        from moderation import signals
+        from moderation import signals  # noqa: F401 -- connects the receivers; models must be loaded first
 
         signals.connect()

@@ -5,10 +5,11 @@ runs inside `post_screen` (moderation.services) on every new or edited post: it 
 detector's decision on the post and, the first time a post is a crisis post, raises a care
 alert: every moderator gets an in-app notification and a mail at once, and the alert sorts
 first in the queue until a moderator marks the topic followed up (`care_follow_up`).
-The topic's help line for readers is `Topic.crisis`, kept by forum.services.topic_refresh_counters.
+The topic's help line for readers is `Topic.crisis`, kept by forum.visibility.topic_refresh_counters.
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
@@ -48,8 +49,6 @@ def post_crisis_check(*, post, actor):
 def _moderators():
     permission = Q(codename="review_posts", content_type__app_label="moderation")
     user_model = get_user_model()
-    from django.contrib.auth.models import Permission
-
     review = Permission.objects.filter(permission)
     return (
         user_model.objects.filter(is_active=True)

@@ -7,12 +7,11 @@ family) for `manage.py policy_train --extra`.
 """
 
 from moderation.models import DecisionExample, HoldReason, ReviewStatus
+from moderation.screening import post_assessment_text
 
 
 def decision_record(*, item, post, decision, actor, reason=""):
     """Keep what was assessed and what the moderator decided about it."""
-    from moderation.services import post_assessment_text  # services import this module
-
     assessment = post.assessment or None
     return DecisionExample.objects.create(
         review_item=item, post=post, decision=decision, hold_reason=item.reason, text=post_assessment_text(post),

@@ -5,6 +5,8 @@ The policy package keeps plain English values as data; only what is shown is tra
 
 from django.utils.translation import gettext_lazy as _
 
+from moderation.policy import ClaimType
+
 CLAIM_TYPE_LABELS = {
     "treatment": _("treatment"),
     "dose": _("dose"),
@@ -16,8 +18,6 @@ CLAIM_TYPE_LABELS = {
 
 def claim_type_choices():
     """(value, label) pairs for a form, in the policy's order."""
-    from moderation.policy import ClaimType
-
     return [(claim.value, CLAIM_TYPE_LABELS.get(claim.value, claim.value)) for claim in ClaimType]
 
 # Why a link did not count as a source (moderation.policy.model.REFUSAL_REASONS), told to its author.

@@ -82,7 +82,7 @@ def _cases():
 
 def _corpus():
     try:
-        from moderation.policy.corpus import load_corpus
+        from moderation.policy.corpus import load_corpus  # the training corpus is not shipped everywhere
     except ImportError:
         return None
     return list(load_corpus())
@@ -147,7 +147,7 @@ def _sentences(text):
 
 
 def _matrix(feature_dicts):
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix  # a development dependency: only training needs it
 
     indptr, indices, values = [0], [], []
     for d in feature_dicts:
@@ -166,7 +166,7 @@ TABLE_FAMILIES = ("cases", "heldout")
 
 
 def _fit(units, labels, c, weights=None):
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # a development dependency: only training needs it
 
     model = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=SEED,
                                max_iter=1000, tol=1e-6)

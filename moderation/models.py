@@ -4,9 +4,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from moderation.policy import SourceKind, TermKind
+from moderation.policy import SourceKind, Term, TermKind
 
 
 class HealthTerm(models.Model):
@@ -32,8 +34,6 @@ class HealthTerm(models.Model):
 
     def clean(self):
         """Admins type these; refuse what the policy cannot use, with its own explanation."""
-        from moderation.policy import Term
-
         try:
             Term(phrase=self.phrase, kind=self.kind, language=self.language, weight=self.weight)
         except ValueError as error:
@@ -291,8 +291,6 @@ class MemberSanction(models.Model):
 
     @property
     def in_force(self):
-        from django.utils import timezone
-
         return self.lifted_at is None and self.kind != SanctionKind.WARNING and self.until is not None and self.until > timezone.now()
 
 
@@ -322,8 +320,6 @@ class CannedReason(models.Model):
         return self.title
 
     def text(self, language=None):
-        from django.utils.translation import get_language
-
         return self.text_en if (language or get_language() or "nl").startswith("en") else self.text_nl
 
 

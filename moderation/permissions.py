@@ -9,10 +9,15 @@ refused on their next request. The lifetime only bounds changes that bypass mode
 (QuerySet.update, raw SQL).
 """
 
+from allauth.mfa.models import Authenticator
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+
+from moderation.models import ReviewStatus
+from moderation.policy import queue as queue_policy
 
 REVIEW = "moderation.review_posts"
 SIGN_OFF = "moderation.sign_off_solutions"
@@ -30,8 +35,6 @@ def _access(user):
         key = _access_key(user.pk)
         known = cache.get(key)
         if known is None:
-            from allauth.mfa.models import Authenticator
-
             known = {
                 "review": user.has_perm(REVIEW),
                 "sign_off": user.has_perm(SIGN_OFF),
@@ -121,8 +124,6 @@ class MemberSilenced(PermissionDenied):
 
 
 def _in_force(until):
-    from django.utils import timezone
-
     return until is not None and until > timezone.now()
 
 
@@ -138,10 +139,17 @@ def is_suspended(user):
 def check_not_silenced(user):
     """Every write path asks this (forum.permissions.check_post in views, forum.ratelimit.consume in services)."""
     if is_silenced(user):
-        from django.utils import formats, timezone
-
         until = max(d for d in (user.silenced_until, user.suspended_until) if d is not None and _in_force(d))
         raise MemberSilenced(
             _("A moderator has silenced you until %(until)s: you can read, but not post, vote, react or flag until then.")
             % {"until": formats.date_format(timezone.localtime(until), "DATETIME_FORMAT")}
         )
+
+
+def undo_refusal(item, now):
+    """Why this item's decision cannot be undone now, or None if it can (for the page and the service alike)."""
+    if item.status not in (ReviewStatus.APPROVED, ReviewStatus.REJECTED, ReviewStatus.DISMISSED):
+        return _("This item has no decision to undo.")
+    if not queue_policy.can_undo(item.decided_at, now):
+        return _("This decision is too old to undo; open the post and decide again.")
+    return None

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from forum.models import NotificationKind
 from forum.notifications import notify
 from moderation.audit import audit
-from moderation.models import AuditAction, MemberSanction, SanctionKind
+from moderation.models import AuditAction, MemberNote, MemberSanction, SanctionKind
 
 
 class SanctionError(Exception):
@@ -115,8 +115,6 @@ def suspension_in_force(member):
 @transaction.atomic
 def member_note_add(*, actor, member, text):
     """A private note for fellow moderators (audited; never shown to the member on the site)."""
-    from moderation.models import MemberNote
-
     text = (text or "").strip()
     if not text:
         raise SanctionError(_("Write the note first."))

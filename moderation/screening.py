@@ -37,3 +37,12 @@ def screen_post(markdown, title=None, language=None, *, html=None) -> Assessment
 
 
 __all__ = ["VisibleDocument", "screen", "screen_post", "visible_post"]
+
+
+def post_assessment_text(post):
+    """The question is assessed with its title: a title alone can make the claim."""
+    return assessment_text(title=post.topic.title, body=post.body, is_question=post.is_question)
+
+
+def assessment_text(*, title, body, is_question):
+    return f"{title}\n\n{body}" if is_question else body

@@ -6,20 +6,22 @@ from datetime import datetime
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from forum.models import Post, SolutionState, Topic, Visibility
+from forum.models import Category, Post, SolutionState, Topic, Visibility
 from moderation import cache_keys
 from moderation.app_settings import moderation_settings
-from moderation.models import AuditEntry, Flag, HoldReason, ReviewItem, ReviewStatus
+from moderation.models import AuditEntry, Flag, HoldReason, MemberNote, MemberSanction, ReviewItem, ReviewStatus
+from moderation.permissions import can_decide_item, can_sign_off_topic, undo_refusal
 from moderation.policy import Assessment
 from moderation.policy import queue as queue_policy
 from moderation.policy.diff import text_diff
-from moderation.services import assessment_text, post_assessment_text
+from moderation.screening import assessment_text, post_assessment_text
 
 QUEUE_PAGE_SECONDS = 30
 QUEUE_PAGE_FORMAT = 2  # part of the cache key: change it with QueueItem, so no old entry is read back
@@ -133,8 +135,6 @@ def _filtered(items, filters):
 
 
 def _json_contains():
-    from django.db import connection
-
     return connection.vendor == "postgresql"
 
 
@@ -198,9 +198,6 @@ def changes_since(post, number):
 
 def review_item_context(item, viewer, *, seen_revision=None):
     """Everything the item page shows. `seen_revision`: the revision a refused decision named, to diff against."""
-    from moderation.permissions import can_decide_item
-    from moderation.services import undo_refusal
-
     item = ReviewItem.objects.select_related("post__topic__category", "post__author", "claimed_by", "decided_by").get(pk=item.pk)
     assessment = Assessment.from_dict(item.post.assessment) if item.post.assessment else None
     now = timezone.now()
@@ -228,8 +225,6 @@ def review_item_context(item, viewer, *, seen_revision=None):
 
 def category_choices():
     """(pk, name) of every category, for the queue's filter; cached until a category changes (moderation.signals)."""
-    from forum.models import Category
-
     return cache.get_or_set(
         cache_keys.CATEGORY_CHOICES_KEY, lambda: list(Category.objects.values_list("pk", "name")),
         cache_keys.CATEGORY_CHOICES_SECONDS,
@@ -246,8 +241,6 @@ def solution_queue():
 
 
 def solution_context(topic, form, viewer=None, *, seen_revision=None):
-    from moderation.permissions import can_sign_off_topic
-
     answer = topic.proposed_answer or topic.accepted_answer
     assessment = Assessment.from_dict(answer.assessment) if answer and answer.assessment else None
     changes = None
@@ -267,11 +260,6 @@ def solution_context(topic, form, viewer=None, *, seen_revision=None):
 
 def member_moderation_page(member, *, limit=20):
     """Everything a moderator's page about a member shows, in a fixed number of queries whatever their history."""
-    from django.db.models import Count, Q
-
-    from forum.models import Post, Visibility
-    from moderation.models import Flag, MemberNote, MemberSanction, ReviewItem
-
     posts = list(Post.objects.filter(author=member).select_related("topic").order_by("-created_at")[:limit])
     figures = Post.objects.filter(author=member, is_deleted=False).aggregate(
         published=Count("pk", filter=Q(visibility=Visibility.PUBLISHED)),

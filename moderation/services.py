@@ -14,14 +14,16 @@ from django.utils.translation import gettext as _
 
 from forum import ratelimit
 from forum.locks import lock_rows
-from forum.models import NotificationKind, Visibility
+from forum.models import Notification, NotificationKind, Visibility
 from forum.notifications import notify
+from forum.visibility import post_visibility_changed, topic_refresh_counters
 from moderation.app_settings import moderation_settings
 from moderation.audit import audit
 from moderation.cache_keys import queue_changed
 from moderation.care import post_crisis_check
 from moderation.decisions import decision_record
 from moderation.models import AuditAction, Flag, FlagReason, HoldReason, ReviewItem, ReviewStatus
+from moderation.permissions import undo_refusal
 from moderation.policy import Assessment
 from moderation.policy import queue as queue_policy
 from moderation.rules import rules_changed as _bump_rules_version
@@ -30,15 +32,6 @@ from moderation.screening import screen_post
 
 class ModerationError(Exception):
     """A decision that cannot be made; the message is for the moderator or member."""
-
-
-def post_assessment_text(post):
-    """The question is assessed with its title: a title alone can make the claim."""
-    return assessment_text(title=post.topic.title, body=post.body, is_question=post.is_question)
-
-
-def assessment_text(*, title, body, is_question):
-    return f"{title}\n\n{body}" if is_question else body
 
 
 def assess_post_text(*, title, body, is_question, html=None):
@@ -129,9 +122,6 @@ def _publish_after_fix(post, actor, update):
     post.rejection_reason = ""
     update += ["visibility", "rejection_reason"]
     audit(actor=actor, action=AuditAction.AUTO_PUBLISHED, post=post, status_before=before, status_after=Visibility.PUBLISHED)
-    from forum.services import answer_announce
-
-    answer_announce(post)
 
 
 def _lock_item(item_id):
@@ -249,22 +239,6 @@ def _set_visibility(post, visibility, actor, **fields):
     post.save(update_fields=["visibility", *fields])
 
 
-def _after_visibility_change(post, actor, before, *, keep_solution=False):
-    """Counters, announcements and the solution after a post was shown or hidden.
-
-    `keep_solution`: the post is hidden only while a moderator looks at flags on it, so a
-    topic it solved keeps its state (shown as "under review") instead of losing its sign-off.
-    """
-    from forum.services import answer_announce, topic_refresh_counters
-    from moderation.solutions import accepted_answer_changed
-
-    if post.visibility == Visibility.PUBLISHED and before != Visibility.PUBLISHED:
-        answer_announce(post)
-    if post.visibility != Visibility.PUBLISHED and not keep_solution:
-        accepted_answer_changed(topic=post.topic, post=post, actor=actor, change="hidden")
-    topic_refresh_counters(post.topic_id)
-
-
 def _decided_post(item, revision):
     post = item.post  # locked with the item (_lock_item)
     check_revision(post, revision)
@@ -294,7 +268,8 @@ def review_approve(*, actor, item, note="", revision=None):
     if sent is not None:
         state["notifications"].append(sent.pk)
     _finish(item, actor, now, note, revision=post.revision, undo_state=state)
-    _after_visibility_change(post, actor, before)
+    # A post hidden by flags and approved is shown again: nothing new was said, the topic keeps its place.
+    post_visibility_changed(post=post, actor=actor, before=before, by_flags=item.reason == HoldReason.FLAGS)
     return item
 
 
@@ -317,7 +292,7 @@ def review_reject(*, actor, item, reason, revision=None):
     if sent is not None:
         state["notifications"].append(sent.pk)
     _finish(item, actor, now, reason, revision=post.revision, undo_state=state)
-    _after_visibility_change(post, actor, before)
+    post_visibility_changed(post=post, actor=actor, before=before)
     return item
 
 
@@ -350,17 +325,8 @@ def review_dismiss_flags(*, actor, item, revision=None):
     else:
         _set_visibility(post, Visibility.PUBLISHED, actor)
         audit(actor=actor, action=AuditAction.FLAGS_DISMISSED, post=post, status_before=before, status_after=post.visibility)
-    _after_visibility_change(post, actor, before, keep_solution=True)
+    post_visibility_changed(post=post, actor=actor, before=before, by_flags=True)
     return item
-
-
-def undo_refusal(item, now):
-    """Why this item's decision cannot be undone now, or None if it can (for the page and the service alike)."""
-    if item.status not in (ReviewStatus.APPROVED, ReviewStatus.REJECTED, ReviewStatus.DISMISSED):
-        return _("This item has no decision to undo.")
-    if not queue_policy.can_undo(item.decided_at, now):
-        return _("This decision is too old to undo; open the post and decide again.")
-    return None
 
 
 @transaction.atomic
@@ -368,9 +334,6 @@ def review_undo(*, actor, item):
     """Reverse a recent decision exactly: the post, its topic's solution, the flags and the counters are
     as they were before it, the item is pending again, and everyone told of the decision learns it was
     withdrawn (their earlier notification is marked withdrawn)."""
-    from forum.models import Notification
-    from forum.services import topic_refresh_counters
-
     item = _lock_item(item.pk)
     now = timezone.now()
     refusal = undo_refusal(item, now)
@@ -415,9 +378,6 @@ def review_undo(*, actor, item):
         notify(recipient=recipient, kind=NotificationKind.DECISION_WITHDRAWN, actor=actor, topic=post.topic, post=post)
     audit(actor=actor, action=AuditAction.DECISION_UNDONE, post=post, reason=before_status, status_before=before, status_after=post.visibility)
     topic_refresh_counters(post.topic_id)
-    from forum.cache_keys import topic_changed
-
-    topic_changed(post.topic_id)
     queue_changed()
     return item
 
@@ -496,7 +456,7 @@ def flag_create(*, actor, post, reason, text=""):
         _set_visibility(post, Visibility.PENDING, actor)
         audit(actor=None, action=AuditAction.HIDDEN_BY_FLAGS, post=post, reason=str(counted), status_before=before, status_after=post.visibility)
         notify(recipient=post.author, kind=NotificationKind.POST_HELD, topic=post.topic, post=post)
-        _after_visibility_change(post, actor, before, keep_solution=True)
+        post_visibility_changed(post=post, actor=actor, before=before, by_flags=True)
     return flag
 
 

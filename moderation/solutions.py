@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forum import ratelimit
+from forum.cache_keys import topic_changed
 from forum.models import NotificationKind, Post, SolutionState, Topic, Visibility
 from forum.notifications import notify
 from moderation.audit import audit
@@ -107,8 +108,6 @@ def _apply(*, topic, event, actor, reason="", answer=None):
     subject = answer or topic.accepted_answer
     audit(actor=actor, action=AUDIT_ACTIONS[event], topic=topic, post=subject, reason=reason, status_before=before, status_after=target)
     _notify(event, topic, actor, subject, reason)
-    from forum.cache_keys import topic_changed
-
     topic_changed(topic.pk)
     queue_changed()  # the count of topics waiting for sign-off
     return topic

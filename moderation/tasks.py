@@ -2,19 +2,18 @@
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
+from moderation.app_settings import moderation_settings
+from moderation.models import ReviewItem, ReviewStatus
+
 
 @task()
 def send_queue_digest(moderator_id):
-    from django.contrib.auth import get_user_model
-
-    from moderation.app_settings import moderation_settings
-    from moderation.models import ReviewItem, ReviewStatus
-
     moderator = get_user_model().objects.get(pk=moderator_id)
     cutoff = timezone.now() - timedelta(hours=moderation_settings.DIGEST_AFTER_HOURS)
     waiting = list(

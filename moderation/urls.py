@@ -14,12 +14,9 @@ urlpatterns = [
     path("solutions/", views.solution_queue, name="solutions"),
     path("solutions/<int:pk>/", views.solution_review, name="solution_review"),
     path("flag/<int:pk>/", views.flag, name="flag"),
-    path("hide-topic/<int:pk>/", views.topic_hide, name="topic_hide"),
-    path("show-topic/<int:pk>/", views.topic_unhide, name="topic_unhide"),
     path("member/<str:username>/", views.member_page, name="member"),
     path("member/<str:username>/measure/", views.member_sanction, name="member_sanction"),
     path("member/<str:username>/note/", views.member_note, name="member_note"),
-    path("post/<int:pk>/edit/", views.post_moderator_edit, name="post_edit"),
     path("measure/<int:pk>/lift/", views.sanction_lift, name="sanction_lift"),
     path("topic/<int:pk>/<str:action>/", views.solution_action, name="solution_action"),
 ]

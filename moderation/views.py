@@ -1,16 +1,16 @@
 """The moderator queue, flags and solution sign-off. Every action is a POST that checks a permission."""
 
 import hashlib
-from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, ngettext
@@ -19,30 +19,15 @@ from django.views.decorators.http import require_POST
 
 from forum import pagecache
 from forum.errors import kept_text
+from forum.http import wants_json
 from forum.models import Post, Topic
-from forum.permissions import check_hide_topic, check_interact
+from forum.permissions import check_interact
 from forum.ratelimit import RateLimitExceeded
-from forum.views import account_nav_parts, wants_json
-from moderation import cache_keys, care, fragments, selectors, services, solutions
-from moderation.forms import BulkForm, DecisionForm, FlagForm, QueueFilterForm, ReasonForm, SignOffForm
-from moderation.models import ReviewItem
-from moderation.permissions import check_review, check_sign_off, has_moderator_role, has_two_factor
-
-
-def moderator_required(view):
-    """Logged in, in the Moderators group, and with two-factor authentication set up."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if has_moderator_role(request.user) and not has_two_factor(request.user):
-            messages.warning(request, _("Moderators must set up two-factor authentication before they can act."))
-            return redirect(reverse("mfa_activate_totp") + f"?next={request.path}")
-        check_review(request.user)
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
+from moderation import cache_keys, care, fragments, sanctions, selectors, services, solutions
+from moderation.decorators import moderator_required
+from moderation.forms import BulkForm, DecisionForm, FlagForm, LiftForm, QueueFilterForm, ReasonForm, SanctionForm, SignOffForm
+from moderation.models import CannedReason, MemberSanction, ReviewItem
+from moderation.permissions import check_sign_off, has_moderator_role, has_two_factor
 
 QUEUE_PAGE_PARAMETERS = ("reason", "category", "lane", "page")
 SHARED_QUEUE_PAGE_SECONDS = 60
@@ -59,7 +44,7 @@ def queue(request):
         found = cache.get_many([cache_keys.QUEUE_VERSION_KEY, key])
         version = found.get(cache_keys.QUEUE_VERSION_KEY) or cache_keys.queue_version()
         stored = found.get(key)
-    nav = {pagecache.ACCOUNT_NAV_HOLE: account_nav_parts(request)}
+    nav = {pagecache.ACCOUNT_NAV_HOLE: pagecache.account_nav_parts(request)}
     if stored is not None and stored[0] == version:
         return pagecache.respond(request, stored[1], {**nav, **_own_post_labels(request.user, stored[2])})
     categories = selectors.category_choices()
@@ -126,18 +111,12 @@ def _item_page(request, item, form, *, status=200, seen_revision=None):
         data["revision"] = context["post"].revision
         form = DecisionForm(data)
         form.is_valid()
-    from moderation.models import CannedReason
-
     top = CannedReason.objects.filter(is_active=True, use_count__gt=0).order_by("-use_count", "title")[:3]
     return render(request, "moderation/item.html", {**context, "form": form, "top_canned": top}, status=status)
 
 
 def _canned_used(form):
     """Count a canned reason that a decision used, for the decision page's three most used."""
-    from django.db.models import F
-
-    from moderation.models import CannedReason
-
     canned = form.cleaned_data.get("canned")
     if canned is not None:
         CannedReason.objects.filter(pk=canned.pk).update(use_count=F("use_count") + 1)
@@ -262,39 +241,6 @@ def solution_review(request, pk):
     return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form, request.user), status=status)
 
 
-@moderator_required
-@require_POST
-def topic_hide(request, pk):
-    """Take a whole topic offline with a reason (audited; topic_unhide undoes it)."""
-    from forum import services as forum_services  # the forum publishes; moderation only asks it
-
-    topic = get_object_or_404(Topic, pk=pk)
-    check_hide_topic(request.user, topic)
-    try:
-        forum_services.topic_hide(actor=request.user, topic=topic, reason=request.POST.get("reason", "")[:500])
-    except forum_services.PostError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The topic is hidden. You can show it again from its page."))
-    return redirect(topic)
-
-
-@moderator_required
-@require_POST
-def topic_unhide(request, pk):
-    from forum import services as forum_services  # the forum publishes; moderation only asks it
-
-    topic = get_object_or_404(Topic, pk=pk)
-    check_hide_topic(request.user, topic)
-    try:
-        forum_services.topic_unhide(actor=request.user, topic=topic)
-    except forum_services.PostError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The topic is shown again."))
-    return redirect(topic)
-
-
 @login_required
 def flag(request, pk):
     """GET shows the flag form for one post; POST files the flag. A refused flag keeps what was typed."""
@@ -372,8 +318,6 @@ def _posted_answer(request, topic):
 
 
 def _member_page(request, member, form=None, status=200):
-    from moderation.forms import SanctionForm
-
     context = {**selectors.member_moderation_page(member), "form": form or SanctionForm()}
     return render(request, "moderation/member.html", context, status=status)
 
@@ -381,19 +325,12 @@ def _member_page(request, member, form=None, status=200):
 @moderator_required
 def member_page(request, username):
     """A member's moderator page: the measures taken and the forms to warn, silence or suspend."""
-    from django.contrib.auth import get_user_model
-
     return _member_page(request, get_object_or_404(get_user_model(), username=username))
 
 
 @moderator_required
 @require_POST
 def member_sanction(request, username):
-    from django.contrib.auth import get_user_model
-
-    from moderation import sanctions
-    from moderation.forms import SanctionForm
-
     member = get_object_or_404(get_user_model(), username=username)
     form = SanctionForm(request.POST)
     if form.is_valid():
@@ -413,10 +350,6 @@ def member_sanction(request, username):
 @moderator_required
 @require_POST
 def sanction_lift(request, pk):
-    from moderation import sanctions
-    from moderation.forms import LiftForm
-    from moderation.models import MemberSanction
-
     sanction = get_object_or_404(MemberSanction.objects.select_related("member"), pk=pk)
     form = LiftForm(request.POST)
     try:
@@ -431,44 +364,8 @@ def sanction_lift(request, pk):
 
 
 @moderator_required
-def post_moderator_edit(request, pk):
-    """A moderator edits a member's post with a reason the author sees; the original stays in the history."""
-    from django import forms
-
-    from forum import services as forum_services  # the forum owns post edits; moderation only asks it
-
-    post = get_object_or_404(Post.objects.select_related("topic", "author"), pk=pk)
-    if post.author_id == request.user.pk:
-        raise PermissionDenied(_("Edit your own posts with the ordinary edit button."))
-    if post.is_deleted or post.withdrawn_at is not None:
-        raise PermissionDenied(_("This post can no longer be edited."))
-
-    class ModeratorEditForm(forms.Form):
-        body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), max_length=20000)
-        reason = forms.CharField(label=_("Reason (the author sees it)"), max_length=500,
-                                 error_messages={"required": _("Give the author a reason for your edit.")})
-
-    form = ModeratorEditForm(request.POST or None, initial={"body": post.body})
-    if request.method == "POST" and form.is_valid():
-        try:
-            forum_services.post_edit(actor=request.user, post=post, body=form.cleaned_data["body"],
-                                     moderator_reason=form.cleaned_data["reason"])
-        except (forum_services.PostError, RateLimitExceeded) as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The post is edited. The author has been told why."))
-            return redirect(post.get_absolute_url())
-    status = 400 if request.method == "POST" else 200
-    return render(request, "moderation/post_edit.html", {"form": form, "post": post}, status=status)
-
-
-@moderator_required
 @require_POST
 def member_note(request, username):
-    from django.contrib.auth import get_user_model
-
-    from moderation import sanctions
-
     member = get_object_or_404(get_user_model(), username=username)
     try:
         sanctions.member_note_add(actor=request.user, member=member, text=request.POST.get("text", ""))

@@ -5,6 +5,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from privacy.notices import current_notice_version
+from privacy.services import consent_give
+
 
 def _consent_fields(form):
     """The two separate, unticked, required consents (GDPR art. 7 and 9(2)(a)), labelled in the active language."""
@@ -40,9 +43,6 @@ class SignupForm(AllauthSignupForm):
         _consent_fields(self)
 
     def save(self, request):
-        from privacy.notices import current_notice_version
-        from privacy.services import consent_give
-
         user = super().save(request)
         if current_notice_version() is not None:  # none published yet: the gate asks once there is one
             consent_give(

@@ -4,20 +4,32 @@ One service is one transaction; the audit entry is written inside it and caches 
 now and again after commit (forum.cache_keys.topic_changed).
 """
 
+import secrets
 from datetime import timedelta
+from importlib import import_module
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
-from django.db import transaction
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
 from forum import cache_keys
 from forum.models import CategoryWatch, MemberMute, Notification, NotificationKind, Post, RateLimitWindow, Revision, Topic, TopicWatch
 from forum.notifications import notify
+from forum.search import post_index
+from moderation.cache_keys import queue_changed
+from moderation.models import AuditAction, AuditEntry
 from privacy.app_settings import privacy_settings
+from privacy.exporting import export_zip
 from privacy.models import Consent, DataExport, DocumentKind, LegalDocument
 from privacy.notices import current_notice_version, forget_notice_version
 
@@ -56,8 +68,6 @@ def document_publish(*, actor, document):
 
 
 def _removed_title():
-    from django.conf import settings
-
     with translation.override(settings.LANGUAGE_CODE):  # stored once, in the forum's own language
         return gettext("Removed at the member's request")
 
@@ -74,9 +84,6 @@ def account_close(*, actor, member, remove_text=False, reason=""):
     cannot read them either. Votes and reactions stay as counts. The audit entry names the
     account by its pseudonym only. Used by /account/close/ and the admin action.
     """
-    from moderation.cache_keys import queue_changed
-    from moderation.models import AuditAction, AuditEntry
-
     User = get_user_model()
     member = User.objects.select_for_update().get(pk=member.pk)
     if member.closed_at is not None:
@@ -123,8 +130,6 @@ def account_close(*, actor, member, remove_text=False, reason=""):
 
 
 def _remove_posts_text(member, now):
-    from forum.search import post_index
-
     removed = _removed_title()
     post_ids = list(Post.objects.select_for_update().filter(author=member).values_list("pk", flat=True))
     Post.objects.filter(pk__in=post_ids).update(body="", body_html="", assessment={}, text_removed_at=now, search_vector=None)
@@ -137,10 +142,6 @@ def _remove_posts_text(member, now):
 def _end_sessions(user_id):
     """Delete the member's sessions (in the database and the session cache). Django keeps no index from
     member to session, so this reads every unexpired session once; closing an account is rare."""
-    from importlib import import_module
-
-    from django.conf import settings
-
     store = import_module(settings.SESSION_ENGINE).SessionStore
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if str(session.get_decoded().get("_auth_user_id")) == str(user_id):
@@ -155,8 +156,6 @@ def _delete_file(export):
 @transaction.atomic
 def export_request(*, actor):
     """Queue a background export of the member's data; they are notified when it is ready."""
-    from privacy.tasks import build_export
-
     export = DataExport.objects.create(user=actor)
     transaction.on_commit(lambda: build_export.enqueue(export.pk))
     return export
@@ -164,10 +163,6 @@ def export_request(*, actor):
 
 def export_build(export_id):
     """Write the export's ZIP to the private folder, mark it ready and notify the member."""
-    import secrets
-
-    from privacy.exporting import export_zip
-
     export = DataExport.objects.select_related("user").filter(pk=export_id, status=DataExport.Status.PENDING).first()
     if export is None:
         return None
@@ -186,11 +181,14 @@ def export_build(export_id):
     return export
 
 
+@task()
+def build_export(export_id):
+    """The background half of export_request."""
+    export_build(export_id)
+
+
 def privacy_purge(*, now=None):
     """Delete what has passed its retention period (docs/PRIVACY.md). Returns {what: how many}."""
-    from django.contrib.admin.models import LogEntry
-    from django_tasks_db.models import DBTaskResult
-
     now = now or timezone.now()
     counts = {}
     counts["sessions"] = Session.objects.filter(expire_date__lt=now).delete()[0]
@@ -213,10 +211,6 @@ def privacy_purge(*, now=None):
 def _purge_database_cache(now):
     """Without Redis the cache (view marks, rate limits, session copies) is a database table whose
     expired rows stay until culled: remove them. Redis drops expired keys itself."""
-    from django.core.cache import caches
-    from django.core.cache.backends.db import DatabaseCache
-    from django.db import connection
-
     backend = caches["default"]
     if not isinstance(backend, DatabaseCache):
         return 0

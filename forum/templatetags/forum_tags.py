@@ -1,7 +1,10 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from forum.models import SolutionState, Visibility
+from forum.notifications import describe, excerpt
 from moderation.labels import CLAIM_TYPE_LABELS, REFUSAL_LABELS
+from moderation.models import ReviewStatus
 
 register = template.Library()
 
@@ -58,9 +61,6 @@ def refusal_label(reason):
 @register.filter
 def status_label(status):
     """A stored visibility, review or solution state ("pending", "solved") as its translated label."""
-    from forum.models import SolutionState, Visibility
-    from moderation.models import ReviewStatus
-
     for choices in (Visibility, ReviewStatus, SolutionState):
         if status in choices.values:
             return choices(status).label
@@ -69,8 +69,6 @@ def status_label(status):
 
 @register.filter
 def describe_notification(notification):
-    from forum.notifications import describe
-
     return describe(notification)
 
 
@@ -87,8 +85,6 @@ def canonical_url(context):
 
 @register.filter
 def notification_excerpt(notification):
-    from forum.notifications import excerpt
-
     return excerpt(notification)
 
 

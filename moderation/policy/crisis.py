@@ -27,6 +27,7 @@ Usage::
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -575,8 +576,6 @@ def crisis_text(html: str) -> str:
     if _shared_visible_document is not None:
         document = _shared_visible_document(html)
         return getattr(document, "text", document) if not isinstance(document, str) else document
-    import html as html_module
-
     text = _DROP_RE.sub(" ", html)
     text = _BLOCK_RE.sub("\n", text)
     return html_module.unescape(_TAG_RE.sub("", text))

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from .hosts import normalize_domain
+
 __all__ = [
     "SourceKind",
     "ClaimType",
@@ -159,8 +161,6 @@ class SourceDomain:
     kind: SourceKind
 
     def __post_init__(self) -> None:
-        from .sources import normalize_domain  # local import: avoid a cycle
-
         domain = normalize_domain(self.domain) if isinstance(self.domain, str) else None
         if not domain:
             raise ValueError(f"SourceDomain.domain is not a valid domain: {self.domain!r}")

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from importlib import resources
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from .hosts import clean_host, normalize_domain
 from .model import Source, SourceKind
+from .normalise import normalise
+from .text import blank_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from .rules import Rules
@@ -25,45 +27,6 @@ __all__ = ["normalize_domain", "host_of", "classify_host", "extract_sources", "j
 # characters that never belong to a URL we cut out of text: whitespace,
 # controls, lone surrogates, quotes and angle brackets
 _URL_CHARS = r"[^\s<>\"'`\x00-\x1f\x7f\ud800-\udfff\[\]{}|\\^]"
-_HOST_OK_RE = re.compile(r"[a-z0-9_.-]+")
-
-
-def _clean_host(host: str) -> str | None:
-    """Normalise a host name; None if it cannot be a DNS host name."""
-    if "%" in host:
-        host = unquote(host, errors="replace")
-    if not host.isascii():
-        host = unicodedata.normalize("NFKC", host)
-        host = host.replace("\u3002", ".").replace("\uff0e", ".").replace("\uff61", ".")
-    host = host.lower().rstrip(".")
-    if not host:
-        return None
-    if not host.isascii():
-        try:
-            host = host.encode("idna").decode("ascii").lower()
-        except (UnicodeError, ValueError):
-            return host  # a real but foreign host name: matches no domain
-    if not _HOST_OK_RE.fullmatch(host) or ".." in host or host.startswith("."):
-        return None
-    return host
-
-
-def normalize_domain(domain: str) -> str | None:
-    """Normalise an administrator's domain entry (``https://www.WHO.int/x`` -> ``who.int``)."""
-    d = domain.strip()
-    d = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", d)
-    d = re.split(r"[/?#\\]", d, maxsplit=1)[0]
-    d = d.rpartition("@")[2]
-    if d.startswith("["):
-        return None
-    d = d.split(":", 1)[0]
-    d = d.lstrip("*").lstrip(".")
-    host = _clean_host(d)
-    if host and host.startswith("www.") and host.count(".") >= 2:
-        host = host[4:]
-    return host or None
-
-
 _SCHEME_RE = re.compile(r"(?i)https?:")
 _AUTHORITY_END_RE = re.compile(r"[/\\?#]")
 _STRIP_CHARS = "".join(chr(c) for c in range(0x21)) + "\x7f"
@@ -95,7 +58,7 @@ def host_of(url: str) -> str | None:
     host, _, port = hostport.partition(":")
     if port and not (port.isascii() and port.isdigit() and int(port) <= 65535):
         return None
-    return _clean_host(host)
+    return clean_host(host)
 
 
 def classify_host(host: str, domain_map: dict[str, SourceKind]) -> SourceKind:
@@ -188,15 +151,11 @@ def _mask_code(folded: str) -> str:
         return folded
     spans = [m.span() for m in _FENCE_RE.finditer(folded)]
     if spans:
-        from .text import blank_spans
-
         folded = blank_spans(folded, spans)
     if "`" in folded:
         spans = [m.span() for m in _INLINE_CODE_RE.finditer(folded)]
         if spans:
-            from .text import blank_spans
-
-            folded = blank_spans(folded, spans)
+                folded = blank_spans(folded, spans)
     return folded
 
 
@@ -215,8 +174,6 @@ def extract_sources(
     words ("staat op thuisarts.nl") is not a link and not a source.  Each link is judged by
     :func:`judge_link` (a home page or search page of a listed site does not qualify).
     """
-    from .text import blank_spans
-
     scan = _mask_code(folded)
     found: list[tuple[int, int, str, SourceKind, str]] = []
     mask: list[tuple[int, int]] = []
@@ -404,8 +361,6 @@ def _looks_alike(host: str, rules: Rules) -> bool:
             return True
     if host.startswith("xn--") or ".xn--" in host:
         try:
-            from .normalise import normalise
-
             shown = normalise(host.encode("ascii").decode("idna")).lower()
         except (UnicodeError, ValueError):
             shown = ""

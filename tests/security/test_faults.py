@@ -92,7 +92,7 @@ def test_the_database_queue_keeps_the_mail_and_the_worker_retries_until_it_is_de
     approved = Notification.objects.get(recipient=writer, kind=NotificationKind.POST_APPROVED)
 
     def mails_for(notification):
-        return [t for t in DBTaskResult.objects.filter(task_path="forum.tasks.send_notification_email") if t.args_kwargs["args"][0] == notification.pk]
+        return [t for t in DBTaskResult.objects.filter(task_path="forum.notifications.send_notification_email") if t.args_kwargs["args"][0] == notification.pk]
 
     [queued] = mails_for(approved)
     assert queued.status == "READY" and FailingMailBackend.attempts == 0

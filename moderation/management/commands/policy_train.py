@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, extra, output, **options):
         try:
-            from moderation import learning
+            from moderation import learning  # needs scikit-learn, a development dependency
         except ImportError as error:  # scikit-learn is a development dependency
             raise CommandError(f"Training needs the development requirements: {error}") from None
         for path in extra:
