@@ -57,8 +57,36 @@ def public_topics():
     return visible_topics().filter(category__in=public_categories())
 
 
+# What the topic page shows of a member (name, profile link, "former member"): the rest of the user
+# row (password hash, email, preferences) is never read there, and building it was a good part of
+# the page's ORM time. A field missing here would cost a query per post: the query-count tests catch it.
+MEMBER_SHOWN = ("id", "username", "closed_at")
+
+
+def only_shown(queryset, *members, related=(), skip=()):
+    """`queryset` with select_related(members + related), loading of each member only MEMBER_SHOWN.
+
+    Every other column of the model itself and of `related` (small rows: categories) is loaded,
+    except `skip`; foreign keys to members not in `members` load their id only, with no join.
+    """
+    def columns(model, prefix=""):
+        return [prefix + f.name for f in model._meta.concrete_fields if prefix + f.name not in skip]
+
+    model = queryset.model
+    fields = columns(model)
+    for name in related:
+        fields += columns(model._meta.get_field(name).related_model, f"{name}__")
+    fields += [f"{name}__{field}" for name in members for field in MEMBER_SHOWN]
+    return queryset.select_related(*members, *related).only(*fields)
+
+
+def topic_for_page(pk):
+    """The topic of a topic page, with its category, its starter and the moderator who signed it off: one query."""
+    return only_shown(Topic.objects.all(), "author", "solved_by", related=("category",)).get(pk=pk)
+
+
 def topic_list(category, filter_name, page_number):
-    topics = visible_topics().filter(category=category).select_related("author")
+    topics = only_shown(visible_topics().filter(category=category), "author")
     if filter_name == "unanswered":
         topics = topics.filter(answer_count=0)
     elif filter_name == "solved":
@@ -109,7 +137,8 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
         if moderator:
             visible = Q(is_deleted=False)
     # The Markdown source and the search vector are never shown here, and are the largest columns.
-    posts = Post.objects.filter(visible, topic=topic).select_related("author", "reviewed_by").defer("body", "search_vector")
+    # Only reviewed_by's id is shown (the "checked by a moderator" label), so no join for it.
+    posts = only_shown(Post.objects.filter(visible, topic=topic), "author", skip=("body", "search_vector"))
     answers = posts.filter(is_question=False)
     if order == "newest":
         answers = answers.order_by("-created_at", "-pk")
@@ -133,8 +162,8 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
     under_review = bool(accepted and topic.is_solved and order != "newest" and page.number == 1
                         and not any(a.pk == accepted and a.is_visible for a in shown))
     # A moderator sees a removed topic with its deleted question (the question alone of the deleted posts).
-    question = (Post.objects.filter(topic=topic, is_question=True).select_related("author", "reviewed_by")
-                .defer("body", "search_vector").get() if moderator else posts.get(is_question=True))
+    question = (only_shown(Post.objects.filter(topic=topic, is_question=True), "author", skip=("body", "search_vector")).get()
+                if moderator else posts.get(is_question=True))
     post_ids = [question.pk] + [a.pk for a in shown]
 
     reactions = {}

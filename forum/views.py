@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from forum import context_processors, pagecache, permissions, reading, selectors, seo, services, watching
+from forum import context_processors, listings, pagecache, permissions, reading, selectors, seo, services, watching
 from forum.forms import AnswerForm, PreferencesForm, ReactionForm, TopicEditForm, TopicForm, VoteForm
 from forum.http import wants_json
 from forum.mail import UNSUBSCRIBE_TOPICS, unsubscribe_read
@@ -37,10 +37,8 @@ def back_to(request, fallback):
 
 def home(request):
     unread = reading.unread_by_category(request.user) if request.user.is_authenticated else {}
-    return render(
-        request, "forum/home.html",
-        {"categories": selectors.categories_overview_cached(members=request.user.is_authenticated), "meta": seo.home_meta(request), "unread": unread},
-    )
+    categories = selectors.categories_overview_cached(members=request.user.is_authenticated)
+    return render(request, "forum/home.html", {"cards": listings.category_cards(categories, unread), "meta": seo.home_meta(request)})
 
 
 def category_detail(request, slug):
@@ -52,12 +50,12 @@ def category_detail(request, slug):
         filter_name = "all"
     page = selectors.topic_list(category, filter_name, request.GET.get("page"))
     member = request.user.is_authenticated
+    unread = reading.unread_in_watched_topics(request.user, topic_ids=[t.pk for t in page]) if member else {}
     return render(
         request, "forum/category.html",
         {
-            "category": category, "page": page, "filter": filter_name, "filters": selectors.TOPIC_FILTERS,
-            "meta": seo.category_meta(request, category, page.number),
-            "unread": reading.unread_in_watched_topics(request.user, topic_ids=[t.pk for t in page]) if member else {},
+            "category": category, "page": page, "rows": listings.topic_rows(page, unread), "filter": filter_name,
+            "filters": selectors.TOPIC_FILTERS, "meta": seo.category_meta(request, category, page.number),
             "watches_category": member and reading.watches_category(request.user, category),
         },
     )
@@ -79,7 +77,10 @@ def topic_detail(request, pk, slug):
             if counted:
                 view_recorded(pk)
             return response
-    topic = get_object_or_404(Topic.objects.select_related("category", "author", "solved_by", "proposed_by"), pk=pk)
+    try:
+        topic = selectors.topic_for_page(pk)
+    except Topic.DoesNotExist:
+        raise Http404 from None
     if (topic.is_deleted or topic.hidden_at is not None) and not moderator:
         # Gone for everyone but moderators (who see the moderator view below), in the site's language.
         return render(request, "410.html", {"message": _("This topic was removed.")}, status=410)
