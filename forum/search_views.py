@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from forum import pagecache, selectors
 from forum import search as search_engine  # the view below is called search
 from forum.app_settings import forum_settings
+from forum.search_query import normalise_query
 from forum.validators import clean_text
 
 
@@ -21,7 +22,7 @@ def search(request):
     Anonymous visitors share the whole rendered page for as long, as long as every post on it
     is still public (one query); otherwise it is rendered again without the posts taken away.
     """
-    query = search_engine.normalise_query(clean_text(request.GET.get("q", "")))  # without control characters, as posts are
+    query = normalise_query(clean_text(request.GET.get("q", "")))  # without control characters, as posts are
     filters = dataclasses.replace(search_engine.SearchFilters.from_params(request.GET), members=request.user.is_authenticated)
     page_number = request.GET.get("page", "1")
     key = pagecache.anonymous_page_key(
@@ -49,7 +50,7 @@ def search(request):
 @require_GET
 def similar_topics(request):
     """JSON for the new-topic form: public topics like the title being typed (forum/static/js/similar.js)."""
-    title = search_engine.normalise_query(clean_text(request.GET.get("title", "")))
+    title = normalise_query(clean_text(request.GET.get("title", "")))
     topics = search_engine.similar_topics(title) if len(title) >= 4 else []
     return JsonResponse({"topics": [
         {"title": topic.title, "url": topic.get_absolute_url(), "answers": topic.answer_count, "solved": topic.is_solved}

@@ -209,24 +209,8 @@ def solution_review(request, pk):
     form = SignOffForm(request.POST or None, initial={"revision": answer.revision if answer else None})
     if request.method == "POST" and form.is_valid():
         check_sign_off(request.user)
-        decision, reason = form.cleaned_data["decision"], form.cleaned_data["reason"]
         try:
-            if decision == "sign_off":
-                solutions.solution_sign_off(
-                    actor=request.user, topic=topic, override_reason=form.cleaned_data["override_reason"],
-                    revision=form.cleaned_data["revision"],
-                )
-                messages.success(request, _("Signed off: the topic is solved."))
-            elif decision == "decline":
-                solutions.solution_decline(actor=request.user, topic=topic, reason=reason)
-                _canned_used(form)
-                messages.success(request, _("Proposal declined; the starter is told why."))
-            elif decision == "reopen":
-                solutions.solution_reopen(actor=request.user, topic=topic, reason=reason)
-                messages.success(request, _("The topic is open again."))
-            else:
-                solutions.solution_decline_reopen(actor=request.user, topic=topic, reason=reason)
-                messages.success(request, _("The topic stays solved."))
+            messages.success(request, _sign_off_decide(request.user, topic, form))
         except solutions.SolutionRevisionChanged as changed:
             messages.error(request, str(changed))
             data = form.data.copy()
@@ -239,6 +223,25 @@ def solution_review(request, pk):
         return redirect("moderation:solutions")
     status = 400 if request.method == "POST" else 200
     return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form, request.user), status=status)
+
+
+def _sign_off_decide(actor, topic, form):
+    """Carry out the sign-off form's decision; returns the message for the moderator."""
+    decision, reason = form.cleaned_data["decision"], form.cleaned_data["reason"]
+    if decision == "sign_off":
+        solutions.solution_sign_off(
+            actor=actor, topic=topic, override_reason=form.cleaned_data["override_reason"], revision=form.cleaned_data["revision"],
+        )
+        return _("Signed off: the topic is solved.")
+    if decision == "decline":
+        solutions.solution_decline(actor=actor, topic=topic, reason=reason)
+        _canned_used(form)
+        return _("Proposal declined; the starter is told why.")
+    if decision == "reopen":
+        solutions.solution_reopen(actor=actor, topic=topic, reason=reason)
+        return _("The topic is open again.")
+    solutions.solution_decline_reopen(actor=actor, topic=topic, reason=reason)
+    return _("The topic stays solved.")
 
 
 @login_required
@@ -271,42 +274,44 @@ def solution_action(request, pk, action):
     topic = get_object_or_404(Topic, pk=pk)
     form = ReasonForm(request.POST)
     form.is_valid()
-    reason = form.cleaned_data.get("reason", "")
     if request.user.pk != topic.author_id and has_moderator_role(request.user) and not has_two_factor(request.user):
         # Acting on someone else's topic is acting as a moderator, which needs two-factor authentication.
         raise PermissionDenied(_("Moderators must set up two-factor authentication before they can act."))
     try:
-        if action == "propose":
-            answer = _posted_answer(request, topic)
-            solutions.solution_propose(actor=request.user, topic=topic, answer=answer)
-            messages.success(request, _("Thank you. A moderator will sign off on the solution."))
-        elif action == "withdraw":
-            solutions.solution_withdraw(actor=request.user, topic=topic)
-            messages.success(request, _("The proposal is withdrawn."))
-        elif action == "request_reopen":
-            solutions.solution_request_reopen(actor=request.user, topic=topic, reason=reason)
-            messages.success(request, _("Your request to reopen is with the moderators."))
-        elif action in ("reopen", "mark_solved"):
-            check_sign_off(request.user)
-            if not has_two_factor(request.user):
-                raise PermissionDenied(_("Moderators must set up two-factor authentication before they can act."))
-            if action == "reopen":
-                solutions.solution_reopen(actor=request.user, topic=topic, reason=reason)
-            else:
-                answer = _posted_answer(request, topic)
-                solutions.solution_mark_solved(
-                    actor=request.user, topic=topic, answer=answer, reason=reason,
-                    override_reason=form.cleaned_data.get("override_reason", ""),
-                )
-            messages.success(request, _("Done."))
-        else:
-            raise PermissionDenied(_("Unknown action."))
+        messages.success(request, _solution_move(request, topic, action, form.cleaned_data))
     except solutions.SolutionError as error:
         messages.error(request, str(error))
     except RateLimitExceeded as error:
         # The page says when to try again and keeps the reason that was typed.
         return render(request, "429.html", {"message": str(error), "kept_text": kept_text(request), "back_url": topic.get_absolute_url()}, status=429)
     return redirect(topic)
+
+
+def _solution_move(request, topic, action, data):
+    """Carry out one solution move named in the address; returns the message for the member."""
+    actor, reason = request.user, data.get("reason", "")
+    if action == "propose":
+        solutions.solution_propose(actor=actor, topic=topic, answer=_posted_answer(request, topic))
+        return _("Thank you. A moderator will sign off on the solution.")
+    if action == "withdraw":
+        solutions.solution_withdraw(actor=actor, topic=topic)
+        return _("The proposal is withdrawn.")
+    if action == "request_reopen":
+        solutions.solution_request_reopen(actor=actor, topic=topic, reason=reason)
+        return _("Your request to reopen is with the moderators.")
+    if action not in ("reopen", "mark_solved"):
+        raise PermissionDenied(_("Unknown action."))
+    check_sign_off(actor)
+    if not has_two_factor(actor):
+        raise PermissionDenied(_("Moderators must set up two-factor authentication before they can act."))
+    if action == "reopen":
+        solutions.solution_reopen(actor=actor, topic=topic, reason=reason)
+    else:
+        solutions.solution_mark_solved(
+            actor=actor, topic=topic, answer=_posted_answer(request, topic), reason=reason,
+            override_reason=data.get("override_reason", ""),
+        )
+    return _("Done.")
 
 
 def _posted_answer(request, topic):

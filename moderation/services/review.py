@@ -1,127 +1,26 @@
-"""Every moderation state change: screening posts, queue decisions, claims, flags and rule changes.
+"""The review queue's decisions: claim, approve, reject, dismiss flags, undo, and several at once.
 
-Each public function is one transaction that locks the rows it changes, writes its audit
-entry and sends its notifications after commit (through forum.notifications).
+Each decision locks the item's topic, post and item (forum.locks), refuses a stale or own-post
+decision, writes its audit rows, tells whom it concerns and hands the post's new visibility to
+forum.visibility.
 """
 
-from datetime import timedelta
-
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forum import ratelimit
 from forum.locks import lock_rows
 from forum.models import Notification, NotificationKind, Visibility
 from forum.notifications import notify
 from forum.visibility import post_visibility_changed, topic_refresh_counters
-from moderation.app_settings import moderation_settings
 from moderation.audit import audit
 from moderation.cache_keys import queue_changed
-from moderation.care import post_crisis_check
 from moderation.decisions import decision_record
-from moderation.models import AuditAction, Flag, FlagReason, HoldReason, ReviewItem, ReviewStatus
+from moderation.models import AuditAction, Flag, HoldReason, ReviewItem, ReviewStatus
 from moderation.permissions import undo_refusal
 from moderation.policy import Assessment
 from moderation.policy import queue as queue_policy
-from moderation.rules import rules_changed as _bump_rules_version
-from moderation.screening import screen_post
-
-
-class ModerationError(Exception):
-    """A decision that cannot be made; the message is for the moderator or member."""
-
-
-def assess_post_text(*, title, body, is_question, html=None):
-    """The assessment of a post as it will be stored and shown (moderation.screening): callers run it
-    before they lock rows. `html`: the body's rendered HTML, when the caller has it."""
-    return screen_post(body, title=title if is_question else None, html=html)
-
-
-def post_screen(*, post, actor, is_edit, assessment=None, hold=True):
-    """Assess a new or edited post and publish it or hold it. Runs inside the caller's transaction.
-
-    - A claim without a qualifying source is held (pending) with a detector review item.
-    - A held post whose edit adds a qualifying source is published at once.
-    - An edit to a rejected post goes back to the queue as "resubmitted after rejection",
-      whatever the policy now says: only a moderator publishes it again.
-    - Posts held because of flags, or resubmitted after a rejection, stay queued until a
-      moderator decides; their edits are assessed like any edit, and a flagged post that an
-      edit turns into an unsourced claim is held.
-
-    `assessment` is the caller's assessment of exactly this text (assess_post_text), made before it locked rows.
-    """
-    if assessment is None:
-        assessment = screen_post(post.body, title=post.topic.title if post.is_question else None, html=post.body_html)
-    post.assessment = assessment.to_dict()
-    if not hold:  # a moderator's edit is assessed and checked for crisis signals, but never holds the post
-        post_crisis_check(post=post, actor=actor)
-        post.save(update_fields=["assessment", "crisis"])
-        return
-    before = post.visibility
-    pending = ReviewItem.objects.select_for_update().filter(post=post, status=ReviewStatus.PENDING).first()
-    if pending is not None:
-        queue_changed()  # the queue shows the post's text, which may have changed
-    update = ["assessment"]
-
-    if is_edit and before == Visibility.REJECTED and pending is None:
-        rejected = (
-            ReviewItem.objects.filter(post=post, status=ReviewStatus.REJECTED).order_by("-decided_at", "-pk").first()
-        )
-        ReviewItem.objects.create(
-            post=post, reason=HoldReason.RESUBMITTED, claim_types=list(assessment.claim_types),
-            base_revision=rejected.decided_revision if rejected else None,
-        )
-        post.visibility = Visibility.PENDING
-        update.append("visibility")
-        audit(
-            actor=actor, action=AuditAction.RESUBMITTED, post=post, reason=HoldReason.RESUBMITTED.label,
-            status_before=before, status_after=Visibility.PENDING,
-        )
-        queue_changed()
-    elif pending is not None and pending.reason in (HoldReason.FLAGS, HoldReason.RESUBMITTED):
-        pending.claim_types = list(assessment.claim_types)
-        pending.save(update_fields=["claim_types"])
-        if is_edit and assessment.needs_review and before == Visibility.PUBLISHED:
-            post.visibility = Visibility.PENDING
-            update.append("visibility")
-            audit(
-                actor=actor, action=AuditAction.RESUBMITTED, post=post, reason=", ".join(m.rule for m in assessment.matched),
-                status_before=before, status_after=Visibility.PENDING,
-            )
-    elif assessment.needs_review:
-        if pending is None:
-            ReviewItem.objects.create(post=post, reason=HoldReason.DETECTOR, claim_types=list(assessment.claim_types))
-        else:
-            pending.claim_types = list(assessment.claim_types)
-            pending.save(update_fields=["claim_types"])
-        if before != Visibility.PENDING or pending is None:
-            post.visibility = Visibility.PENDING
-            update.append("visibility")
-            audit(
-                actor=actor, action=AuditAction.RESUBMITTED if is_edit else AuditAction.HELD, post=post,
-                reason=", ".join(m.rule for m in assessment.matched), status_before=before if is_edit else "",
-                status_after=Visibility.PENDING,
-            )
-            notify(recipient=post.author, kind=NotificationKind.POST_HELD, topic=post.topic, post=post)
-    elif before == Visibility.PENDING and pending is not None:
-        pending.status = queue_policy.decide(pending.status, "withdraw")
-        pending.decided_at = timezone.now()
-        pending.save(update_fields=["status", "decided_at"])
-        _publish_after_fix(post, actor, update)
-    # Crisis signals never hold a post: they show help and alert moderators (moderation.care).
-    post_crisis_check(post=post, actor=actor)
-    post.save(update_fields=[*update, "crisis"])
-
-
-def _publish_after_fix(post, actor, update):
-    before = post.visibility
-    post.visibility = Visibility.PUBLISHED
-    post.rejection_reason = ""
-    update += ["visibility", "rejection_reason"]
-    audit(actor=actor, action=AuditAction.AUTO_PUBLISHED, post=post, status_before=before, status_after=Visibility.PUBLISHED)
+from moderation.services.errors import ModerationError
 
 
 def _lock_item(item_id):
@@ -232,7 +131,7 @@ def _close_flags(post, outcome, actor, state):
     state["flags"] = [flag.pk for flag in flags]
 
 
-def _set_visibility(post, visibility, actor, **fields):
+def set_visibility(post, visibility, actor, **fields):
     post.visibility = visibility
     for name, value in fields.items():
         setattr(post, name, value)
@@ -258,7 +157,7 @@ def review_approve(*, actor, item, note="", revision=None):
     post = _decided_post(item, revision)
     before = post.visibility
     state = _snapshot(post)
-    _set_visibility(post, Visibility.PUBLISHED, actor, moderator_note=note.strip(), reviewed_by=actor, rejection_reason="")
+    set_visibility(post, Visibility.PUBLISHED, actor, moderator_note=note.strip(), reviewed_by=actor, rejection_reason="")
     decision_record(item=item, post=post, decision=ReviewStatus.APPROVED, actor=actor, reason=note)
     audit(actor=actor, action=AuditAction.APPROVED, post=post, reason=note, status_before=before, status_after=post.visibility)
     if note.strip():
@@ -284,7 +183,7 @@ def review_reject(*, actor, item, reason, revision=None):
     post = _decided_post(item, revision)
     before = post.visibility
     state = _snapshot(post)
-    _set_visibility(post, Visibility.REJECTED, actor, rejection_reason=reason.strip(), reviewed_by=actor)
+    set_visibility(post, Visibility.REJECTED, actor, rejection_reason=reason.strip(), reviewed_by=actor)
     decision_record(item=item, post=post, decision=ReviewStatus.REJECTED, actor=actor, reason=reason)
     audit(actor=actor, action=AuditAction.REJECTED, post=post, reason=reason, status_before=before, status_after=post.visibility)
     sent = notify(recipient=post.author, kind=NotificationKind.POST_REJECTED, actor=actor, topic=post.topic, post=post, reason=reason)
@@ -318,12 +217,12 @@ def review_dismiss_flags(*, actor, item, revision=None):
         followup = ReviewItem.objects.create(post=post, reason=HoldReason.DETECTOR, claim_types=list(assessment.claim_types))
         state["followup"] = followup.pk
         item.save(update_fields=["undo_state"])
-        _set_visibility(post, Visibility.PENDING, actor)
+        set_visibility(post, Visibility.PENDING, actor)
         audit(actor=actor, action=AuditAction.FLAGS_DISMISSED, post=post, status_before=before, status_after=post.visibility)
         audit(actor=None, action=AuditAction.HELD, post=post, reason=", ".join(m.rule for m in assessment.matched),
               status_before=before, status_after=post.visibility)
     else:
-        _set_visibility(post, Visibility.PUBLISHED, actor)
+        set_visibility(post, Visibility.PUBLISHED, actor)
         audit(actor=actor, action=AuditAction.FLAGS_DISMISSED, post=post, status_before=before, status_after=post.visibility)
     post_visibility_changed(post=post, actor=actor, before=before, by_flags=True)
     return item
@@ -399,68 +298,3 @@ def review_bulk(*, actor, items, decision, reason="", revisions=None):
         except ModerationError as error:
             failed.append(f"#{item.pk}: {error}")
     return done, failed
-
-
-class FlagError(ModerationError):
-    pass
-
-
-def _counting_flaggers(post, now):
-    """How many distinct members with open flags on the post count toward hiding it: accounts old
-    enough and with enough published posts, so a handful of fresh accounts cannot hide anything."""
-    cutoff = now - timedelta(days=moderation_settings.FLAG_MIN_ACCOUNT_DAYS)
-    return (
-        get_user_model().objects.filter(flags__post=post, flags__outcome=ReviewStatus.PENDING, date_joined__lte=cutoff)
-        .annotate(published=Count("posts", filter=Q(posts__visibility=Visibility.PUBLISHED, posts__is_deleted=False), distinct=True))
-        .filter(published__gte=moderation_settings.FLAG_MIN_PUBLISHED_POSTS)
-        .count()
-    )
-
-
-@transaction.atomic
-def flag_create(*, actor, post, reason, text=""):
-    """Flag a published post. One flag per member per post; a daily cap per member; never one's own post.
-
-    The member's row is locked while counting, so parallel flags cannot slip past the cap.
-    Every flag queues the post (a flagged question with priority). Flags from enough distinct
-    established members (moderation.app_settings) hide an answer until a moderator decides; a
-    question is never hidden by flags, so a topic never goes offline because of them, and a
-    topic whose accepted answer is hidden keeps its solved state, shown as "under review".
-    """
-    if reason == FlagReason.OTHER and not text.strip():
-        raise FlagError(_("Please say what is wrong with this post."))
-    if post.author_id == actor.pk:
-        raise FlagError(_("You cannot flag your own post."))
-    ratelimit.consume(actor, "flag")
-    # NO KEY UPDATE: serialises this member's flags without blocking rows that merely refer to the member.
-    get_user_model().objects.select_for_update(no_key=True).only("pk").get(pk=actor.pk)
-    now = timezone.now()
-    if Flag.objects.filter(flagger=actor, created_at__gte=now - timedelta(days=1)).count() >= moderation_settings.FLAG_DAILY_CAP:
-        raise FlagError(_("You have reached today's limit of flags. Thank you for helping; a moderator will look."))
-    post = lock_rows(topic_id=post.topic_id, post_id=post.pk)[1]
-    if not post.is_visible:
-        raise FlagError(_("This post is not published."))
-    try:
-        with transaction.atomic():
-            flag = Flag.objects.create(post=post, flagger=actor, reason=reason, text=text.strip())
-    except IntegrityError:
-        raise FlagError(_("You have already flagged this post.")) from None
-    audit(actor=actor, action=AuditAction.FLAGGED, post=post, reason=f"{reason}: {text}".strip(": "))
-    pending = ReviewItem.objects.filter(post=post, status=ReviewStatus.PENDING).first()
-    if pending is None:
-        pending = ReviewItem.objects.create(post=post, reason=HoldReason.FLAGS, priority=post.is_question)
-    queue_changed()
-    counted = _counting_flaggers(post, now)
-    if counted >= moderation_settings.FLAG_THRESHOLD and not post.is_question and pending.reason == HoldReason.FLAGS:
-        before = post.visibility
-        _set_visibility(post, Visibility.PENDING, actor)
-        audit(actor=None, action=AuditAction.HIDDEN_BY_FLAGS, post=post, reason=str(counted), status_before=before, status_after=post.visibility)
-        notify(recipient=post.author, kind=NotificationKind.POST_HELD, topic=post.topic, post=post)
-        post_visibility_changed(post=post, actor=actor, before=before, by_flags=True)
-    return flag
-
-
-def rules_changed(*, actor, description):
-    """An admin changed a term or domain: record it and make every worker rebuild its rules."""
-    audit(actor=actor, action=AuditAction.RULE_CHANGED, reason=description)
-    _bump_rules_version()  # in the database, committed with the change
