@@ -15,9 +15,10 @@ from allauth.account.auth_backends import AuthenticationBackend as AllauthBacken
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+
+from forum.caching import forget
 
 USER_CACHE_SECONDS = 5 * 60
 
@@ -49,6 +50,4 @@ class CachedAllauthBackend(CachedUserMixin, AllauthBackend):
 @receiver(post_delete, sender=get_user_model(), dispatch_uid="forum-auth-user-deleted")
 def _forget_user(sender, instance, **kwargs):
     """Drop the cached row now, and again after commit: a request may re-cache the old row in between."""
-    key = _user_key(instance.pk)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    forget(_user_key(instance.pk))

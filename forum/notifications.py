@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django_tasks import task
 
 from forum import tasks
+from forum.caching import forget
 from forum.mail import message, notification_link, recipient_language
 from forum.models import Notification, NotificationKind
 
@@ -80,8 +81,7 @@ def notify_many(*, recipients, kind, actor=None, topic=None, post=None):
     for notification, recipient in zip(created, (row.recipient for row in rows), strict=True):
         notification.recipient = recipient
     user_ids = [row.recipient_id for row in created]
-    cache.delete_many([unread_cache_key(pk) for pk in user_ids])
-    transaction.on_commit(lambda: cache.delete_many([unread_cache_key(pk) for pk in user_ids]))
+    forget(*(unread_cache_key(pk) for pk in user_ids))
     mailed = [row.pk for row in created if wants_email(row.recipient, kind)]
     if mailed:
         transaction.on_commit(lambda: send_notification_emails.enqueue(mailed))
@@ -133,9 +133,7 @@ def unread_cache_key(user_id):
 
 
 def _unread_changed(user_id):
-    """Forget the cached count now and again after commit (a reader may re-cache the old count in between)."""
-    cache.delete(unread_cache_key(user_id))
-    transaction.on_commit(lambda: cache.delete(unread_cache_key(user_id)))
+    forget(unread_cache_key(user_id))
 
 
 def _actor_name(notification):

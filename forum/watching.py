@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks import task
 
+from forum.caching import forget
 from forum.mentions import mentioned_and_quoted
 from forum.models import (
     CategoryWatch,
@@ -45,7 +46,7 @@ def watched_unread_key(user_id):
 
 
 def _forget_member_state(user_id, topic_id):
-    transaction.on_commit(lambda: cache.delete_many([reading_state_key(user_id, topic_id), watched_unread_key(user_id)]))
+    forget(reading_state_key(user_id, topic_id), watched_unread_key(user_id))
 
 
 @transaction.atomic

@@ -12,10 +12,10 @@ refused on their next request. The lifetime only bounds changes that bypass mode
 from allauth.mfa.models import Authenticator
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from forum.caching import forget
 from moderation.models import ReviewStatus
 from moderation.policy import queue as queue_policy
 
@@ -61,11 +61,7 @@ def forget_access(user_ids):
     The second time matters: a request that read the old rights before the commit could
     have stored them again in between.
     """
-    keys = [_access_key(pk) for pk in user_ids]
-    if not keys:
-        return
-    cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    forget(*(_access_key(pk) for pk in user_ids))
 
 
 def has_moderator_role(user):

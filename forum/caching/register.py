@@ -1,0 +1,156 @@
+"""The register: every cache the forum keeps, with its key, lifetime, what it holds and what keeps it
+fresh. docs/ARCHITECTURE.md shows this table (`register_markdown`); tests/test_cache_register.py
+checks that the document matches it and that each lifetime is the one its home module uses.
+
+A new cache gets a row here first. Plain Python, no imports from the apps: the register describes
+the caches, their home modules own them.
+"""
+
+from dataclasses import dataclass
+
+MINUTE, HOUR, DAY = 60, 60 * 60, 24 * 60 * 60
+
+
+@dataclass(frozen=True)
+class Cache:
+    name: str
+    key: str  # the key's pattern; {braces} are filled per entry
+    lifetime: int | None  # seconds; None: kept in the process, not in the shared cache
+    holds: str
+    fresh: str  # what keeps it true
+    home: str  # the module that reads and writes it
+    lifetime_name: str = ""  # the constant (module.NAME or a setting) the home module uses, checked by the tests
+
+
+REGISTER = (
+    Cache(
+        "topic version", "topic-version:{topic}", 7 * DAY, "a number that every cached part of a topic's pages carries",
+        "forum.cache_keys.topic_changed → forum.caching.version_bump, called by every service that changes what a topic page shows",
+        "forum/cache_keys.py", "forum.caching.versions.VERSION_SECONDS",
+    ),
+    Cache(
+        "topic page", "page:topic:{format}:{topic}:{slug}:{audience}:{language}:{order}:{page}", 30,
+        "the rendered topic page as parts with holes for the member's own parts, the account links and the CSRF token; "
+        "beside it the page's context and posts for re-rendering a member's own posts, and each member's own parts",
+        "the topic version; the lifetime bounds the rest", "forum/pagecache.py", "FORUM_TOPIC_PAGE_CACHE_SECONDS",
+    ),
+    Cache(
+        "topic page copy", "(in the process) the topic page key", None, "the last 200 topic pages this process served",
+        "compared with the topic version on every request", "forum/pagecache.py",
+    ),
+    Cache(
+        "post fragment", "post-html:2:{post}:{language}:{digest of what the template shows}", DAY,
+        "one post's rendered HTML (includes/_post.html) for a viewer's permissions and marks",
+        "the key: a digest of every value the template receives", "forum/fragments.py", "forum.fragments.FRAGMENT_SECONDS",
+    ),
+    Cache(
+        "home categories", "home-categories[:public]", MINUTE, "the home page's category list with counts",
+        "the lifetime only: counts may lag a minute", "forum/selectors.py", "forum.selectors.HOME_CACHE_SECONDS",
+    ),
+    Cache(
+        "search results", "search-results:{format}:{language}:{per page}:{page}:{digest of query and filters}", MINUTE,
+        "one page of ranked results as plain data", "the lifetime; results no longer public are dropped when read",
+        "forum/search.py", "forum.search.RESULTS_SECONDS",
+    ),
+    Cache(
+        "search page", "page:{format}:{language}:search:{per page}:{page}:{digest}", MINUTE,
+        "the rendered search page for anonymous visitors", "the lifetime; re-checked that every post shown is still public",
+        "forum/search_views.py", "forum.search.RESULTS_SECONDS",
+    ),
+    Cache(
+        "unread notifications", "unread-notifications:{member}", HOUR, "the bell's number",
+        "forum.caching.forget in every notification service (notify, notify_many, open, clear all, the fan-out)",
+        "forum/notifications.py",
+    ),
+    Cache(
+        "reading state", "topic-reading:{topic}:{member}", HOUR, "a member's watch level and reading position in a topic",
+        "forum.caching.forget when the member's watch or position changes (forum/watching.py)", "forum/reading.py",
+        "forum.reading.STATE_SECONDS",
+    ),
+    Cache(
+        "watched unread", "watched-unread:{member}", 5 * MINUTE, "a member's unread counts in watched topics, per category",
+        "forgotten when they read a topic, change a watch, or a fan-out tells them", "forum/reading.py",
+        "forum.reading.UNREAD_SECONDS",
+    ),
+    Cache(
+        "confirmed email", "email-confirmed:{member}", DAY, "that a member confirmed an address (only a yes is cached)",
+        "a confirmed address stays confirmed; a no is asked of the database each time", "forum/permissions.py",
+    ),
+    Cache(
+        "signed-in member", "auth-user:{member}", 5 * MINUTE, "the member's row for the session's authentication",
+        "forgotten when the row is saved or deleted (forum/auth.py signals)", "forum/auth.py", "forum.auth.USER_CACHE_SECONDS",
+    ),
+    Cache(
+        "moderator access", "moderator-access:{member}", MINUTE, "whether a member may review, sign off, and has two-factor",
+        "forgotten when their groups, permissions, account or authenticators change (moderation/signals.py)",
+        "moderation/permissions.py", "moderation.permissions.ACCESS_SECONDS",
+    ),
+    Cache(
+        "view mark", "viewed:{topic}:{visitor}", DAY, "that this visitor's view of the topic was counted",
+        "the lifetime is the counting window", "forum/viewcount.py", "FORUM_VIEW_WINDOW_SECONDS",
+    ),
+    Cache(
+        "buffered views (strict alias)", "views-buffer:{topic}, views-buffer-topics", None,
+        "views counted in Redis, not yet in the database (Redis only)",
+        "moved to the database by flush_view_counts every minute and when a buffer fills", "forum/viewcount.py",
+    ),
+    Cache(
+        "queue version", "moderation-queue-version", 7 * DAY, "a number that every cached queue page, count and lane carries",
+        "moderation.cache_keys.queue_changed → forum.caching.version_bump, called by every service that changes a review "
+        "item, a flag, a care alert or a solution state", "moderation/cache_keys.py", "forum.caching.versions.VERSION_SECONDS",
+    ),
+    Cache(
+        "queue page data", "moderation-queue-page:{format}:{queue version}:{filters}:{page}", 30,
+        "one page of the queue as plain data, with the counts", "the queue version", "moderation/selectors.py",
+        "moderation.selectors.QUEUE_PAGE_SECONDS",
+    ),
+    Cache(
+        "shared queue page", "(per filters and page) the rendered queue page", MINUTE,
+        "the queue page, shared by moderators, with holes for the account links and their own posts' labels",
+        "the queue version, and at most the minute to which it shows waiting times", "moderation/views.py",
+        "moderation.views.SHARED_QUEUE_PAGE_SECONDS",
+    ),
+    Cache(
+        "queue item fragment", "queue-item-html:2:{item}:{language}:{digest}", HOUR,
+        "one queue row's HTML; the queue's filter and bulk controls likewise (queue-controls-html)",
+        "the key: a digest of the row's data and the waiting time at the precision shown", "moderation/fragments.py",
+        "moderation.fragments.FRAGMENT_SECONDS",
+    ),
+    Cache(
+        "queue categories", "moderation-category-choices", HOUR, "(id, name) of every category for the queue's filter",
+        "forgotten when a category changes (moderation/signals.py)", "moderation/selectors.py",
+        "moderation.cache_keys.CATEGORY_CHOICES_SECONDS",
+    ),
+    Cache(
+        "care lane", "moderation-care-lane:{queue version}", MINUTE, "the open crisis alerts, one row per topic",
+        "the queue version", "moderation/care.py", "moderation.care.CARE_LANE_SECONDS",
+    ),
+    Cache(
+        "health rules", "(in the process) the compiled Rules", None, "the policy's rules built from the admins' terms and domains",
+        "a version row in the database, read per assessment and bumped in the transaction that changes a rule",
+        "moderation/rules.py",
+    ),
+    Cache(
+        "privacy notice version", "(in the process)", 30, "the version of the privacy notice members must consent to",
+        "forgotten when a notice is published (privacy.services), in every process within the lifetime", "privacy/notices.py",
+        "privacy.notices.NOTICE_MEMO_SECONDS",
+    ),
+)
+
+
+def _lifetime(seconds):
+    if seconds is None:
+        return "—"
+    for unit, name in ((DAY, "d"), (HOUR, "h"), (MINUTE, "min")):
+        if seconds >= unit and seconds % unit == 0:
+            return f"{seconds // unit} {name}"
+    return f"{seconds} s"
+
+
+def register_markdown():
+    """The register as the Markdown table docs/ARCHITECTURE.md shows."""
+    rows = ["| cache | key | lifetime | holds | kept fresh by | home |", "|---|---|---|---|---|---|"]
+    rows += [
+        f"| {c.name} | `{c.key}` | {_lifetime(c.lifetime)} | {c.holds} | {c.fresh} | `{c.home}` |" for c in REGISTER
+    ]
+    return "\n".join(rows) + "\n"
