@@ -75,6 +75,12 @@ class ForumSettings:
         return _get("FORUM_TOPIC_PAGE_CACHE_SECONDS", 30)
 
     @property
+    def PROXY_CACHE_SECONDS(self):
+        """How long nginx or a CDN may serve a page shared by anonymous visitors without asking the forum
+        again (s-maxage; forum.httpcache): also how long a post a moderator hid may still reach them there."""
+        return _get("FORUM_PROXY_CACHE_SECONDS", 2)
+
+    @property
     def BASE_URL(self):
         """Where the forum lives, for the links in mail (no request there to build them from)."""
         return _get("FORUM_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

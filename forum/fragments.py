@@ -28,9 +28,10 @@ def _key(post, topic, language):
         post.rejection_reason, post.moderator_note, post.withdrawn_at is not None, post.reviewed_by_id, post.score, post.my_vote,
         tuple(post.reaction_buttons), post.can_edit, post.can_see_history, post.can_delete, post.can_flag, post.can_propose,
         post.author_name, post.author_real, post.links_profile, post.text_removed_at and post.text_removed_at.isoformat(),
+        post.login_url,
     )
     digest = hashlib.sha256(repr(state).encode()).hexdigest()[:32]
-    return f"post-html:2:{post.pk}:{language}:{digest}"
+    return f"post-html:3:{post.pk}:{language}:{digest}"
 
 
 def render_posts(posts, topic):

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_supported_language_variant, gettext_lazy
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from forum import permissions, selectors, services, watching
+from forum import httpcache, permissions, selectors, services, watching
 from forum.forms import PreferencesForm
 from forum.mail import UNSUBSCRIBE_TOPICS, unsubscribe_read
 from forum.mentions import suggest_members
@@ -148,12 +149,21 @@ def preferences(request):
     return render(request, "forum/preferences.html", {"form": form})
 
 
+@csrf_exempt  # checked below: a visitor's shared page carries no token (forum.httpcache)
 @require_POST
 def language_switch(request):
     """Django's set_language, and for members the choice is saved in their profile too.
 
-    Only the forum's own LANGUAGES count: Django has catalogues for many more.
+    Only the forum's own LANGUAGES count: Django has catalogues for many more. A member's
+    request needs the CSRF token, as every POST does. A visitor who is not logged in changes
+    nothing but their own language cookie, from pages every visitor shares and that carry
+    no token: for them the browser's Sec-Fetch-Site or Origin header must show the form was
+    on one of the forum's pages (a token, when one is sent, works too).
     """
+    if request.user.is_authenticated or not httpcache.same_origin(request):
+        refused = CsrfViewMiddleware(_no_response).process_view(request, None, (), {})
+        if refused is not None:
+            return refused
     try:
         language = get_supported_language_variant(request.POST.get("language", ""))
     except LookupError:
@@ -161,3 +171,8 @@ def language_switch(request):
     if request.user.is_authenticated and language:
         services.user_set_language(actor=request.user, language=language)
     return set_language(request)
+
+
+def _no_response(request):
+    """CsrfViewMiddleware needs a get_response; language_switch only asks it to check a request."""
+    return None

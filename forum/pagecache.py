@@ -261,10 +261,24 @@ def anonymous_page_key(request, *names):
     return ":".join(["page", str(ENTRY_FORMAT), get_language(), *map(str, names)])
 
 
+class _Values(dict):
+    """The holes' values; the CSRF token is made only if a hole asks for it, so a page without a form
+    that needs one sets no CSRF cookie and can be shared (forum.httpcache)."""
+
+    def __init__(self, request, values):
+        super().__init__(values)
+        self.request = request
+
+    def __missing__(self, name):
+        if name != CSRF_HOLE:
+            raise KeyError(name)
+        self[name] = token = get_token(self.request).encode()
+        return token
+
+
 def respond(request, parts, values=None, status=200):
-    values = dict(values or {})
-    values[CSRF_HOLE] = get_token(request).encode()
-    return HttpResponse(fill(parts, values), status=status, content_type=f"text/html; charset={settings.DEFAULT_CHARSET}")
+    body = fill(parts, _Values(request, values or {}))
+    return HttpResponse(body, status=status, content_type=f"text/html; charset={settings.DEFAULT_CHARSET}")
 
 
 def account_nav_parts(request, header=None):

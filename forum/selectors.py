@@ -221,9 +221,9 @@ def prepare_posts(posts, topic, viewer, moderator, reactions, my_votes, my_react
 
 
 @functools.cache
-def _url_pattern(name):
+def _url_pattern(name, with_id=True):
     """A URL with a post id slot, reversed once: reversing per post and per button is the page's main cost."""
-    return reverse(name, args=[987654321]).replace("987654321", "{}")
+    return reverse(name, args=[987654321]).replace("987654321", "{}") if with_id else reverse(name)
 
 
 def _prepare_for_viewer(posts, topic, viewer, moderator, reactions, my_votes, my_reactions):
@@ -231,7 +231,13 @@ def _prepare_for_viewer(posts, topic, viewer, moderator, reactions, my_votes, my
 
     `moderator` is the cached display flag (shows_moderator_tools): the views check the real permissions."""
     kinds = [(kind, label, REACTION_EMOJI[kind]) for kind, label in ReactionKind.choices]
+    # A visitor's vote and reaction buttons lead to the login page (a GET form): a POST would need a
+    # CSRF token, and a token would stop the page from being shared by every visitor (forum.httpcache).
+    login_url = "" if viewer.is_authenticated else _url_pattern("account_login", with_id=False)
+    topic_url = topic.get_absolute_url() if login_url else ""
     for post in posts:
+        post.login_url = login_url
+        post.login_next = f"{topic_url}#post-{post.pk}" if login_url else ""
         counts = reactions.get(post.pk, {})
         mine = my_reactions.get(post.pk, ())
         post.my_vote = my_votes.get(post.pk, 0)

@@ -10,19 +10,21 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forum import context_processors, listings, pagecache, permissions, reading, selectors, seo, services
+from forum import context_processors, httpcache, listings, pagecache, permissions, reading, selectors, seo, services
 from forum.forms import AnswerForm, TopicEditForm, TopicForm
 from forum.models import Category, Post, Topic
 from forum.ratelimit import RateLimitExceeded
 from forum.viewcount import view_mark_key, view_recorded, visitor_key
 
 
+@httpcache.shared_when_anonymous
 def home(request):
     unread = reading.unread_by_category(request.user) if request.user.is_authenticated else {}
     categories = selectors.categories_overview_cached(members=request.user.is_authenticated)
     return render(request, "forum/home.html", {"cards": listings.category_cards(categories, unread), "meta": seo.home_meta(request)})
 
 
+@httpcache.shared_when_anonymous
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     if category.members_only and not request.user.is_authenticated:
@@ -54,11 +56,11 @@ def topic_detail(request, pk, slug):
         permissions.remember_viewer(viewer, found)
     moderator = permissions.shows_moderator_tools(viewer)
     if stored is not None and (not member or _may_share_member_page(viewer, moderator)):
-        response = _member_page(request, slot, stored, found=found, topic_id=pk) if member else pagecache.respond(request, stored)
+        response = _member_page(request, slot, stored, found=found, topic_id=pk) if member else _anonymous_page(request, slot, stored)
         if response is not None:
             if counted:
                 view_recorded(pk)
-            return response
+            return httpcache.finish(request, response, shareable=False) if member else response
     try:
         topic = selectors.topic_for_page(pk)
     except Topic.DoesNotExist:
@@ -82,12 +84,21 @@ def topic_detail(request, pk, slug):
         pagecache.store(slot, shell, context=context, posts=posts)
         response = _member_page(request, slot, shell, (context, posts), topic_id=pk, lookup_found=found)
         if response is not None:
-            return response
+            return httpcache.finish(request, response, shareable=False)
     data = selectors.topic_page(topic, viewer, order=order, page_number=page_number)
     parts = pagecache.split_into_parts(_render_topic_html(request, data, AnswerForm()))
     if slot is not None and not member:
         pagecache.store(slot, parts)
-    return pagecache.respond(request, parts, _member_topic_values(request, pk, slot, found))
+        return _anonymous_page(request, slot, parts)
+    return httpcache.finish(request, pagecache.respond(request, parts, _member_topic_values(request, pk, slot, found)), shareable=False)
+
+
+def _anonymous_page(request, slot, parts):
+    """The page every anonymous visitor shares: public, with an ETag of its cache slot and version (304 if unchanged)."""
+    etag = httpcache.etag_for(slot.key, slot.version)
+    return httpcache.not_modified(request, etag) or httpcache.finish(
+        request, pagecache.respond(request, parts), shareable=True, etag=etag
+    )
 
 
 def topic_short_url(request, pk):
