@@ -5,8 +5,9 @@ difference between this and the real topic page is what the forum's own code cos
 
 - BENCH_FLOOR_FILE: the bytes to return (bench saves the measured topic page there);
   without it, BENCH_FLOOR_BYTES (default 60,000) bytes of filler.
-- BENCH_FLOOR_MIDDLEWARE: "same" (default) keeps settings.MIDDLEWARE, as the app runs;
-  "none" is the bare framework (URL routing, request and response objects only).
+- BENCH_FLOOR_MIDDLEWARE: "same" (default) keeps settings.MIDDLEWARE, as the app runs (the
+  project's own floor); "django" is the middleware `django-admin startproject` writes (the plain
+  Django floor); "none" is the bare framework (URL routing, request and response objects only).
 """
 
 import os
@@ -43,7 +44,20 @@ def floor(request):
 urlpatterns = [path("floor/", floor)]
 
 settings.ROOT_URLCONF = __name__
-if os.environ.get("BENCH_FLOOR_MIDDLEWARE", "same") == "none":
+# What `django-admin startproject` puts in settings.py (Django 5.2).
+STARTPROJECT_MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+variant = os.environ.get("BENCH_FLOOR_MIDDLEWARE", "same")
+if variant == "none":
     settings.MIDDLEWARE = []
+elif variant == "django":
+    settings.MIDDLEWARE = STARTPROJECT_MIDDLEWARE
 
 application = WSGIHandler()

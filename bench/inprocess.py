@@ -50,6 +50,7 @@ class Page:
     data: dict = None
     goal: str = ""
     unique_query: bool = False  # a new page number on every request, so no whole-page cache can answer
+    cold: bool = False  # every shared cache empty on every request (served with bench.cold_settings)
     session: str = ""
     csrf: str = field(default_factory=csrf_token)
 
@@ -73,6 +74,10 @@ _unique = iter(range(10**12))
 
 
 def _call(client, page, data_factory=None):
+    if page.cold:
+        from django.core.cache import cache
+
+        cache.clear()
     if page.method == "GET":
         path = page.path
         if page.unique_query:
