@@ -9,10 +9,24 @@ def topic_version_key(topic_id):
     return f"topic-version:{topic_id}"
 
 
+def topic_firm_version_key(topic_id):
+    """Bumped only by changes that may not reach anyone late (see topic_changed)."""
+    return f"topic-version:{topic_id}:firm"
+
+
 def topic_version_from_key(key):
     return version_read(key)
 
 
-def topic_changed(topic_id):
-    """Invalidate the topic's cached pages now, and again once the change is committed."""
+def topic_changed(topic_id, *, stale_ok=False):
+    """Invalidate the topic's cached pages now, and again once the change is committed.
+
+    `stale_ok`: the change may reach visitors who are not logged in a moment late (a vote or a
+    reaction: a count one off for a second). While one request renders the new page, the others
+    get the page from before (forum.pagecache.lookup), so a busy topic's votes do not make every
+    visitor's request a miss at once. Anything else (a post shown, hidden, edited or removed, a
+    solution, a topic moved) bumps the firm version too, and no one gets the earlier page again.
+    """
     version_bump(topic_version_key(topic_id))
+    if not stale_ok:
+        version_bump(topic_firm_version_key(topic_id))

@@ -37,11 +37,13 @@ from django.utils.translation import get_language
 
 from forum import context_processors
 from forum.app_settings import forum_settings
-from forum.cache_keys import topic_version_from_key, topic_version_key
+from forum.cache_keys import topic_firm_version_key, topic_version_from_key, topic_version_key
 from forum.cacheops import get_many_and_add
 
 # Part of every key: entries written by an older release (another shape) are never read.
-ENTRY_FORMAT = 4
+ENTRY_FORMAT = 5
+# How long one request may take to render a page the others wait for (they get the earlier page meanwhile).
+REBUILD_SECONDS = 5
 
 
 def _hole_nonce():
@@ -130,6 +132,15 @@ class PageSlot:
     version_key: str
     member_id: int | None  # None for anonymous visitors
     version: int | None = None
+    firm_key: str = ""
+    firm_version: int | None = None
+    # The version of the page lookup() returned: an earlier one than `version` while another request
+    # renders the current one (only after changes made with stale_ok, only for anonymous visitors).
+    served_version: int | None = None
+
+    @property
+    def rebuild_key(self):
+        return f"{self.key}:rebuilding"
 
     # Beside the member shell: what re-rendering one member's posts needs, each post under its own
     # key, so a request fetches (and unpickles) only the few posts that member touched.
@@ -159,7 +170,7 @@ def topic_page_slot(request, topic_id, slug):
     audience = "anonymous" if member_id is None else "member"
     # The slug is part of the key: a wrong one never finds a page, so it reaches the redirect to the right one.
     key = f"page:topic:{ENTRY_FORMAT}:{topic_id}:{slug}:{audience}:{get_language()}:{order}:{page}"
-    return PageSlot(key=key, version_key=topic_version_key(topic_id), member_id=member_id)
+    return PageSlot(key=key, version_key=topic_version_key(topic_id), member_id=member_id, firm_key=topic_firm_version_key(topic_id))
 
 
 def lookup(slot, view_mark, extra_keys=()):
@@ -172,7 +183,7 @@ def lookup(slot, view_mark, extra_keys=()):
     copy = _copies.get(slot.key) if slot is not None else None
     if copy is not None and copy[1] < time.monotonic():
         copy = None
-    keys = [slot.version_key] if slot is not None else []
+    keys = [slot.version_key, slot.firm_key] if slot is not None else []
     if slot is not None and copy is None:
         keys.append(slot.key)
     if slot is not None and slot.member_id is not None:
@@ -187,6 +198,7 @@ def lookup(slot, view_mark, extra_keys=()):
     if slot is None:
         return None, counted, found
     slot.version = found.get(slot.version_key)
+    slot.firm_version = found.get(slot.firm_key)
     if slot.version is None:
         slot.version = topic_version_from_key(slot.version_key)
         return None, counted, found
@@ -194,26 +206,46 @@ def lookup(slot, view_mark, extra_keys=()):
         with _copies_lock:
             if slot.key in _copies:
                 _copies.move_to_end(slot.key)
+        slot.served_version = slot.version
         return copy[2], counted, found
     entry = found[slot.key] if slot.key in found else (cache.get(slot.key) if copy is not None else None)
-    if entry is None or entry[0] != slot.version:
-        return None, counted, found
-    _keep_copy(slot.key, entry)
-    return entry[2], counted, found
+    if entry is not None and entry[0] == slot.version:
+        _keep_copy(slot.key, entry)
+        slot.served_version = slot.version
+        return entry[2], counted, found
+    earlier = entry or (copy and (copy[0], None, copy[2], copy[3]))
+    if earlier and _may_serve_earlier(slot, earlier):
+        slot.served_version = earlier[0]
+        return earlier[2], counted, found
+    return None, counted, found
+
+
+def _may_serve_earlier(slot, entry):
+    """Whether an anonymous visitor may get this page of an earlier version: only while no change since
+    it was made needed to be seen at once (the firm version is the same), and while another request
+    renders the current page. The first to ask renders it."""
+    return slot.member_id is None and entry[3] == slot.firm_version and not _start_rebuild(slot)
+
+
+def _start_rebuild(slot):
+    """True for the one request that renders the page for the current version (the others wait up to REBUILD_SECONDS)."""
+    return cache.add(slot.rebuild_key, 1, REBUILD_SECONDS)
 
 
 def store(slot, page, *, context=None, posts=()):
     """Keep the page under the version read *before* rendering, so a change made meanwhile is never hidden."""
-    entry = (slot.version, time.time(), page)
+    entry = (slot.version, time.time(), page, slot.firm_version)
     entries = {slot.key: entry}
     if context is not None:
         entries[slot.context_key] = (slot.version, context)
     entries.update({slot.post_key(post.pk): (slot.version, post) for post in posts})
     cache.set_many(entries, forum_settings.TOPIC_PAGE_CACHE_SECONDS)
+    if slot.member_id is None:
+        cache.delete(slot.rebuild_key)  # the next change can be rendered at once, by whoever asks first
     _keep_copy(slot.key, entry)
 
 
-# This process's copies of recently served pages: {key: (version, expires at (monotonic), page)}.
+# This process's copies of recently served pages: {key: (version, expires at (monotonic), page, firm version)}.
 # A copy is served only while the shared version still matches it, so it is never staler than the
 # shared cache; it saves moving ~100 KB out of Redis on every view.
 _copies = OrderedDict()
@@ -222,12 +254,12 @@ COPIES_KEPT = 200
 
 
 def _keep_copy(key, entry):
-    version, stored_at, page = entry
+    version, stored_at, page, firm_version = entry
     seconds_left = stored_at + forum_settings.TOPIC_PAGE_CACHE_SECONDS - time.time()
     if seconds_left <= 0:
         return
     with _copies_lock:
-        _copies[key] = (version, time.monotonic() + seconds_left, page)
+        _copies[key] = (version, time.monotonic() + seconds_left, page, firm_version)
         _copies.move_to_end(key)
         while len(_copies) > COPIES_KEPT:
             _copies.popitem(last=False)

@@ -262,7 +262,7 @@ def vote_cast(*, actor, post, value):
         Topic.objects.filter(pk=post.topic_id).update(best_answer_score=best)
     if value != 0:
         notify_reaction(recipient=post.author, actor=actor, post=post)
-    cache_keys.topic_changed(post.topic_id)
+    cache_keys.topic_changed(post.topic_id, stale_ok=True)  # a score a moment late harms no one
     return Post.objects.values_list("score", flat=True).get(pk=post.pk)
 
 
@@ -277,7 +277,7 @@ def reaction_toggle(*, actor, post, kind):
         Reaction.objects.create(post=post, user=actor, kind=kind)
         notify_reaction(recipient=post.author, actor=actor, post=post)
     Topic.objects.filter(pk=post.topic_id).update(reaction_count=F("reaction_count") + (1 if added else -1))
-    cache_keys.topic_changed(post.topic_id)
+    cache_keys.topic_changed(post.topic_id, stale_ok=True)  # a count a moment late harms no one
     return added, Reaction.objects.filter(post=post, kind=kind).count()
 
 

@@ -95,7 +95,7 @@ def topic_detail(request, pk, slug):
 
 def _anonymous_page(request, slot, parts):
     """The page every anonymous visitor shares: public, with an ETag of its cache slot and version (304 if unchanged)."""
-    etag = httpcache.etag_for(slot.key, slot.version)
+    etag = httpcache.etag_for(slot.key, slot.served_version or slot.version)
     return httpcache.not_modified(request, etag) or httpcache.finish(
         request, pagecache.respond(request, parts), shareable=True, etag=etag
     )
