@@ -138,7 +138,7 @@ def main(argv=None):
     connections.close_all()
 
     # 3 and 4. Under load.
-    floor = None
+    floors = {}
     if not args.no_load:
         port = server.free_port(args.port)
         load_kwargs = {"duration": args.duration, "connections": args.connections, "threads": args.threads, "warmup": args.warmup}
@@ -168,7 +168,6 @@ def main(argv=None):
                      "warm-up, each against a freshly started server.")
         floor_file = server.OUT / "topic_page.html"
         floor_file.write_bytes(topic_page)
-        floors = {}
         for variant, label in FLOORS:
             floor_env = {**env, "BENCH_FLOOR_FILE": str(floor_file), "BENCH_FLOOR_MIDDLEWARE": variant}
             with server.Gunicorn("bench.floor_wsgi", port, floor_env, name=f"floor-{variant}") as app:
