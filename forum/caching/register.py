@@ -29,6 +29,18 @@ REGISTER = (
         "forum/cache_keys.py", "forum.caching.versions.VERSION_SECONDS",
     ),
     Cache(
+        "topic firm version", "topic-version:{topic}:firm", 7 * DAY,
+        "a number bumped by every change to a topic except votes and reactions",
+        "forum.cache_keys.topic_changed (not with stale_ok=True); a visitor gets an earlier page only while it matches",
+        "forum/cache_keys.py", "forum.caching.versions.VERSION_SECONDS",
+    ),
+    Cache(
+        "topic page rebuild", "{topic page key}:rebuilding", 5,
+        "a mark that one request is rendering the page for the current version (the others get the earlier page)",
+        "deleted when that page is stored; the lifetime bounds a request that failed", "forum/pagecache.py",
+        "forum.pagecache.REBUILD_SECONDS",
+    ),
+    Cache(
         "topic page", "page:topic:{format}:{topic}:{slug}:{audience}:{language}:{order}:{page}", 30,
         "the rendered topic page as parts with holes for the member's own parts, the account links and the CSRF token; "
         "beside it the page's context and posts for re-rendering a member's own posts, and each member's own parts",
@@ -39,7 +51,7 @@ REGISTER = (
         "compared with the topic version on every request", "forum/pagecache.py",
     ),
     Cache(
-        "post fragment", "post-html:2:{post}:{language}:{digest of what the template shows}", DAY,
+        "post fragment", "post-html:3:{post}:{language}:{digest of what the template shows}", DAY,
         "one post's rendered HTML (includes/_post.html) for a viewer's permissions and marks",
         "the key: a digest of every value the template receives", "forum/fragments.py", "forum.fragments.FRAGMENT_SECONDS",
     ),
