@@ -10,7 +10,6 @@ import hashlib
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import F
 from django_tasks import task
 from redis.exceptions import RedisError
@@ -65,15 +64,6 @@ def view_recorded(topic_id):
     Topic.objects.filter(pk=topic_id).update(view_count=F("view_count") + 1)
 
 
-def view_count(*, topic_id, visitor, user_agent):
-    """Count one view if this visitor has not been counted for this topic in the window. Returns True if counted."""
-    mark = view_mark_key(topic_id=topic_id, visitor=visitor, user_agent=user_agent)
-    if mark is None or not cache.add(mark, 1, timeout=forum_settings.VIEW_WINDOW_SECONDS):
-        return False
-    view_recorded(topic_id)
-    return True
-
-
 STRICT_ALIAS = "strict"  # a failed INCR must be seen (and counted in the database instead), not ignored
 
 
@@ -88,14 +78,6 @@ def _buffer_incr(topic_id):
     pipe.incr(key)
     pipe.sadd(redis_backend(STRICT_ALIAS).make_key(BUFFERED_TOPICS_KEY), topic_id)
     return pipe.execute()[0]
-
-
-def buffered_views(topic_id):
-    """Views counted but not yet written to the database (0 without buffering)."""
-    if not buffering_enabled():
-        return 0
-    client = _redis()
-    return int(client.get(redis_backend(STRICT_ALIAS).make_key(BUFFER_KEY.format(topic_id))) or 0)
 
 
 def view_counts_flush(topic_ids=None):

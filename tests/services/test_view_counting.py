@@ -1,10 +1,11 @@
-"""Views count once per visitor per topic per window, bots excluded, atomically."""
+"""Views count once per visitor per topic per window, bots excluded, atomically: through the topic
+page itself, the path every real view takes."""
 
 import pytest
 from django.core.cache import cache
 
 from forum.models import Topic
-from forum.viewcount import is_bot, view_count, visitor_key
+from forum.viewcount import is_bot, view_mark_key, visitor_key
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126"
@@ -14,24 +15,30 @@ def views(topic):
     return Topic.objects.get(pk=topic.pk).view_count
 
 
-def test_a_visitor_counts_once_per_window(topic):
-    assert view_count(topic_id=topic.pk, visitor="u1", user_agent=BROWSER)
-    assert not view_count(topic_id=topic.pk, visitor="u1", user_agent=BROWSER)
-    assert view_count(topic_id=topic.pk, visitor="u2", user_agent=BROWSER)
+def visit(client, topic, address, agent=BROWSER):
+    """An anonymous visitor without a session reads the topic page: known by their address."""
+    response = client.get(topic.get_absolute_url(), HTTP_USER_AGENT=agent, REMOTE_ADDR=address)
+    assert response.status_code == 200
+
+
+def test_a_visitor_counts_once_per_window(client, topic):
+    visit(client, topic, "10.0.0.1")
+    visit(client, topic, "10.0.0.1")
+    visit(client, topic, "10.0.0.2")
     assert views(topic) == 2
 
 
-def test_the_window_expiring_counts_the_visitor_again(topic):
-    view_count(topic_id=topic.pk, visitor="u1", user_agent=BROWSER)
-    cache.delete(f"viewed:{topic.pk}:u1")
-    view_count(topic_id=topic.pk, visitor="u1", user_agent=BROWSER)
+def test_the_window_expiring_counts_the_visitor_again(client, topic):
+    visit(client, topic, "10.0.0.1")
+    cache.delete(view_mark_key(topic_id=topic.pk, visitor=visitor_key(user_id=None, session_key=None, ip="10.0.0.1"), user_agent=BROWSER))
+    visit(client, topic, "10.0.0.1")
     assert views(topic) == 2
 
 
 @pytest.mark.parametrize("agent", ["Googlebot/2.1", "curl/8.0", "python-requests/2.31", "", "Mozilla/5.0 HeadlessChrome"])
-def test_obvious_bots_are_not_counted(topic, agent):
+def test_obvious_bots_are_not_counted(client, topic, agent):
     assert is_bot(agent)
-    assert not view_count(topic_id=topic.pk, visitor="x", user_agent=agent)
+    visit(client, topic, "10.0.0.1", agent=agent)
     assert views(topic) == 0
 
 
