@@ -26,7 +26,7 @@ def _key(post, topic, language):
         post.author.username, post.author_id, topic.author_id, post.is_question, post.is_accepted, accepted_by,
         post.created_at.isoformat(), post.edited_at and post.edited_at.isoformat(), post.visibility, post.is_deleted,
         post.rejection_reason, post.moderator_note, post.withdrawn_at is not None, post.reviewed_by_id, post.score, post.my_vote,
-        tuple(post.reaction_buttons), post.can_edit, post.can_see_history, post.can_delete, post.can_flag, post.can_propose,
+        tuple(post.reaction_buttons), post.can_edit, post.can_see_history, post.can_delete, post.can_flag, post.can_propose, post.moderator_tools,
         post.author_name, post.author_real, post.links_profile, post.text_removed_at and post.text_removed_at.isoformat(),
         post.login_url,
     )

@@ -242,11 +242,13 @@ def _prepare_for_viewer(posts, topic, viewer, moderator, reactions, my_votes, my
         mine = my_reactions.get(post.pk, ())
         post.my_vote = my_votes.get(post.pk, 0)
         post.reaction_buttons = [(kind, label, emoji, counts.get(kind, 0), kind in mine) for kind, label, emoji in kinds]
-        post.urls = {name: _url_pattern(f"{app}:{name}").format(post.pk) for app, name in POST_URLS}
+        post.urls = {key: _url_pattern(name).format(post.pk) for key, name in POST_URLS}
         post.can_edit = permissions.can_edit_post(viewer, post)
         post.can_see_history = bool(post.edited_at) and (post.can_edit or moderator)
         post.can_delete = not post.is_deleted and (post.can_edit or moderator)
         post.can_flag = permissions.can_flag(viewer, post)
+        # A moderator's edit and measures against the author, from the post itself (not on their own posts).
+        post.moderator_tools = moderator and post.author_id != viewer.pk and post.author.closed_at is None
         # "Edited by a moderator" and why: for the author and moderators only.
         post.moderator_edit_notice = post.moderator_edit_reason if (moderator or viewer.pk == post.author_id) else ""
         post.topic = topic  # the page's topic, not a query per post (author_name reads it)
@@ -259,9 +261,10 @@ def _prepare_for_viewer(posts, topic, viewer, moderator, reactions, my_votes, my
         )
 
 
-POST_URLS = [
-    ("forum", "vote"), ("forum", "react"), ("forum", "post_edit"), ("forum", "post_delete"),
-    ("forum", "post_revisions"), ("moderation", "flag"), ("forum", "post"),
+POST_URLS = [  # (the template's name, the URL's name)
+    ("vote", "forum:vote"), ("react", "forum:react"), ("post_edit", "forum:post_edit"), ("post_delete", "forum:post_delete"),
+    ("post_revisions", "forum:post_revisions"), ("flag", "moderation:flag"), ("post", "forum:post"),
+    ("moderator_edit", "forum:moderator_edit"), ("measure", "moderation:post_measure"),
 ]
 
 

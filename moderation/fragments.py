@@ -49,7 +49,7 @@ def own_post_hole_name(item_pk):
 
 def _key(item, language, age):
     state = (item.digest, item.holder_id, age)
-    return f"queue-item-html:2:{item.pk}:{language}:{hashlib.sha256(repr(state).encode()).hexdigest()[:32]}"
+    return f"queue-item-html:3:{item.pk}:{language}:{hashlib.sha256(repr(state).encode()).hexdigest()[:32]}"
 
 
 def render_queue_items(items):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from forum.models import NotificationKind
 from forum.notifications import notify
+from moderation import cache_keys
 from moderation.audit import audit
 from moderation.models import AuditAction, MemberNote, MemberSanction, SanctionKind
 
@@ -114,10 +115,12 @@ def suspension_in_force(member):
 
 @transaction.atomic
 def member_note_add(*, actor, member, text):
-    """A private note for fellow moderators (audited; never shown to the member on the site)."""
+    """A private note for fellow moderators (audited; never shown to the member on the site).
+    The queue shows each author's notes beside their items, so it is made stale."""
     text = (text or "").strip()
     if not text:
         raise SanctionError(_("Write the note first."))
     note = MemberNote.objects.create(member=member, author=actor, text=text[:2000])
     audit(actor=actor, action=AuditAction.MEMBER_NOTE_ADDED, reason=text[:2000], subject_repr=member.username)
+    cache_keys.queue_changed()
     return note

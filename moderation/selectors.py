@@ -7,7 +7,8 @@ from datetime import datetime
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -24,7 +25,7 @@ from moderation.policy.diff import text_diff
 from moderation.screening import assessment_text, post_assessment_text
 
 QUEUE_PAGE_SECONDS = 30
-QUEUE_PAGE_FORMAT = 2  # part of the cache key: change it with QueueItem, so no old entry is read back
+QUEUE_PAGE_FORMAT = 3  # part of the cache key: change it with QueueItem, so no old entry is read back
 
 
 @dataclass
@@ -47,12 +48,14 @@ class QueueItem:
     author_id: int = 0
     revision: int = 1  # the post revision shown: a bulk decision names it
     priority: bool = False
+    note_count: int = 0  # moderators' private notes on the author (moderation.sanctions.member_note_add)
+    latest_note: str = ""
     digest: str = ""  # of everything above that the item's HTML shows (moderation.fragments)
     holder_id: int | None = None  # who holds the claim now: set per request, claims expire
 
     def __post_init__(self):
         shown = (self.reason, self.claim_types, self.claimed_by_name, self.title, self.category_name, self.author_name,
-                 self.text, self.assessment, self.revision, self.priority)
+                 self.text, self.assessment, self.revision, self.priority, self.note_count, self.latest_note)
         self.digest = hashlib.sha256(repr(shown).encode()).hexdigest()[:32]
 
     @property
@@ -63,8 +66,19 @@ class QueueItem:
 _QUEUE_COLUMNS = (
     "pk", "post_id", "reason", "claim_types", "created_at", "claimed_by_id", "claimed_until", "claimed_by__username",
     "post__topic__title", "post__topic__category__name", "post__author__username", "post__is_question", "post__body",
-    "post__assessment", "post__author_id", "post__revision", "priority",
+    "post__assessment", "post__author_id", "post__revision", "priority", "note_count", "latest_note",
 )
+LATEST_NOTE_CHARS = 200
+
+
+def _with_author_notes(items):
+    """Each item with its author's note count and latest note, as subqueries of the page's one query
+    (the queue shows them beside the item; adding a note bumps the queue's version)."""
+    notes = MemberNote.objects.filter(member=OuterRef("post__author"))
+    return items.annotate(
+        note_count=Coalesce(Subquery(notes.order_by().values("member").annotate(n=Count("pk")).values("n")[:1]), 0),
+        latest_note=Subquery(notes.order_by("-created_at", "-pk").values("text")[:1]),
+    )
 
 
 def queue_page(filters, page_number):
@@ -87,7 +101,8 @@ def queue_page(filters, page_number):
     entry = cache.get(key)
     if entry is None:
         items = _filtered(ReviewItem.objects.filter(status=ReviewStatus.PENDING), filters)
-        paginator = Paginator(items.order_by("-priority", "created_at", "pk").values_list(*_QUEUE_COLUMNS), moderation_settings.QUEUE_PAGE_SIZE)
+        ordered = _with_author_notes(items).order_by("-priority", "created_at", "pk")
+        paginator = Paginator(ordered.values_list(*_QUEUE_COLUMNS), moderation_settings.QUEUE_PAGE_SIZE)
         paginator.count = items.count()  # without the joins the page's columns need
         page = paginator.get_page(number)
         entry = {
@@ -106,12 +121,14 @@ def queue_page(filters, page_number):
 
 
 def _queue_item(pk, post_id, reason, claim_types, created_at, claimed_by_id, claimed_until, claimed_by_name, title,
-                category_name, author_name, is_question, body, assessment, author_id, revision, priority):
+                category_name, author_name, is_question, body, assessment, author_id, revision, priority, note_count,
+                latest_note):
     return QueueItem(
         pk=pk, post_id=post_id, reason=reason, claim_types=claim_types, created_at=created_at, claimed_by_id=claimed_by_id,
         claimed_until=claimed_until, claimed_by_name=claimed_by_name or "", title=title, category_name=category_name,
         author_name=author_name, text=_shown_text(assessment, title, body, is_question), assessment=assessment,
-        author_id=author_id, revision=revision, priority=priority,
+        author_id=author_id, revision=revision, priority=priority, note_count=note_count,
+        latest_note=(latest_note or "")[:LATEST_NOTE_CHARS],
     )
 
 
@@ -216,6 +233,7 @@ def review_item_context(item, viewer, *, seen_revision=None):
         "history": author_history(post.author),
         "flags": Flag.objects.filter(post=post).select_related("flagger"),
         "audit": AuditEntry.objects.filter(post=post).select_related("actor"),
+        "author_notes": list(MemberNote.objects.filter(member=post.author).select_related("author")[:3]),
         "can_decide": can_decide_item(viewer, item),
         "can_undo": can_decide_item(viewer, item) and undo_refusal(item, now) is None,
         "changes": since,

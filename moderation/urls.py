@@ -17,6 +17,7 @@ urlpatterns = [
     path("member/<str:username>/", views.member_page, name="member"),
     path("member/<str:username>/measure/", views.member_sanction, name="member_sanction"),
     path("member/<str:username>/note/", views.member_note, name="member_note"),
+    path("post/<int:pk>/measure/", views.post_measure, name="post_measure"),
     path("measure/<int:pk>/lift/", views.sanction_lift, name="sanction_lift"),
     path("topic/<int:pk>/<str:action>/", views.solution_action, name="solution_action"),
 ]

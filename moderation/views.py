@@ -333,6 +333,11 @@ def member_page(request, username):
     return _member_page(request, get_object_or_404(get_user_model(), username=username))
 
 
+SANCTION_SERVICES = {
+    "warning": sanctions.member_warn, "silence": sanctions.member_silence, "suspension": sanctions.member_suspend,
+}
+
+
 @moderator_required
 @require_POST
 def member_sanction(request, username):
@@ -340,16 +345,36 @@ def member_sanction(request, username):
     form = SanctionForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        service = {"warning": sanctions.member_warn, "silence": sanctions.member_silence, "suspension": sanctions.member_suspend}[data["kind"]]
         extra = {} if data["kind"] == "warning" else {"until": data["until"]}
         try:
-            service(actor=request.user, member=member, reason=data["reason"], **extra)
+            SANCTION_SERVICES[data["kind"]](actor=request.user, member=member, reason=data["reason"], **extra)
         except sanctions.SanctionError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Done. The member has been told."))
             return redirect("moderation:member", username=member.username)
     return _member_page(request, member, form, status=400)
+
+
+@moderator_required
+def post_measure(request, pk):
+    """Warn, silence or suspend a post's author from the post (topic page or queue); the audit row names the post."""
+    post = get_object_or_404(Post.objects.select_related("topic", "author"), pk=pk)
+    if post.author_id == request.user.pk:
+        raise PermissionDenied(_("You cannot take a measure against yourself."))
+    form = SanctionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        extra = {} if data["kind"] == "warning" else {"until": data["until"]}
+        try:
+            SANCTION_SERVICES[data["kind"]](actor=request.user, member=post.author, reason=data["reason"], post=post, **extra)
+        except sanctions.SanctionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Done. The member has been told."))
+            return redirect(post.get_absolute_url())
+    status = 400 if request.method == "POST" else 200
+    return render(request, "moderation/post_measure.html", {"form": form, "post": post}, status=status)
 
 
 @moderator_required
