@@ -6,6 +6,8 @@ from forum.app_settings import forum_settings
 from forum.mentions import validate_mention_count
 from forum.models import Category, ReactionKind
 from forum.validators import clean_text, validate_markdown, validate_title
+from moderation.forms import canned_field, fill_from_canned
+from moderation.models import CannedReasonKind
 
 
 class MarkdownField(MarkdownxFormField):
@@ -99,8 +101,15 @@ class PreferencesForm(forms.Form):
 
 
 class ModeratorEditForm(forms.Form):
-    """A moderator's edit of a member's post (forum.moderator_views)."""
+    """A moderator's edit of a member's post (forum.moderator_views), with a typed or canned reason."""
 
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), max_length=20000)
-    reason = forms.CharField(label=_("Reason (the author sees it)"), max_length=500,
-                             error_messages={"required": _("Give the author a reason for your edit.")})
+    canned = canned_field(CannedReasonKind.MODERATOR_EDIT, target="id_reason")
+    reason = forms.CharField(label=_("Reason (the author sees it)"), max_length=500, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        fill_from_canned(cleaned, "reason")
+        if not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Give the author a reason for your edit."))
+        return cleaned

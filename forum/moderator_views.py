@@ -12,6 +12,7 @@ from forum.forms import ModeratorEditForm
 from forum.models import Post, Topic
 from forum.permissions import check_hide_topic
 from forum.ratelimit import RateLimitExceeded
+from moderation.canned import canned_reason_used
 from moderation.decorators import moderator_required
 
 
@@ -61,6 +62,7 @@ def post_moderator_edit(request, pk):
         except (services.PostError, RateLimitExceeded) as error:
             form.add_error(None, str(error))
         else:
+            canned_reason_used(reason=form.cleaned_data.get("canned"))
             messages.success(request, _("The post is edited. The author has been told why."))
             return redirect(post.get_absolute_url())
     status = 400 if request.method == "POST" else 200

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from moderation.canned import canned_reason_save
 from moderation.models import AuditEntry, CannedReason, CareAlert, Flag, HealthTerm, ReviewItem, SourceDomain
 from moderation.services import rules_changed
 
@@ -82,6 +83,14 @@ class CareAlertAdmin(ReadOnlyAdmin):
 
 @admin.register(CannedReason)
 class CannedReasonAdmin(admin.ModelAdmin):
+    """Saved through moderation.canned (an audit row with the old and new text); switched off, never deleted."""
+
     list_display = ("title", "kind", "is_active", "use_count")
     list_filter = ("kind", "is_active")
     search_fields = ("title", "text_nl", "text_en")
+
+    def save_model(self, request, obj, form, change):
+        canned_reason_save(actor=request.user, reason=obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False

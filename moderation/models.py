@@ -176,6 +176,7 @@ class AuditAction(models.TextChoices):
     SANCTION_LIFTED = "sanction_lifted", _("Measure lifted")
     MODERATOR_EDITED = "moderator_edited", _("Edited by a moderator")
     MEMBER_NOTE_ADDED = "member_note_added", _("Note on a member added")
+    CANNED_REASON_CHANGED = "canned_reason_changed", _("Canned reason added or changed")
 
 
 class AuditQuerySet(models.QuerySet):
@@ -298,6 +299,7 @@ class CannedReasonKind(models.TextChoices):
     REJECT = "reject", _("Rejecting a post")
     DECLINE_SOLUTION = "decline_solution", _("Declining a solution")
     PUBLIC_NOTE = "public_note", _("Public note on an approved post")
+    MODERATOR_EDIT = "moderator_edit", _("Editing a member's post")
 
 
 class CannedReason(models.Model):

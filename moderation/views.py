@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -23,7 +22,7 @@ from forum.http import wants_json
 from forum.models import Post, Topic
 from forum.permissions import check_interact
 from forum.ratelimit import RateLimitExceeded
-from moderation import cache_keys, care, fragments, sanctions, selectors, services, solutions
+from moderation import cache_keys, canned, care, fragments, sanctions, selectors, services, solutions
 from moderation.decorators import moderator_required
 from moderation.forms import BulkForm, DecisionForm, FlagForm, LiftForm, QueueFilterForm, ReasonForm, SanctionForm, SignOffForm
 from moderation.models import CannedReason, MemberSanction, ReviewItem
@@ -117,9 +116,7 @@ def _item_page(request, item, form, *, status=200, seen_revision=None):
 
 def _canned_used(form):
     """Count a canned reason that a decision used, for the decision page's three most used."""
-    canned = form.cleaned_data.get("canned")
-    if canned is not None:
-        CannedReason.objects.filter(pk=canned.pk).update(use_count=F("use_count") + 1)
+    canned.canned_reason_used(reason=form.cleaned_data.get("canned"))
 
 
 @moderator_required

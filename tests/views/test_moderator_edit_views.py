@@ -45,3 +45,20 @@ def test_the_author_sees_edited_by_a_moderator_with_the_reason_and_others_do_not
     assert "Bewerkt door een moderator." in own and "Geen telefoonnummers." in own
     history = client.get(f"/p/{answer.pk}/revisions/").content.decode()
     assert "0612345678" in history
+
+
+def test_a_moderator_edit_can_take_a_canned_reason_the_author_reads(client, moderator, answer):
+    from moderation.models import CannedReason, CannedReasonKind
+
+    phone = CannedReason.objects.create(kind=CannedReasonKind.MODERATOR_EDIT, title="Telefoonnummer",
+                                        text_nl="We halen telefoonnummers weg om je te beschermen.",
+                                        text_en="We remove phone numbers to protect you.")
+    client.force_login(moderator)
+    page = client.get(f"/moderation/post/{answer.pk}/edit/").content.decode()
+    assert 'data-text="We halen telefoonnummers weg om je te beschermen."' in page and "canned.js" in page
+    response = client.post(f"/moderation/post/{answer.pk}/edit/",
+                           {"body": "Rust helpt mij het meest.", "reason": "", "canned": phone.pk})
+    assert response.status_code == 302
+    answer.refresh_from_db()
+    phone.refresh_from_db()
+    assert answer.moderator_edit_reason == "We halen telefoonnummers weg om je te beschermen." and phone.use_count == 1
