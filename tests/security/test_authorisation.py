@@ -168,6 +168,8 @@ ACTIONS = {
                               lambda s: {"kind": "warning", "reason": "Blijf vriendelijk."}, MODERATORS),
     "moderator_edit": Action("forum:moderator_edit", lambda s: f"/moderation/post/{s.answer.pk}/edit/",
                              lambda s: {"body": "Ingekort.", "reason": "Geen telefoonnummers."}, MODERATORS),
+    "post_measure": Action("moderation:post_measure", lambda s: f"/moderation/post/{s.answer.pk}/measure/",
+                           lambda s: {"kind": "warning", "reason": "Blijf bij de feiten."}, MODERATORS),
     "member_note": Action("moderation:member_note", lambda s: f"/moderation/member/{s.other.username}/note/",
                           lambda s: {"text": "Eerder gewaarschuwd."}, MODERATORS),
     "sanction_lift": Action("moderation:sanction_lift", lambda s: f"/moderation/measure/{s.extra['silence'].pk}/lift/",
