@@ -12,14 +12,13 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from markdownx.views import ImageUploadView
 from PIL import Image
 
 from forum import ratelimit
 from forum.forms import MarkdownField
 from forum.markdown import render_markdown
 from forum.permissions import check_post
-from forum.uploads import UploadRefused, check_image
+from forum.uploads import UploadRefused, check_image, upload_save
 
 
 def _refuse_unless_member(request, action):
@@ -54,10 +53,11 @@ def image_upload(request):
     refusal = _refuse_unless_member(request, "upload")
     if refusal:
         return refusal
-    upload = request.FILES.get("image")
+    image = request.FILES.get("image")
     try:
-        check_image(upload)
-        return ImageUploadView.as_view()(request)
+        check_image(image)
+        upload = upload_save(actor=request.user, image=image)
+        return JsonResponse({"image_code": f"![]({upload.url})"})
     except UploadRefused as error:
         return JsonResponse({"image_code": str(error)}, status=400)
     except (OSError, ValueError, ZeroDivisionError, Image.DecompressionBombError):

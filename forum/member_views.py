@@ -14,11 +14,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from forum import httpcache, permissions, selectors, services, watching
+from forum import httpcache, permissions, selectors, services, uploads, watching
 from forum.forms import PreferencesForm
 from forum.mail import UNSUBSCRIBE_TOPICS, unsubscribe_read
 from forum.mentions import suggest_members
-from forum.models import Category, Notification, Post, Topic, WatchLevel
+from forum.models import Category, Notification, Post, Topic, Upload, WatchLevel
 from forum.notifications import notification_open, notifications_clear_all
 
 
@@ -147,6 +147,27 @@ def preferences(request):
         messages.success(request, _("Your preferences are saved."))
         return redirect("forum:preferences")
     return render(request, "forum/preferences.html", {"form": form})
+
+
+@login_required
+def upload_list(request):
+    """The member's own uploaded images, each with a button to remove it."""
+    images = Upload.objects.filter(uploader=request.user, removed_at__isnull=True)
+    return render(request, "forum/uploads.html", {"uploads": images})
+
+
+@login_required
+@require_POST
+def upload_remove(request, pk):
+    """Only the uploader finds their image here: anyone else's answers 404, as if it did not exist."""
+    upload = get_object_or_404(Upload, pk=pk, uploader=request.user)
+    try:
+        uploads.upload_remove(actor=request.user, upload=upload)
+    except uploads.UploadRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The image is removed from the forum."))
+    return redirect("forum:uploads")
 
 
 @csrf_exempt  # checked below: a visitor's shared page carries no token (forum.httpcache)

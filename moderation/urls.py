@@ -1,6 +1,6 @@
 from django.urls import path
 
-from moderation import views
+from moderation import member_views, views
 
 app_name = "moderation"
 
@@ -14,10 +14,10 @@ urlpatterns = [
     path("solutions/", views.solution_queue, name="solutions"),
     path("solutions/<int:pk>/", views.solution_review, name="solution_review"),
     path("flag/<int:pk>/", views.flag, name="flag"),
-    path("member/<str:username>/", views.member_page, name="member"),
-    path("member/<str:username>/measure/", views.member_sanction, name="member_sanction"),
-    path("member/<str:username>/note/", views.member_note, name="member_note"),
-    path("post/<int:pk>/measure/", views.post_measure, name="post_measure"),
-    path("measure/<int:pk>/lift/", views.sanction_lift, name="sanction_lift"),
+    path("member/<str:username>/", member_views.member_page, name="member"),
+    path("member/<str:username>/measure/", member_views.member_sanction, name="member_sanction"),
+    path("member/<str:username>/note/", member_views.member_note, name="member_note"),
+    path("post/<int:pk>/measure/", member_views.post_measure, name="post_measure"),
+    path("measure/<int:pk>/lift/", member_views.sanction_lift, name="sanction_lift"),
     path("topic/<int:pk>/<str:action>/", views.solution_action, name="solution_action"),
 ]

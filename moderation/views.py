@@ -3,7 +3,6 @@
 import hashlib
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -22,10 +21,10 @@ from forum.http import wants_json
 from forum.models import Post, Topic
 from forum.permissions import check_interact
 from forum.ratelimit import RateLimitExceeded
-from moderation import cache_keys, canned, care, fragments, sanctions, selectors, services, solutions
+from moderation import cache_keys, canned, care, fragments, selectors, services, solutions
 from moderation.decorators import moderator_required
-from moderation.forms import BulkForm, DecisionForm, FlagForm, LiftForm, QueueFilterForm, ReasonForm, SanctionForm, SignOffForm
-from moderation.models import CannedReason, MemberSanction, ReviewItem
+from moderation.forms import BulkForm, DecisionForm, FlagForm, QueueFilterForm, ReasonForm, SignOffForm
+from moderation.models import CannedReason, ReviewItem
 from moderation.permissions import check_sign_off, has_moderator_role, has_two_factor
 
 QUEUE_PAGE_PARAMETERS = ("reason", "category", "lane", "page")
@@ -317,87 +316,3 @@ def _posted_answer(request, topic):
     except ValueError:
         raise Http404 from None
     return get_object_or_404(Post, pk=answer_id, topic=topic)
-
-
-def _member_page(request, member, form=None, status=200):
-    context = {**selectors.member_moderation_page(member), "form": form or SanctionForm()}
-    return render(request, "moderation/member.html", context, status=status)
-
-
-@moderator_required
-def member_page(request, username):
-    """A member's moderator page: the measures taken and the forms to warn, silence or suspend."""
-    return _member_page(request, get_object_or_404(get_user_model(), username=username))
-
-
-SANCTION_SERVICES = {
-    "warning": sanctions.member_warn, "silence": sanctions.member_silence, "suspension": sanctions.member_suspend,
-}
-
-
-@moderator_required
-@require_POST
-def member_sanction(request, username):
-    member = get_object_or_404(get_user_model(), username=username)
-    form = SanctionForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        extra = {} if data["kind"] == "warning" else {"until": data["until"]}
-        try:
-            SANCTION_SERVICES[data["kind"]](actor=request.user, member=member, reason=data["reason"], **extra)
-        except sanctions.SanctionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Done. The member has been told."))
-            return redirect("moderation:member", username=member.username)
-    return _member_page(request, member, form, status=400)
-
-
-@moderator_required
-def post_measure(request, pk):
-    """Warn, silence or suspend a post's author from the post (topic page or queue); the audit row names the post."""
-    post = get_object_or_404(Post.objects.select_related("topic", "author"), pk=pk)
-    if post.author_id == request.user.pk:
-        raise PermissionDenied(_("You cannot take a measure against yourself."))
-    form = SanctionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        extra = {} if data["kind"] == "warning" else {"until": data["until"]}
-        try:
-            SANCTION_SERVICES[data["kind"]](actor=request.user, member=post.author, reason=data["reason"], post=post, **extra)
-        except sanctions.SanctionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Done. The member has been told."))
-            return redirect(post.get_absolute_url())
-    status = 400 if request.method == "POST" else 200
-    return render(request, "moderation/post_measure.html", {"form": form, "post": post}, status=status)
-
-
-@moderator_required
-@require_POST
-def sanction_lift(request, pk):
-    sanction = get_object_or_404(MemberSanction.objects.select_related("member"), pk=pk)
-    form = LiftForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise sanctions.SanctionError(_("Give a reason; the member reads it."))
-        sanctions.sanction_lift(actor=request.user, sanction=sanction, reason=form.cleaned_data["reason"])
-    except sanctions.SanctionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The measure is lifted. The member has been told."))
-    return redirect("moderation:member", username=sanction.member.username)
-
-
-@moderator_required
-@require_POST
-def member_note(request, username):
-    member = get_object_or_404(get_user_model(), username=username)
-    try:
-        sanctions.member_note_add(actor=request.user, member=member, text=request.POST.get("text", ""))
-    except sanctions.SanctionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The note is saved. Only moderators see it."))
-    return redirect("moderation:member", username=member.username)

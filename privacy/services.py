@@ -26,6 +26,7 @@ from forum import cache_keys
 from forum.models import CategoryWatch, MemberMute, Notification, NotificationKind, Post, RateLimitWindow, Revision, Topic, TopicWatch
 from forum.notifications import notify
 from forum.search import post_index
+from forum.uploads import uploads_on_close
 from moderation.cache_keys import queue_changed
 from moderation.models import AuditAction, AuditEntry
 from privacy.app_settings import privacy_settings
@@ -92,6 +93,7 @@ def account_close(*, actor, member, remove_text=False, reason=""):
     topic_ids = set(Post.objects.filter(author=member).values_list("topic_id", flat=True))
     if remove_text:
         _remove_posts_text(member, now)
+    uploads_on_close(member=member, remove_text=remove_text)
     member.username = f"Voormalig lid {member.pk}"
     member.email = member.first_name = member.last_name = member.preferred_language = ""
     member.set_unusable_password()

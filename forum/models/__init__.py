@@ -6,7 +6,8 @@ the same way on both. State changes happen in forum/services.py and
 moderation/services only.
 
 forum/models/core.py holds the members, categories, topics and posts; forum/models/activity.py what
-happens around them (notifications, watches, mutes, mentions, rate-limit windows, search words).
+happens around them (notifications, watches, mutes, mentions, rate-limit windows, search words);
+forum/models/uploads.py the images members upload.
 """
 
 from forum.models.activity import (
@@ -35,6 +36,7 @@ from forum.models.core import (
     Vote,
     topic_subpaths,
 )
+from forum.models.uploads import Upload
 
 __all__ = [
     "Category",
@@ -54,6 +56,7 @@ __all__ = [
     "SolutionState",
     "Topic",
     "TopicWatch",
+    "Upload",
     "User",
     "Visibility",
     "Vote",

@@ -33,6 +33,7 @@ from forum.models import (
     Revision,
     Topic,
     TopicWatch,
+    Upload,
     Vote,
 )
 from moderation import sanctions, solutions
@@ -48,7 +49,7 @@ USER_FIELDS = ("username", "email", "is_active", "is_staff", "preferred_language
                "email_on_moderation", "email_queue_digest")
 SNAPSHOT_MODELS = (
     Category, Topic, Post, Revision, Vote, Reaction, Notification, Flag, ReviewItem, AuditEntry, HealthTerm, SourceDomain,
-    CareAlert, TopicWatch, CategoryWatch, MemberMute, MemberSanction, MemberNote,
+    CareAlert, TopicWatch, CategoryWatch, MemberMute, MemberSanction, MemberNote, Upload,
 )
 
 
@@ -99,8 +100,9 @@ def scenario(people, user_factory, category, moderator_factory):
     crisis = services.topic_create(actor=other, category=category, title="Hoe kom ik de nacht door?", body="Ik wil er niet meer zijn.")
     silence = sanctions.member_silence(actor=signer, member=user_factory("quiet"), reason="Even rust.",
                                        until=timezone.now() + timedelta(days=3))
+    upload = Upload.objects.create(uploader=author, file="uploads/scenario.png", content_type="image/png", size=10)
     return Scenario(people, other, topic, own_answer, answer, held, item, proposed, solved, notification,
-                    {"answer2": answer2, "crisis": crisis, "silence": silence})
+                    {"answer2": answer2, "crisis": crisis, "silence": silence, "upload": upload})
 
 
 def png():
@@ -170,6 +172,8 @@ ACTIONS = {
                              lambda s: {"body": "Ingekort.", "reason": "Geen telefoonnummers."}, MODERATORS),
     "post_measure": Action("moderation:post_measure", lambda s: f"/moderation/post/{s.answer.pk}/measure/",
                            lambda s: {"kind": "warning", "reason": "Blijf bij de feiten."}, MODERATORS),
+    "upload_remove": Action("forum:upload_remove", lambda s: f"/settings/images/{s.extra['upload'].pk}/remove/",
+                            lambda s: {}, frozenset({"author"})),
     "member_note": Action("moderation:member_note", lambda s: f"/moderation/member/{s.other.username}/note/",
                           lambda s: {"text": "Eerder gewaarschuwd."}, MODERATORS),
     "sanction_lift": Action("moderation:sanction_lift", lambda s: f"/moderation/measure/{s.extra['silence'].pk}/lift/",
@@ -196,7 +200,7 @@ ACTIONS = {
 READ_ONLY = {
     "forum:home", "forum:category", "forum:topic", "forum:post", "forum:post_revisions", "forum:notifications", "forum:profile", "forum:search",
     "moderation:queue", "moderation:item", "moderation:solutions", "forum:member_suggest", "moderation:member",
-    "forum:feed_latest", "forum:feed_category", "forum:similar_topics", "forum:topic_short",
+    "forum:feed_latest", "forum:feed_category", "forum:similar_topics", "forum:topic_short", "forum:uploads",
 }
 
 
@@ -286,7 +290,8 @@ def read_urls(scenario):
                                                        (s.solved, "reopen"), (s.topic, "mark_solved"))),
         f"/moderation/member/{s.other.username}/", f"/moderation/member/{s.other.username}/measure/",
         f"/moderation/measure/{s.extra['silence'].pk}/lift/", f"/moderation/post/{s.answer.pk}/edit/",
-        f"/moderation/member/{s.other.username}/note/",
+        f"/moderation/member/{s.other.username}/note/", f"/moderation/post/{s.answer.pk}/measure/",
+        "/settings/images/", f"/settings/images/{s.extra['upload'].pk}/remove/",
         "/markdownx/markdownify/", "/markdownx/upload/", "/admin/", "/admin/moderation/healthterm/add/",
         f"/admin/forum/post/{s.held.pk}/change/", f"/admin/forum/post/{s.held.pk}/delete/",
     ]
