@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from forum import cache_keys, services
-from forum.models import Category, Notification, Post, Reaction, Revision, Topic, User, Vote
+from forum.models import Category, Notification, Post, Reaction, Revision, Topic, Upload, User, Vote
 from privacy.admin import close_accounts
 
 
@@ -132,3 +132,13 @@ class NotificationAdmin(RecordAdmin):
     list_filter = ("kind", "is_read")
     search_fields = ("recipient__username",)
     raw_id_fields = ("recipient", "actor", "topic", "post")
+
+
+@admin.register(Upload)
+class UploadAdmin(RecordAdmin):
+    """Who uploaded which image, for moderators and admins; only the uploader removes one (forum.uploads)."""
+
+    list_display = ("file", "uploader", "content_type", "size", "created_at", "removed_at")
+    list_filter = ("content_type",)
+    search_fields = ("uploader__username", "file")
+    readonly_fields = ("file", "uploader", "content_type", "size", "created_at", "removed_at")

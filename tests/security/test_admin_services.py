@@ -81,3 +81,13 @@ def test_deleting_a_member_is_not_offered_in_admin(admin_client, user_factory, a
     assert 'value="delete_selected"' not in admin_client.get("/admin/forum/user/").content.decode()
     assert Vote.objects.filter(user=member).count() == 1
     assert Topic.objects.exists()
+
+
+def test_admin_shows_who_uploaded_an_image_and_cannot_change_or_delete_it(admin_client, member):
+    from forum.models import Upload
+
+    upload = Upload.objects.create(uploader=member, file="uploads/a.png", content_type="image/png", size=10)
+    assert member.username in admin_client.get("/admin/forum/upload/").content.decode()
+    assert admin_client.post(f"/admin/forum/upload/{upload.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert admin_client.post(f"/admin/forum/upload/{upload.pk}/change/", {"uploader": admin_client.session["_auth_user_id"]}).status_code == 403
+    assert Upload.objects.get(pk=upload.pk).uploader == member

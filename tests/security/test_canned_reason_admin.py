@@ -55,3 +55,4 @@ def test_adding_a_reason_in_admin_is_audited(admin_client):
 def test_reasons_cannot_be_deleted_in_admin(admin_client, reason):
     assert admin_client.post(f"/admin/moderation/cannedreason/{reason.pk}/delete/", {"post": "yes"}).status_code == 403
     assert CannedReason.objects.filter(pk=reason.pk).exists()
+
