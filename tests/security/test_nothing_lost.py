@@ -28,6 +28,8 @@ REVIEWED_DELETES = {
     ("forum/watching.py", "member_mute_set", "MemberMute.objects.filter(user=actor, muted=member)"),  # hear a member again
     ("moderation/admin.py", "delete_model", "super()"),  # a health term or source domain; the change is audited
     ("moderation/admin.py", "delete_queryset", "self"),  # the same, one by one
+    # The file of an image its uploader removed, or that a closing account no longer needs; the row stays.
+    ("forum/uploads.py", "_remove", "default_storage"),
 }
 
 
