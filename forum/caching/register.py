@@ -109,7 +109,7 @@ REGISTER = (
     Cache(
         "queue version", "moderation-queue-version", 7 * DAY, "a number that every cached queue page, count and lane carries",
         "moderation.cache_keys.queue_changed → forum.caching.version_bump, called by every service that changes a review "
-        "item, a flag, a care alert or a solution state", "moderation/cache_keys.py", "forum.caching.versions.VERSION_SECONDS",
+        "item, a flag, a care alert, a solution state or a note on a member", "moderation/cache_keys.py", "forum.caching.versions.VERSION_SECONDS",
     ),
     Cache(
         "queue page data", "moderation-queue-page:{format}:{queue version}:{filters}:{page}", 30,
@@ -123,7 +123,7 @@ REGISTER = (
         "moderation.views.SHARED_QUEUE_PAGE_SECONDS",
     ),
     Cache(
-        "queue item fragment", "queue-item-html:2:{item}:{language}:{digest}", HOUR,
+        "queue item fragment", "queue-item-html:3:{item}:{language}:{digest}", HOUR,
         "one queue row's HTML; the queue's filter and bulk controls likewise (queue-controls-html)",
         "the key: a digest of the row's data and the waiting time at the precision shown", "moderation/fragments.py",
         "moderation.fragments.FRAGMENT_SECONDS",
