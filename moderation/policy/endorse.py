@@ -9,8 +9,8 @@ someone else's.
 :func:`own_words` returns the document with every endorsed quote moved into the author's
 words; the rules and the learned detector then read it like any other sentence of the
 author.  An endorsement is a short agreeing sentence of the author's own, not a question,
-without a negation next to the agreeing words; it endorses the nearest quote before it (or,
-when it opens the post, the first quote after it).
+without a negation next to the agreeing words, among the first two sentences after a quote
+(it endorses that quote) or the line that introduces one ("Exactly this:").
 """
 
 from __future__ import annotations
@@ -24,27 +24,29 @@ __all__ = ["endorsements", "own_words"]
 
 # Phrases on the folded text (lower case, no diacritics).  Each is agreement with what was
 # said, not a statement of its own: "klopt" alone is not enough ("klopt het dat ..." asks).
+_END = r"(?=\s*(?:[.,!;:)]|$))"  # the agreeing words end their clause ("het is zo." but not "het is zo zwaar")
 _AGREE = r"""
-    precies\s+(?:dit|dat|wat\s+\w+\s+(?:zegt|zei|schrijft|schreef))
+    precies\s+(?:dit|dat|wat\s+(?:hij|zij|ze|je|jij|u)\s+(?:zegt|zei|schrijft|schreef))
   | (?:dit|dat)\s+dus\b
-  | (?:dit|dat|het|wat\s+\w+\s+(?:zegt|zei|schrijft|schreef))\s+klopt(?:\s+(?:echt|gewoon|helemaal|precies|100\s*%))*
+  | (?:dit|dat|het|wat\s+(?:hij|zij|ze|je|jij|u)\s+(?:zegt|zei|schrijft|schreef))\s+klopt
+        (?:\s+(?:echt|gewoon|helemaal|precies|100\s*%))*""" + _END + r"""
   | klopt\s+(?:helemaal|precies|als\s+een\s+bus|echt|gewoon)
   | (?:helemaal|volledig|volkomen|compleet)\s+(?:mee\s+)?eens
   | ben\s+het\s+(?:er\s+)?(?:helemaal\s+|volledig\s+)?(?:mee\s+)?eens
   | kan\s+(?:ik\s+)?(?:dit|dat|het\s+)?(?:alleen\s+maar\s+)?(?:bevestigen|beamen|onderschrijven)
-  | (?:dit|dat|het)\s+is\s+(?:echt\s+|gewoon\s+|helemaal\s+|zo\s+|100\s*%\s+|de\s+)*(?:waar|zo|juist|correct|waarheid)\b
-  | (?:helemaal|100\s*%|zo)\s+waar
-  | zo\s+(?:is|zit)\s+het(?:\s+(?:echt|gewoon|precies))*
-  | exactly\s+(?:this|that|right|what\s+\w+\s+(?:said|says|wrote))
+  | (?:dit|dat|het)\s+is\s+(?:(?:echt|gewoon|helemaal|zo|100\s*%|de)\s+)*(?:waar|zo|juist|correct|waarheid)""" + _END + r"""
+  | (?:helemaal|100\s*%|zo)\s+waar""" + _END + r"""
+  | zo\s+(?:is|zit)\s+het(?:\s+(?:echt|gewoon|precies))*""" + _END + r"""
+  | exactly\s+(?:this|that|right|what\s+(?:she|he|they|you|u)\s+(?:said|says|wrote))
   | this\s+exactly
   | (?:this|that|it)\s*(?:is|'s|s)\s+(?:(?:so|just|absolutely|totally|completely|really|simply|100\s*%)\s+)*
-        (?:true|right|correct|a\s+fact|spot\s+on|how\s+it\s+is)\b
-  | (?:so|100\s*%|completely|totally|absolutely|very)\s+(?:true|right|correct)
+        (?:true|right|correct|a\s+fact|spot\s+on|how\s+it\s+is)""" + _END + r"""
+  | (?:so|100\s*%|completely|totally|absolutely|very)\s+(?:true|right|correct)""" + _END + r"""
   | (?:totally|completely|fully|strongly)\s+agree
   | (?:i\s+)?(?:can\s+)?(?:only\s+)?confirm\s+(?:this|that)
   | can\s+(?:only\s+)?confirm
   | spot\s+on
-  | what\s+\w+\s+(?:said|says|wrote)
+  | ^\W*what\s+(?:she|he|they|you|u)\s+(?:said|says|wrote)
   | (?<![\w+])\+1(?!\d)
 """
 # A whole sentence that is nothing but agreement: "Dit.", "This.", "Eens.", "Agreed!", "Idd."
@@ -70,33 +72,32 @@ def _agrees(sentence: str) -> bool:
     return False
 
 
-def endorsements(doc: VisibleDocument) -> list[int]:
-    """Offsets in ``doc.text`` of the author's sentences that agree with a quote (none without quotes)."""
+def endorsements(doc: VisibleDocument) -> set[int]:
+    """Indexes into ``doc.quotes`` of the quotes the author agrees with (none without quotes)."""
     if not doc.quotes:
-        return []
+        return set()
     folded = fold(doc.text)
-    out = []
+    endorsed = set()
     position = 0
-    for start, end in [*doc.quotes, (len(folded), len(folded))]:
-        for m in _SENTENCE_RE.finditer(folded, position, start):
-            if _agrees(m.group()):
-                out.append(m.start())
+    bounds = [*doc.quotes, (len(folded), len(folded))]
+    for n, (start, end) in enumerate(bounds):
+        sentences = list(_SENTENCE_RE.finditer(folded, position, start))
+        # agreement is with what was just said: the first two sentences after a quote agree
+        # with it, the line that introduces a quote ("Exactly this:") with the one it opens
+        if n and any(_agrees(m.group()) for m in sentences[:2]):
+            endorsed.add(n - 1)
+        if (n < len(doc.quotes) and sentences and sentences[-1].group().rstrip().endswith(":")
+                and _agrees(sentences[-1].group())):
+            endorsed.add(n)
         position = end
-    return out
+    return endorsed
 
 
 def own_words(doc: VisibleDocument) -> VisibleDocument:
     """``doc`` with each quote the author endorses counted as the author's own words."""
-    marks = endorsements(doc)
-    if not marks:
+    endorsed = endorsements(doc)
+    if not endorsed:
         return doc
-    endorsed = set()
-    for mark in marks:
-        before = [i for i, (_s, e) in enumerate(doc.quotes) if e <= mark]
-        if before:
-            endorsed.add(before[-1])
-        else:
-            endorsed.add(0)
     kept = tuple(q for i, q in enumerate(doc.quotes) if i not in endorsed)
     text = doc.text
     pieces, position = [], 0
