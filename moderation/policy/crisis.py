@@ -33,6 +33,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import crisis_model
+
 __all__ = ["CrisisAssessment", "detect_crisis", "crisis_text"]
 
 
@@ -214,7 +216,7 @@ SELF_PATTERNS = [
     ("nl.beter_af_als_ik_er_niet", r"\b(?:beter\s+af|gelukkiger|makkelijker|beter)\b.{0,30}\bals\s+" + I_NL + r"\s+er\s+(?:gewoon\s+)?(?:niet|nie)\s+(?:meer\s+)?(?:was|ben|zou\s+zijn|zijn)\b"),
     ("nl.niemand_mist_mij", r"\bniemand\s+(?:zou|zal|gaat)\s+(?:mij|me)\s+(?:echt\s+)?missen\b|\bniemand\s+(?:zou|zal)\s+(?:het\s+)?merken\s+als\s+" + I_NL + r"\s+(?:er\s+)?" + NIET_MEER),
     ("nl.mezelf_iets_aandoen", r"\b" + SELF_NL + r"\s+" + _GAP % 3 + r"(?:iets|wat|wat\s+ergs|iets\s+ergs)\s+(?:aan\s+(?:\w+\s+){0,2}?doen|aandoen|aandoe)\b"),
-    ("nl.mezelf_snijden", r"\b(?:" + SELF_NL + r"|" + I_NL + r")\s+" + _GAP % 3 + r"(?:snijden|snij|snijd|sneed|sneden|gesneden|krassen|kras|kraste|krasten|gekrast|beschadigen|beschadig|beschadigde|branden|brand)\b(?!\s+(?:op|in)\s+(?:de|het|mijn|m'n)\s+(?:auto|fiets|scherm|telefoon|vinger))"),
+    ("nl.mezelf_snijden", r"\b(?:" + SELF_NL + r"|" + I_NL + r")\s+" + _GAP % 3 + r"(?:snijden|snij|snijd|sneed|sneden|gesneden|krassen|kras|kraste|krasten|gekrast|beschadigen|beschadig|beschadigde|branden|brand|gebrand)\b(?!\s+(?:op|in)\s+(?:de|het|mijn|m'n)\s+(?:auto|fiets|scherm|telefoon|vinger))"),
     ("nl.mezelf_slaan", r"\b(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"(?:geslagen|slaan|sla|sloeg|uithongeren|uitgehongerd|stompen|gestompt)\b(?!\s+(?:voor|om)\b)(?!.*\bkop\b)"),
     ("nl.mezelf_pijn_doen", r"\b(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"(?:pijn\s+(?:te\s+)?doen|pijn\s+doe|pijn\s+gedaan)\b|\b(?:doe|deed|doen)\s+(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"pijn\b"),
     ("nl.mezelf_van_kant", r"\b(?:mezelf|mijzelf|me)\s+" + _GAP % 3 + r"(?:van\s+kant\s+(?:te\s+)?maken|ophangen|op\s+te\s+hangen|verhangen|te\s+verhangen|dood\s*(?:te\s+)?maken|om\s+het\s+leven\s+(?:te\s+)?brengen|verdrinken|doodschieten|dood\s+te\s+schieten)\b"),
@@ -285,6 +287,8 @@ OTHER_PATTERNS = [
     ("en.other_kill_self", r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|cuts|burn|burning|end|ending|unalive|take|taking)\s+(?:" + THIRD_EN + r"|(?:his|her|their)\s+(?:own\s+)?life)\b"),
     ("en.other_wants_to_die", r"\b(?:he|she|they|friend|son|daughter|brother|sister|mom|mum|mother|dad|father|partner|husband|wife|boyfriend|girlfriend|kid|child|colleague|roommate)\s+" + _GAP % 3 + r"(?:wants|want|wanted|talks|talked|talking|keeps\s+saying|said|says|told\s+me|texted|threatens|threatened|is\s+thinking|was\s+thinking|thinks)\s+" + _GAP % 4 + r"(?:to\s+die|about\s+(?:suicide|dying|ending\s+it|killing)|(?:she|he|they)\s+(?:doesn't|does\s+not|don't|didn't)\s+want\s+to\s+(?:live|be\s+here|be\s+alive|wake\s+up)|self[\s-]?harm\w*|end\s+it\s+all|(?:she|he|they)(?:'d|\s+would)\s+be\s+better\s+off\s+dead)"),
     ("en.other_doesnt_want", r"\b(?:he|she|they)\s+(?:doesn't|does\s+not|doesnt|don't|didn't|no\s+longer)\s+(?:\w+\s+)?want\s+to\s+(?:live|be\s+(?:alive|here|around)|wake\s+up|go\s+on)\b|\b(?:he|she|they)\s+(?:wants|wanted|want)\s+to\s+die\b|\b(?:nothing|no\s+reason)\s+(?:left\s+)?to\s+live\s+for\b"),
+    ("other.goodbye_and_means", r"\b(?:he|she|they|hij|ze|zij)\b.{0,60}\b(?:say\s+goodbye|said\s+goodbye|afscheid\s+(?:wilde|wil|wou)\s+nemen|afscheid\s+nam)\b.{0,80}\b(?:rope|noose|pills|touw|pillen|bridge|brug)\b"),
+    ("en.other_rope", r"\b(?:he|she|they)\s+" + _GAP % 3 + r"(?:bought|got|has|had|ordered)\s+(?:a\s+)?(?:rope|noose)\b"),
     ("en.other_attempt", r"\b(?:attempted|tried\s+to\s+commit|tried\s+to\s+kill|suicide\s+attempt)\b(?!\s+\w+\s+years)"),
 ]
 
@@ -414,6 +418,55 @@ SELF_PATTERNS += [
     ("en.end_it_plan", r"\b(?:going\s+to|gonna|will|i'll|i\s+will|how\s+to|how\s+i'd|how\s+i\s+would)\s+end\s+it\b(?!\s+(?:with|between))(?!.{0,40}\bi\s+mean\b)"),
 ]
 
+# Round-8 families (tuned on posts written for dev, not on the test split).
+SELF_PATTERNS += [
+    ("nl.nooit_meer_opstaan", r"\b(?:slapen|inslapen|in\s+slaap\s+vallen)\s+en\s+(?:nooit|niet)\s+meer\s+(?:wakker\s+(?:worden|word)|opstaan|op\s+(?:te\s+)?staan)\b"),
+    ("en.never_get_up", r"\b(?:sleep|fall\s+asleep)\s+and\s+(?:never|not)\s+(?:wake|get)\s+up(?:\s+again)?\b"),
+    ("nl.beter_als_ik_verdween", r"\b(?:beter|beter\s+af|opgelucht|blijer|makkelijker)\b.{0,40}\bals\s+" + I_NL + r"\s+(?:er\s+)?(?:gewoon\s+|zou\s+)?(?:verdween|verdwenen\s+was|verdwijn|weg\s+was|weg\s+ben|dood\s+was|dood\s+ben)\b"),
+    ("en.better_if_i_disappeared", r"\b(?:better|better\s+off|relieved|happier|easier)\b.{0,30}\bif\s+i\s+(?:just\s+|simply\s+)?(?:disappeared|vanished|was\s+gone|were\s+gone|wasn't\s+here|was\s+dead|were\s+dead|died)\b"),
+    ("nl.middel_voor_als", r"\b(?:pillen|tabletten|medicijnen|slaappillen|doosje|doos|strip|strips|potje|voorraad|touw)\b.{0,60}\bvoor\s+als\s+(?:het|ik)\s+(?:echt\s+|het\s+)?(?:niet\s+meer\s+(?:gaat|kan|wil)|te\s+veel\s+wordt|zover\s+is)\b"),
+    ("en.means_for_when", r"\b(?:pills|tablets|meds|sleeping\s+pills|box|bottle|stash|rope)\b.{0,60}\bfor\s+when\s+(?:it|things|i)\s+(?:gets?|get|can't|cant)\s+(?:really\s+|too\s+)?(?:bad|much|worse|take\s+it|go\s+on)\b"),
+]
+# Round 8: a hopeless sentence and an act that prepares or says goodbye, in one post. Either
+# alone is everyday talk ("ik kan niet meer" after a long week; saying goodbye to a dog that was
+# put to sleep); together they are what indirect crisis posts look like.
+_HOPELESS_C = _c(
+    r"\b(?:" + I_NL + r"\s+kan\s+(?:het\s+|dit\s+)?(?:echt\s+|gewoon\s+)?(?:niet|nie)\s+meer\s*(?:[.!,]|$)|kan\s+dit\s+(?:echt\s+)?niet\s+meer\b|"
+    r"weet\s+(?:niet|nie)\s+hoe\s+lang\s+" + I_NL + r"\s+(?:dit|het)\s+nog\s+(?:vol\s*hou\w*|aan\s*kan|trek)|geen\s+(?:kracht|energie|puf)\s+meer\s+(?:om|over)|"
+    r"geen\s+uitweg|alles\s+is\s+(?:zwart|donker|uitzichtloos)|uitzichtloos|ben\s+er\s+(?:zo\s+|echt\s+|helemaal\s+)?klaar\s+mee\s*(?:[.!]|$)|"
+    r"(?:het|mijn|m'n)\s+leven\s+(?:is\s+)?(?:voor\s+mij\s+)?(?:klaar|voorbij|op)\b|verdien\w*\s+(?:een\s+)?(?:betere?|iemand\s+beter)\w*\s+(?:\w+\s+)?dan\s+(?:ik|mij)\b|"
+    r"(?:alleen\s+maar\s+)?(?:een\s+)?last\s+(?:ben\s+)?voor\s+(?:iedereen|mijn|m'n|de\s+mensen|anderen)|weet\s+(?:niet|nie)\s+waarom\s+" + I_NL + r"\s+dit\s+(?:hier\s+)?(?:schrijf|post|typ)|"
+    r"i\s+can'?t\s+(?:do\s+(?:this|it)|take\s+(?:it|this)|handle\s+(?:it|this))\s+anymore|can'?t\s+go\s+on\b|"
+    r"(?:don't|dont)\s+know\s+how\s+(?:much\s+)?long(?:er)?\s+i\s+can\s+(?:keep|hold|go|take|do)|no\s+(?:strength|energy|fight)\s+left|no\s+way\s+out|"
+    r"everything\s+is\s+(?:dark|black|hopeless)|hopeless|(?:so|completely|just)\s+done\s+with\s+(?:all\s+of\s+)?(?:this|it\s+all|everything)|"
+    r"my\s+life\s+is\s+(?:done|over|finished)|deserve\s+(?:a\s+)?(?:better|someone\s+better)\s+(?:\w+\s+)?than\s+me|"
+    r"(?:just\s+)?a\s+burden\s+(?:on|to|for)\s+(?:everyone|everybody|my|the\s+people|others)|(?:don't|dont)\s+know\s+why\s+i'?m\s+(?:writing|posting|typing)\s+this)"
+)
+_ACTS_C = _c(
+    r"\b(?:afscheid\s+(?:genomen|nemen|neem)\s+van|said\s+(?:my\s+)?goodbyes?\s+to|saying\s+goodbye\s+to|"
+    r"testament\s+(?:al\s+)?(?:aangepast|opgesteld|geregeld|gemaakt)|(?:updated|made|sorted|written|wrote)\s+(?:out\s+)?my\s+will|"
+    r"(?:niet|nie)\s+(?:jouw|haar|zijn|jullie|hun)\s+schuld|not\s+(?:your|her|his|their)\s+fault|"
+    r"(?:bedacht|uitgedacht|besloten|weet)\s+hoe\s+" + I_NL + r"\s+het\s+(?:ga|zal|wil)\s+doen|(?:worked|figured)\s+out\s+how\s+i'?m\s+going\s+to\s+do\s+it|(?:know|decided|planned)\s+how\s+i'?(?:m\s+going\s+to|ll|will)\s+do\s+it|"
+    r"(?:al\s+)?(?:mijn|m'n|mn|alle|de)\s+(?:\w+\s+)?(?:pillen|tabletten|medicijnen|medicatie|\w+pam|oxazepam|slaappillen)\s+bij\s+elkaar\s+(?:gezocht|gelegd|gezet|gedaan)|"
+    r"(?:gathered|collected|counted\s+out|laid\s+out)\s+(?:all\s+)?(?:my|the)\s+(?:\w+\s+)?(?:pills|tablets|meds|medication)|"
+    r"(?:naar\s+beneden|in\s+de\s+diepte)\s+(?:gekeken|kijken|kijk|keek|gestaard|staren)|(?:looked|looking|staring|stared)\s+down\b|"
+    r"(?:sta|zit|ben|stond|zat)\s+(?:nu\s+)?(?:bij|op|aan)\s+(?:het\s+spoor|de\s+rails|de\s+brug|het\s+dak|de\s+rand)|"
+    r"(?:i'm|i\s+am|standing|sitting)\s+(?:\w+\s+)?(?:at|on|by)\s+(?:the\s+)?(?:train\s+tracks|tracks|railway|rails|bridge|roof|ledge|edge))\b"
+)
+# Round 8, across sentences: asking how much is lethal and saying it is not for school work.
+_POST_PATTERNS = [(name, _c(pattern)) for name, pattern in [
+    ("nl.dodelijk_niet_voor_school", r"\b(?:dodelijk\w*|fataal|niet\s+meer\s+wakker|dood\s+te\s+gaan)\b.{0,80}\b(?:niet|nie)\s+(?:\w+\s+)?voor\s+(?:een\s+|mijn\s+)?(?:werkstuk|school|studie|opdracht|spreekbeurt|verslag)\b"),
+    ("en.lethal_not_for_school", r"\b(?:lethal|fatal|deadly|kill\s+you|not\s+wake\s+up)\b.{0,80}\bnot\s+(?:\w+\s+){0,2}?for\s+(?:a\s+|my\s+)?(?:school|project|assignment|essay|homework|class)\b"),
+]]
+# Rope and similar words in their everyday senses.
+_ROPE_USE_RE = _c(r"\b(?:schommel\w*|swing\w*|tent\w*|boot|boat|klim\w*|climb\w*|hond\w*|dog|waslijn|washing\s+line|knoop|knot|knots|camping|zeil\w*|sail\w*|"
+                  r"springtouw|skipping|jump\s+rope|tug|touwtrekken|gym|crossfit|aanhanger|trailer|verhuis\w*|moving)\b")
+_ROPE_NAMES = frozenset({"nl.touw", "en.rope"})
+# Pills gathered for the pharmacist or a pill organiser, not to take at once.
+_MEDICATION_CARE_RE = _c(r"\b(?:medicatiebeoordeling|medicatiereview|medicatie-?overzicht|medication\s+review|apothe\w*|pharmac\w*|chemist|"
+                         r"huisarts|gp|doctor|dokter|pillendoos|weekdoos|baxter\w*|dosette|pill\s+organi[sz]er|inleveren|hand\s+in|opruimen|clear\s+out)\b")
+_PILLS_NAMES = frozenset({"nl.pillen_klaar", "en.pills_ready"})
+
 _SELF = [(name, _c(pattern)) for name, pattern in SELF_PATTERNS]
 _OTHER = [(name, _c(pattern)) for name, pattern in OTHER_PATTERNS]
 _SENTENCE_RE = re.compile(r"[^.!?\n;]+[.!?;]*|\n")
@@ -461,6 +514,10 @@ def _self_hits(sentence, *, media, joking, recovered, first_person):
             if name in _JOKE_PRONE and (joking or _HYPERBOLE_RE.search(sentence)):
                 continue
             if name in _PLACE_PRONE and _PLACE_AFTER_RE.search(after):
+                continue
+            if name in _ROPE_NAMES and _ROPE_USE_RE.search(sentence):
+                continue
+            if name in _PILLS_NAMES and _MEDICATION_CARE_RE.search(sentence):
                 continue
             if media and (_in_quotes(sentence, match.start()) or _SAYS_RE.search(before)
                           or (_MEDIA_RE.search(sentence) and not _FIRST_PERSON_RE.search(sentence))):
@@ -534,8 +591,23 @@ def _other_hits(sentence):
     return hits
 
 
-def detect_crisis(text: str) -> CrisisAssessment:
-    """Decide whether ``text`` (what readers see of a post: plain text) is a crisis post."""
+def _hopeless_and_acts(t):
+    """A hopeless sentence and a preparing or farewell act in the same post (round 8), neither in
+    a sentence that tells of a past that is over."""
+    hopeless = acts = False
+    for sentence in _sentences(t):
+        if _PAST_RE.search(sentence) and not _PRESENT_RE.search(sentence):
+            continue
+        hopeless = hopeless or bool(_HOPELESS_C.search(sentence))
+        acts = acts or bool(_ACTS_C.search(sentence))
+    return hopeless and acts
+
+
+def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
+    """Decide whether ``text`` (what readers see of a post: plain text) is a crisis post.
+
+    ``learned=False``: the rules alone, without the learned second opinion (training, reports).
+    """
     t = _correct_typos(normalise(text or ""))
     media = bool(_MEDIA_RE.search(t))
     joking = bool(_JOKE_RE.search(t))
@@ -559,10 +631,19 @@ def detect_crisis(text: str) -> CrisisAssessment:
             # grief, unless the sentence itself says someone is at risk now
             other_signals += [name for name in _other_hits(sentence) if _PRESENT_RE.search(sentence)
                               and not _COMPLETED_RE.search(sentence)]
+    if not self_signals and not (media or joking):
+        if _hopeless_and_acts(t):
+            self_signals.append("self.hopeless_and_acts")
+        self_signals += [name for name, pattern in _POST_PATTERNS if pattern.search(t)]
     if self_signals:
         return CrisisAssessment(True, "self", tuple(dict.fromkeys(self_signals)))
     if other_signals:
         return CrisisAssessment(True, "other", tuple(dict.fromkeys(other_signals)))
+    if learned and not (media or joking or _HYPERBOLE_RE.search(t)):
+        second = crisis_model.model()
+        if second is not None and second.score(t) >= second.threshold:
+            about = "self" if first_person or not _THIRD_RE.search(t) else "other"
+            return CrisisAssessment(True, about, ("model",))
     return CrisisAssessment(False)
 
 

@@ -103,15 +103,17 @@ def test_the_labelled_set_is_large_balanced_and_split():
 
 
 def test_figures_on_the_test_split_stay_above_their_floor():
-    """A floor under the figures docs/POLICY.md reports for the test split, so they cannot silently
-    get worse (they are far from the 0.95 target: see "Crisis signposting" there)."""
+    """Floors at the figures docs/POLICY.md reports for the test split (round 7, measured once with
+    the round-8 rules and the learned second opinion: recall nl 1.00 / en 0.90, false-positive
+    rate nl 0.10 / en 0.00), so they cannot silently get worse; the detector is deterministic."""
     rows, _ = figures(load("test"))
     for language in ("nl", "en"):
-        assert rows[language]["recall"] >= 0.80, rows[language]
+        assert rows[language]["recall"] >= 0.90, rows[language]
         # Round 7's two Dutch false alarms (2/20) were there on its first run, from rules older
         # than the round; they were not tuned away on the test split, so the per-language bound
         # is 0.10 and the 0.05 target is held on the whole split.
         assert rows[language]["fpr"] <= 0.10, rows[language]
+    assert rows["all"]["recall"] >= 0.95, rows["all"]
     assert rows["all"]["fpr"] <= 0.05, rows["all"]
 
 
