@@ -32,7 +32,7 @@ def training_posts():
 
 
 def _matrix(texts):
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix  # a development dependency: only training needs it
 
     indptr, indices, values = [0], [], []
     for text in texts:
@@ -46,7 +46,7 @@ def _matrix(texts):
 
 
 def _fit(x, y):
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # a development dependency: only training needs it
 
     fitted = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", random_state=SEED,
                                 max_iter=1000, tol=1e-6).fit(x, y)

@@ -49,7 +49,7 @@ def test_the_score_is_deterministic(model):
 
 def test_training_reads_only_train_and_dev_and_matches_the_committed_weights(model):
     pytest.importorskip("sklearn")
-    from moderation import crisis_learning
+    from moderation import crisis_learning  # training needs scikit-learn, a development dependency
 
     posts = crisis_learning.training_posts()
     assert posts and {p["split"] for p in posts} == {"train", "dev"}

@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, output, **options):
         try:
-            from moderation import crisis_learning
+            from moderation import crisis_learning  # needs scikit-learn, a development dependency
         except ImportError as error:  # scikit-learn is a development dependency
             raise CommandError(f"Training needs the development requirements: {error}") from None
         model, meta = crisis_learning.train(log=self.stdout.write)
