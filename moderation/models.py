@@ -280,6 +280,9 @@ class MemberSanction(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("lifted by")
     )
     lift_reason = models.TextField(_("reason for lifting"), blank=True)
+    # The post the measure was taken from (moderation.member_views.post_measure), shown on the member's page.
+    post = models.ForeignKey("forum.Post", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=_("because of post"))
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -59,7 +59,8 @@ def _sanction(*, actor, member, kind, reason, until=None, post=None):
         raise SanctionError(_("Choose an end date in the future."))
     member = _lock_member(member)
     sanction = MemberSanction.objects.create(
-        member=member, kind=kind, reason=reason, until=until if kind != SanctionKind.WARNING else None, created_by=actor
+        member=member, kind=kind, reason=reason, until=until if kind != SanctionKind.WARNING else None, created_by=actor,
+        post=post,
     )
     if kind != SanctionKind.WARNING:
         _refresh_member(member)

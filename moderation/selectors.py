@@ -291,6 +291,6 @@ def member_moderation_page(member, *, limit=20):
         "flags_received": list(Flag.objects.filter(post__author=member).select_related("post__topic", "flagger").order_by("-created_at")[:limit]),
         "decisions": list(ReviewItem.objects.filter(post__author=member, decided_at__isnull=False)
                           .select_related("post__topic", "decided_by").order_by("-decided_at")[:limit]),
-        "sanctions": list(MemberSanction.objects.filter(member=member).select_related("created_by", "lifted_by")[:50]),
+        "sanctions": list(MemberSanction.objects.filter(member=member).select_related("created_by", "lifted_by", "post__topic")[:50]),
         "notes": list(MemberNote.objects.filter(member=member).select_related("author")[:50]),
     }

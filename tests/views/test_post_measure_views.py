@@ -76,7 +76,9 @@ def test_a_warning_from_a_post_tells_the_member_and_the_audit_row_names_the_post
     entry = AuditEntry.objects.get(action=AuditAction.MEMBER_WARNED)
     assert entry.post == answer and entry.actor == moderator and "medicijnen te stoppen" in entry.reason
     assert Notification.objects.filter(recipient=author, kind=NotificationKind.MEMBER_WARNED).exists()
-    assert "Raad nooit aan" in client.get(f"/moderation/member/{author.username}/").content.decode()
+    assert sanction.post == answer
+    page = client.get(f"/moderation/member/{author.username}/").content.decode()
+    assert "Raad nooit aan" in page and f'vanwege het bericht in <a href="/p/{answer.pk}/">' in page
 
 
 def test_a_silence_from_a_post_stops_the_member_writing(client, moderator, author, answer, topic):

@@ -121,7 +121,7 @@ def test_the_member_page_shows_everything_in_a_constant_number_of_queries(
         moderation.flag_create(actor=other, post=mine.posts.get(is_question=True), reason=FlagReason.SPAM)
         answer = services.answer_post(actor=other, topic=mine, body="Een antwoord.")
         moderation.flag_create(actor=target, post=answer, reason=FlagReason.SPAM)
-        sanctions.member_warn(actor=moderator, member=target, reason=f"Waarschuwing {number}.")
+        sanctions.member_warn(actor=moderator, member=target, reason=f"Waarschuwing {number}.", post=mine.posts.get(is_question=True))
         sanctions.member_note_add(actor=moderator, member=target, text=f"Notitie {number}.")
     client.force_login(moderator)
     client.get(f"/moderation/member/{target.username}/")
