@@ -364,9 +364,9 @@ NASTY = [
 
 @pytest.mark.parametrize("text", NASTY, ids=range(len(NASTY)))
 def test_nasty_inputs_never_raise_and_stay_fast(text):
-    start = time.perf_counter()
+    start = time.process_time()
     result = _judge(text, RULES, None)  # the internal path: no safety net
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
     assert isinstance(result, Assessment)
     for m in result.matched:
         assert text[m.start:m.end] == m.text
@@ -381,12 +381,12 @@ def test_public_assess_accepts_odd_types():
 
 def test_big_answer_is_linear():
     chunk = "Psilocybine helpt bij burn-out volgens mij. Sterkte en succes! " * 50
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     assess(chunk, RULES)
-    small = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    small = time.process_time() - t0
+    t0 = time.process_time()
     result = assess(chunk * 40, RULES)
-    big = time.perf_counter() - t0
+    big = time.process_time() - t0
     assert result.health_claim
     assert big < max(small * 40 * 5, 2.0)
 

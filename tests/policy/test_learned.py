@@ -117,9 +117,9 @@ def test_twenty_thousand_characters_of_any_shape_stay_fast(model):
     shapes = ["a. " * 7000, "```\n" * 5000, "](" * 10000, "je lever " * 2500, "x" * 20000,
               "Neem elke dag 400 mg magnesium, dan ben je er zo vanaf. " * 360]
     for text in shapes:
-        start = time.perf_counter()
+        start = time.process_time()
         _judge(text[:20000], RULES, None)
-        assert time.perf_counter() - start < 2.0  # generous: a shared CI machine; bench measures the real figure
+        assert time.process_time() - start < 0.5  # CPU time, so other jobs on a shared machine cannot fail it
 
 
 def _tiny_examples():

@@ -133,9 +133,9 @@ def test_a_title_over_the_limit_is_refused_with_a_message(client, member, catego
 )
 def test_huge_or_deeply_nested_markdown_is_refused_quickly_with_a_message(client, member, topic, body, message):
     client.force_login(member)
-    start = time.perf_counter()
+    start = time.process_time()
     response = client.post(f"/t/{topic.pk}/answer/", {"body": body})
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert response.status_code == 400 and message in response.content.decode()
     assert elapsed < 2.0
     assert Post.objects.filter(author=member).count() == 0
@@ -237,9 +237,9 @@ ANY_TEXT = st.one_of(
 @hypothesis_settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=ANY_TEXT)
 def test_fuzz_assess_never_raises_and_stays_fast(text):
-    start = time.perf_counter()
+    start = time.process_time()
     result = assess(text, RULES)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert isinstance(result, Assessment)
     result.to_dict()
 
@@ -251,19 +251,20 @@ def test_fuzz_render_markdown_never_raises_stays_fast_and_safe(text):
     from django.core.exceptions import ValidationError
 
     text = clean_text(text)
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         validate_markdown(text)
     except ValidationError:
-        assert time.perf_counter() - start < 0.5
+        assert time.process_time() - start < 0.5
         return
     html = render_markdown(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert xss.script_findings(html) == []
 
 
 def test_the_slowest_accepted_text_renders_in_well_under_a_second():
-    """Worst cases within the limits: maximum length at the maximum nesting."""
+    """Worst cases within the limits: maximum length at the maximum nesting. Timed in this process's
+    CPU time (here and above), so other jobs on a shared machine cannot fail it."""
     depth = forum_settings.MARKDOWN_MAX_NESTING
     cases = {
         "nested-brackets": ("[" * depth + "a" + "]" * depth + " ") * 700,
@@ -277,9 +278,9 @@ def test_the_slowest_accepted_text_renders_in_well_under_a_second():
     for name, text in cases.items():
         text = text[: forum_settings.BODY_MAX_LENGTH]
         validate_markdown(text)
-        start = time.perf_counter()
+        start = time.process_time()
         render_markdown(text)
-        assert time.perf_counter() - start < 1.0, name
+        assert time.process_time() - start < 1.0, name
 
 
 def test_a_username_without_letters_or_digits_is_refused_at_sign_up(client):
