@@ -164,13 +164,15 @@ class Browser:
         finally:
             conn.close()
 
-    def post_form(self, server, path, fields, *, form_page=None):
-        """GET the page with the form (by default the form's own address) for its CSRF token, then POST
-        the form, as a browser does."""
-        form_page = form_page or path
+    def csrf_token(self, server, form_page):
+        """The CSRF token of the form on a page, as a browser reads it."""
         status, _location, page = self.request(server, "GET", form_page)
         assert status == 200, f"GET {form_page} on {server.name}: {status}\n{server.log_tail()}"
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+    def post_form(self, server, path, fields, *, form_page=None):
+        """POST a form with the token of the page that shows it (by default the form's own address)."""
+        token = self.csrf_token(server, form_page or path)
         return self.request(server, "POST", path, {"csrfmiddlewaretoken": token, **fields})
 
     def log_in(self, server, username, password, *, totp_secret=None):

@@ -80,11 +80,8 @@ def revision_on_item_page(server, moderator, item):
 
 
 def _post_decision(server, moderator, item, decision, revision, note):
-    status, _location, page = moderator.request(server, "GET", f"/moderation/item/{item.pk}/")
-    assert status == 200
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    fields = {"csrfmiddlewaretoken": token, "decision": decision, "revision": revision, "note": note}
-    return moderator.request(server, "POST", f"/moderation/item/{item.pk}/decide/", fields)
+    return moderator.post_form(server, f"/moderation/item/{item.pk}/decide/",
+                               {"decision": decision, "revision": revision, "note": note}, form_page=f"/moderation/item/{item.pk}/")
 
 
 def test_approving_text_changed_after_the_moderator_opened_it_is_refused(server, user_factory, moderator, health_topic):
@@ -163,8 +160,7 @@ def test_two_moderators_deciding_at_once_on_both_workers_leave_one_decision(serv
     barrier, results = threading.Barrier(2), {}
 
     def act(name, browser, decision, note):
-        status, _location, page = browser.request(server, "GET", f"/moderation/item/{item.pk}/")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        token = browser.csrf_token(server, f"/moderation/item/{item.pk}/")
         barrier.wait()
         results[name] = browser.request(server, "POST", f"/moderation/item/{item.pk}/decide/",
                                         {"csrfmiddlewaretoken": token, "decision": decision, "revision": revision, "note": note})[0]
@@ -203,10 +199,9 @@ def test_a_moderator_without_two_factor_cannot_decide(server, user_factory, mode
     status, _location, page = lacking.request(server, "GET", f"/moderation/item/{item.pk}/")
     assert status != 200 or 'name="revision"' not in page, "the decision form is offered without two-factor"
 
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"',
-                      lacking.request(server, "GET", health_topic.get_absolute_url())[2]).group(1)
-    status, _location, _page = lacking.request(server, "POST", f"/moderation/item/{item.pk}/decide/",
-                                               {"csrfmiddlewaretoken": token, "decision": "approve", "revision": held.revision})
+    status, _location, _page = lacking.post_form(server, f"/moderation/item/{item.pk}/decide/",
+                                                 {"decision": "approve", "revision": held.revision},
+                                                 form_page=health_topic.get_absolute_url())
 
     assert status in (302, 403) and ReviewItem.objects.get(pk=item.pk).status == ReviewStatus.PENDING
     assert "Psilocybine" not in anonymous_page(server, health_topic)
@@ -239,11 +234,7 @@ def test_a_starter_cannot_delete_a_question_others_answered(server, user_factory
     services.answer_post(actor=user_factory(), topic=topic, body="Een vast ritme hielp mij.")
     question = topic.posts.get(is_question=True)
     browser = member_browser(server, starter)
-    status, _location, page = browser.request(server, "GET", f"/p/{question.pk}/delete/")
-    assert status == 200
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-
-    status, _location, _page = browser.request(server, "POST", f"/p/{question.pk}/delete/", {"csrfmiddlewaretoken": token, "confirm": "yes"})
+    status, _location, _page = browser.post_form(server, f"/p/{question.pk}/delete/", {"confirm": "yes"})
 
     assert status == 400
     assert "Een vast ritme hielp mij." in anonymous_page(server, topic)
