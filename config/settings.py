@@ -45,6 +45,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A visitor's cached topic page, before the middleware it does not need (forum/topic_hits.py).
+    "forum.topic_hits.AnonymousTopicHitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -53,7 +56,6 @@ MIDDLEWARE = [
     "forum.middleware.SuspensionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "forum.middleware.AdminTwoFactorMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After the member is known, before any view (and so before the page caches in the views).
     "privacy.middleware.ConsentGateMiddleware",

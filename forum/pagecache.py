@@ -157,16 +157,19 @@ class PageSlot:
         return f"{self.key}:member:{user_id}"
 
 
-def topic_page_slot(request, topic_id, slug):
-    """The cache slot for this request, or None when the page must be rendered for this request alone."""
-    if request.method != "GET" or len(get_messages(request)):
+def topic_page_slot(request, topic_id, slug, *, anonymous=False):
+    """The cache slot for this request, or None when the page must be rendered for this request alone.
+
+    `anonymous`: the caller knows the request is a visitor's with no messages (forum.topic_hits,
+    before the auth and messages middleware have run)."""
+    if request.method != "GET" or (not anonymous and len(get_messages(request))):
         return None
     # Only the parameters the page uses make the key: any other query string would otherwise
     # make every request a miss, an easy way to push the site into rendering every time.
     order = "newest" if request.GET.get("order") == "newest" else "best"
     page = request.GET.get("page", "1")
     page = page if page.isdigit() and len(page) < 6 else "1"
-    member_id = request.user.pk if request.user.is_authenticated else None
+    member_id = None if anonymous or not request.user.is_authenticated else request.user.pk
     audience = "anonymous" if member_id is None else "member"
     # The slug is part of the key: a wrong one never finds a page, so it reaches the redirect to the right one.
     key = f"page:topic:{ENTRY_FORMAT}:{topic_id}:{slug}:{audience}:{get_language()}:{order}:{page}"

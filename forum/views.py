@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forum import context_processors, httpcache, listings, pagecache, permissions, reading, selectors, seo, services
+from forum import context_processors, httpcache, listings, pagecache, permissions, reading, selectors, seo, services, topic_hits
 from forum.forms import AnswerForm, TopicEditForm, TopicForm
 from forum.models import Category, Post, Topic
 from forum.ratelimit import RateLimitExceeded
@@ -48,15 +48,12 @@ def category_detail(request, slug):
 def topic_detail(request, pk, slug):
     viewer = request.user
     member = viewer.is_authenticated
-    slot = pagecache.topic_page_slot(request, pk, slug)
-    view_mark = view_mark_key(topic_id=pk, visitor=_visitor(request), user_agent=request.headers.get("user-agent", ""))
-    member_keys = [*permissions.viewer_cache_keys(viewer), *reading.reading_state_keys(viewer, pk)] if member else ()
-    stored, counted, found = pagecache.lookup(slot, view_mark, member_keys)
+    slot, stored, counted, found = _page_lookup(request, pk, slug)
     if member:
         permissions.remember_viewer(viewer, found)
     moderator = permissions.shows_moderator_tools(viewer)
     if stored is not None and (not member or _may_share_member_page(viewer, moderator)):
-        response = _member_page(request, slot, stored, found=found, topic_id=pk) if member else _anonymous_page(request, slot, stored)
+        response = _member_page(request, slot, stored, found=found, topic_id=pk) if member else topic_hits.anonymous_page_response(request, slot, stored)
         if response is not None:
             if counted:
                 view_recorded(pk)
@@ -89,16 +86,21 @@ def topic_detail(request, pk, slug):
     parts = pagecache.split_into_parts(_render_topic_html(request, data, AnswerForm()))
     if slot is not None and not member:
         pagecache.store(slot, parts)
-        return _anonymous_page(request, slot, parts)
+        return topic_hits.anonymous_page_response(request, slot, parts)
     return httpcache.finish(request, pagecache.respond(request, parts, _member_topic_values(request, pk, slot, found)), shareable=False)
 
 
-def _anonymous_page(request, slot, parts):
-    """The page every anonymous visitor shares: public, with an ETag of its cache slot and version (304 if unchanged)."""
-    etag = httpcache.etag_for(slot.key, slot.served_version or slot.version)
-    return httpcache.not_modified(request, etag) or httpcache.finish(
-        request, pagecache.respond(request, parts), shareable=True, etag=etag
-    )
+def _page_lookup(request, pk, slug):
+    """The page cache lookup (which also marks the view), or the one forum.topic_hits already made and missed."""
+    handed_over = getattr(request, "anonymous_topic_lookup", None)
+    if handed_over is not None and not request.user.is_authenticated:
+        slot, counted, found = handed_over
+        return slot, None, counted, found
+    viewer = request.user
+    slot = pagecache.topic_page_slot(request, pk, slug)
+    view_mark = view_mark_key(topic_id=pk, visitor=_visitor(request), user_agent=request.headers.get("user-agent", ""))
+    member_keys = [*permissions.viewer_cache_keys(viewer), *reading.reading_state_keys(viewer, pk)] if viewer.is_authenticated else ()
+    return (slot, *pagecache.lookup(slot, view_mark, member_keys))
 
 
 def topic_short_url(request, pk):
