@@ -72,8 +72,10 @@ def _rate(answers, rules):
 
 
 # The goal (≥ 1,000 answers/s) is measured by `make bench`; a timed test on a shared CI machine
-# only guards against a large regression, judged by CPU time so other jobs cannot fail it.
-REGRESSION_FLOOR = 500
+# only guards against a large regression (a quadratic rule, a model ten times slower), judged by CPU
+# time. CPU time still stretches when other jobs share the cores (their caches, hyperthreads): 1,200/s
+# quiet read 400/s with a load of ten, so the floor sits below that.
+REGRESSION_FLOOR = 250
 
 
 def test_throughput_stays_above_a_regression_floor(capsys):
