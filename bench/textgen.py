@@ -177,6 +177,10 @@ CRAFTED_UNITS = {
     "doses": "ik neem 20 mg sertraline, ", "clauses": "bij mij hielp het, ", "wishes": "hoop dat dit helpt ",
     "numbers": "1 ", "can-cause": "kan ", "zero-width": "a\u200b", "links": "[a](https://www.rivm.nl/x) ",
     "closing-parens": "https://a.nl/" + ")" * 50 + " ",
+    # Shapes that make many elements or deep nesting (issue 15, after the move to cmark-gfm): one-cell
+    # table rows, loose lists, nested ordered and "+" lists, raw nested HTML blocks.
+    "table-rows": "a\n|-\n", "loose-list": "- a\n\n", "ordered-nesting": "1. ", "plus-nesting": "+ ",
+    "html-lists": "<ul><li>", "html-divs": "<div>",
 }
 
 

@@ -1,25 +1,24 @@
 """Markdown to safe HTML. Called when a post is saved and by markdownx's preview, never per page view.
 
-markdown-it-py is a CommonMark parser that is linear by design (Python-Markdown took seconds on
-20,000 characters of `<a `), with its plugins for tables, strikethrough, footnotes and pasted
-addresses (linkify-it-py). A DOI or PubMed id written as text becomes a link to doi.org or
-PubMed, so readers and moderators can follow it and the health-claim policy counts exactly
-that link (moderation.screening). nh3 then keeps only our allowlist.
+cmark-gfm (GitHub's C CommonMark parser, through cmarkgfm) is linear by design and fast: 20,000
+characters of any hostile shape render in a few milliseconds, where Python-Markdown took seconds
+and markdown-it-py up to 100 ms. Its extensions give tables, strikethrough (``~~`` only: a single
+``~`` means "about" in a dose) and footnotes. nh3 then keeps only our allowlist, and one linear
+pass over the sanitised HTML's text turns pasted addresses (``https://…``, ``www.…``) and DOI or
+PubMed ids written as text into links (doi.org, PubMed), so readers and moderators can follow
+them and the health-claim policy counts exactly those links (moderation.screening). Text inside
+code and inside written links is left as it is; a bare domain name in a sentence stays text.
 """
 
 import hashlib
 import re
-from types import SimpleNamespace
+from html import escape, unescape
+from urllib.parse import quote
 
+import cmarkgfm
 import nh3
+from cmarkgfm.cmark import Options
 from django.conf import settings
-from markdown_it import MarkdownIt
-from markdown_it import helpers as markdown_it_helpers
-from markdown_it.common.utils import unescapeAll
-from markdown_it.helpers.parse_link_destination import _Result as _DestinationResult
-from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.footnote.index import footnote_ref
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "del", "s", "sup", "sub",
@@ -37,19 +36,6 @@ ALLOWED_ATTRIBUTES = {
     "li": {"id"},
 }
 LINK_REL = "nofollow ugc noopener"
-_HEADING = re.compile(r"<(/?)h([1-6])\b")
-
-
-def _demote_headings(html):
-    """h1 belongs to the page title; the allowlist keeps h2–h4, so shift and clamp."""
-
-    def shift(match):
-        level = min(max(int(match.group(2)) + 1, 2), 4)
-        return f"<{match.group(1)}h{level}"
-
-    return _HEADING.sub(shift, html)
-
-
 # One path segment of an uploaded file's URL: no empty, "." or ".." segment (and no %2e%2e), so a
 # browser cannot resolve an image URL out of the media folder onto a page of ours.
 _MEDIA_SEGMENT = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*")
@@ -58,8 +44,6 @@ _MEDIA_SEGMENT = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*")
 _URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Footnote anchors, made unique per post (see _doc_id) so two posts on one page never share one.
 _FOOTNOTE_ID = re.compile(r"fn(?:ref)?-[0-9a-f]{10}-\d{1,4}(?::\d{1,4})?")
-# markdown-it aligns table cells with a style attribute, which our CSP would refuse: use align.
-_CELL_STYLE = re.compile(r'<(t[hd]) style="text-align:(left|right|center)">')
 
 
 def _filter_urls(tag, attribute, value):
@@ -85,226 +69,258 @@ def sanitise_html(html):
     )
 
 
-# --- identifiers written as text --------------------------------------------------------------
+# --- the parser ----------------------------------------------------------------------------------
 
-# "10.1056/NEJMoa2032994", "doi:10.1016/S0140-6736(20)30183-5", "DOI 10.1000/x"; and PubMed ids
-# ("PMID: 30301513") and PubMed Central ids ("PMCID: PMC7643046", "PMC7643046"). The suffix is
-# bounded so the scan stays linear; trailing punctuation and unbalanced brackets are trimmed.
-_IDENTIFIER = re.compile(
-    r"(?<![\w/.:-])(?:(?P<doi>(?:doi[ \t]?:[ \t]?|doi[ \t])?(?P<doi_id>10\.\d{4,9}/[^\s<>\"'`\[\]{}|\\^]{1,300}))"
-    r"|(?P<pmid>pmid[ \t]?[:#]?[ \t]?(?P<pmid_id>\d{1,12}))(?![\w])"
+# Raw HTML is passed on (nh3 decides what stays; a refused javascript: link keeps its text, never
+# its Markdown source); every line break is a <br>, as members type them.
+_OPTIONS = (Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_HARDBREAKS | Options.CMARK_OPT_FOOTNOTES
+            | Options.CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE)
+_EXTENSIONS = ("table", "strikethrough")
+
+
+def markdown_html(text):
+    """cmark-gfm's HTML of member Markdown, not yet sanitised (the XSS tests' control run uses it)."""
+    try:
+        return cmarkgfm.markdown_to_html_with_extensions(text, options=_OPTIONS, extensions=_EXTENSIONS)
+    except UnicodeEncodeError:  # a lone surrogate (clean_text removes them; other callers may not)
+        text = text.encode("utf-8", "replace").decode("utf-8")
+        return cmarkgfm.markdown_to_html_with_extensions(text, options=_OPTIONS, extensions=_EXTENSIONS)
+
+
+# cmark-gfm names footnote anchors after their labels ("#fn-bron"); they become the post's own
+# numbered anchors ("#fn-<doc id>-1", "fnref-<doc id>-1:1" for a second reference), as the stored
+# posts have them, so two posts on one page never share one and the allowlist can check them.
+_FOOTNOTE = re.compile(
+    r'<sup class="footnote-ref"><a href="#fn-(?P<ref>[^"]*)" id="fnref-[^"]*" data-footnote-ref>(?P<n>\d+)</a></sup>'
+    r'|<li id="fn-(?P<item>[^"]*)">'
+    r'|<a href="#fnref-(?P<back>[^"]*)" class="footnote-backref" data-footnote-backref'
+    r' data-footnote-backref-idx="[^"]*" aria-label="[^"]*">\u21a9(?:<sup class="footnote-ref">\d+</sup>)?</a>'
+    r'|<section class="footnotes" data-footnotes>'
+)
+_REPEAT = re.compile(r"(.*)-(\d+)")
+
+
+def _number_footnotes(html, doc_id):
+    numbers, seen = {}, {}
+
+    def replace(match):
+        if match.group("ref") is not None:
+            label, number = match.group("ref"), match.group("n")
+            numbers.setdefault(label, number)
+            seen[label] = seen.get(label, 0) + 1
+            anchor = number if seen[label] == 1 else f"{number}:{seen[label] - 1}"
+            return f'<sup><a href="#fn-{doc_id}-{number}" id="fnref-{doc_id}-{anchor}">[{anchor}]</a></sup>'
+        if match.group("item") is not None:
+            number = numbers.get(match.group("item"))
+            return f'<li id="fn-{doc_id}-{number}">' if number else "<li>"
+        if match.group("back") is not None:
+            label, repeat = match.group("back"), 1
+            if label not in numbers and (split := _REPEAT.fullmatch(label)):
+                label, repeat = split.group(1), int(split.group(2))
+            number = numbers.get(label)
+            if number is None:
+                return "\u21a9\ufe0e"
+            anchor = number if repeat == 1 else f"{number}:{repeat - 1}"
+            return f'<a href="#fnref-{doc_id}-{anchor}">\u21a9\ufe0e</a>'
+        return "<hr>\n<section>"
+
+    return _FOOTNOTE.sub(replace, html)
+
+
+# --- pasted addresses and identifiers written as text ---------------------------------------------
+
+# Read on the sanitiser's escaped text (in it "&" is always "&amp;", "<" "&lt;", a no-break space
+# "&nbsp;"), so a piece without a link is never decoded and re-encoded. An address: a scheme or
+# "www." at the start of a word, up to a space or a character no address has. Identifiers:
+# "10.1056/NEJMoa2032994", "doi:10.1016/S0140-6736(20)30183-5", "DOI 10.1000/x"; PubMed ids
+# ("PMID: 30301513") and PubMed Central ids ("PMCID: PMC7643046", "PMC7643046"). A DOI's suffix is
+# bounded; trailing punctuation and unbalanced closing brackets are trimmed from both.
+_LINKABLE = re.compile(
+    r"(?<![\w+.@/:-])(?P<address>(?:(?P<web>https?://)|(?P<www>www\.)|(?P<mail>mailto:))"
+    r"(?:[^\s<>\"`&\x00-\x1f\x7f-\x9f]|&amp;)+)"
+    r"|(?<![\w/.:-])(?:(?P<doi>(?:doi[ \t]?:[ \t]?|doi[ \t])?(?P<doi_id>10\.\d{4,9}/[^\s<>\"'`\[\]{}|\\^&]{1,300}))"
+    r"|(?P<pmid>pmid[ \t]?[:#]?[ \t]?(?P<pmid_id>\d{1,12}))(?!\w)"
     r"|(?P<pmc>(?:pmcid[ \t]?:?[ \t]?)?(?P<pmc_id>pmc\d{5,9}))(?!\w))",
     re.IGNORECASE,
 )
+# Anything in a text piece that could start a link; most pieces have none and are left untouched.
+_CANDIDATE = re.compile(r"://|www\.|mailto:|10\.\d|pm", re.IGNORECASE)
+_WWW_HOST = re.compile(r"www\.[\w-]+(?:\.[\w-]+)+(?:[/?#:]|$)", re.IGNORECASE)
+_WEB_HOST = re.compile(r"https?://[\w\[]", re.IGNORECASE)
+_MAIL = re.compile(r"mailto:[^@\s&]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+# An address that can be an href as written (ASCII, nothing to percent-encode; "&amp;" is
+# already what an attribute needs); any other goes through IDNA and percent-encoding.
+_PLAIN_HREF = re.compile(r"[A-Za-z0-9;/?:@&=+$,_.!~*'()#%\[\]-]+")
+_HREF_SAFE = ";/?:@&=+$,-_.!~*'()#%[]"
 _TRAIL = ".,;:!?*_~'\"»›"
+_PAIRS = {")": "(", "]": "["}
 
 
-def _trim(identifier):
-    end = len(identifier)
-    opened = identifier.count("(")
-    closed = identifier.count(")")
+def _trim(found):
+    end = len(found)
+    closed = None
     while end > 0:
-        ch = identifier[end - 1]
+        ch = found[end - 1]
         if ch in _TRAIL:
-            end -= 1
-        elif ch == ")" and closed > opened:
-            closed -= 1
+            end -= 5 if ch == ";" and found.endswith("&amp;", 0, end) else 1
+        elif ch in _PAIRS:
+            if closed is None:
+                closed = {close: found.count(close) - found.count(opening) for close, opening in _PAIRS.items()}
+            if closed[ch] <= 0:
+                break
+            closed[ch] -= 1
             end -= 1
         else:
             break
-    return identifier[:end]
+    return found[:end]
 
 
-def _identifier_links(text):
-    """(start, end, href) of each DOI/PMID/PMCID in a piece of text."""
-    for match in _IDENTIFIER.finditer(text):
-        if match.group("doi"):
-            doi = _trim(match.group("doi_id"))
-            if "/" not in doi or doi.endswith("/"):
-                continue
-            end = match.start("doi_id") + len(doi)
-            yield match.start(), end, "https://doi.org/" + doi
-        elif match.group("pmid"):
-            yield match.start(), match.end(), f"https://pubmed.ncbi.nlm.nih.gov/{int(match.group('pmid_id'))}/"
-        else:
-            yield match.start(), match.end(), f"https://www.ncbi.nlm.nih.gov/pmc/articles/{match.group('pmc_id').upper()}/"
+def _address_href(address, match):
+    if match.group("mail"):
+        return address if _MAIL.fullmatch(address) else None
+    if match.group("www"):
+        if not _WWW_HOST.match(address):
+            return None
+        address = "http://" + address
+    elif not _WEB_HOST.match(address):
+        return None
+    if _PLAIN_HREF.fullmatch(address):
+        return address
+    scheme, _, rest = unescape(address).partition("://")
+    host_end = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+    host = rest[:host_end]
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    return escape(quote(f"{scheme}://{host}{rest[host_end:]}", safe=_HREF_SAFE))
 
 
-_SCHEME_OR_WWW = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*:|www\.)")
+def _link(match):
+    """(end, href) of a link found by _LINKABLE, or None when the match is no link after all."""
+    if match.group("address"):
+        address = _trim(match.group("address"))
+        href = _address_href(address, match)
+        return None if href is None else (match.start() + len(address), href)
+    if match.group("doi"):
+        doi = _trim(match.group("doi_id"))
+        if "/" not in doi or doi.endswith("/"):
+            return None
+        return match.start("doi_id") + len(doi), "https://doi.org/" + doi
+    if match.group("pmid"):
+        return match.end(), f"https://pubmed.ncbi.nlm.nih.gov/{int(match.group('pmid_id'))}/"
+    return match.end(), f"https://www.ncbi.nlm.nih.gov/pmc/articles/{match.group('pmc_id').upper()}/"
 
 
-def _link_tokens(href, text, level):
-    opening = Token("link_open", "a", 1, attrs={"href": href}, level=level, markup="identifier", info="auto")
-    inner = Token("text", "", 0, content=text, level=level + 1)
-    closing = Token("link_close", "a", -1, level=level, markup="identifier", info="auto")
-    return [opening, inner, closing]
+def _link_piece(piece):
+    """One escaped text piece of sanitised HTML with its addresses and identifiers linked."""
+    if not _CANDIDATE.search(piece):
+        return piece
+    out, position = [], 0
+    for match in _LINKABLE.finditer(piece):
+        found = _link(match)
+        if found is None:
+            continue
+        start, (end, href) = match.start(), found
+        out.append(piece[position:start])
+        out.append(f'<a href="{href}" rel="{LINK_REL}">{piece[start:end]}</a>')
+        position = end
+    if not out:
+        return piece
+    out.append(piece[position:])
+    return "".join(out)
 
 
-def _link_identifiers(state):
-    """Core rule after linkify: identifiers in text become links; bare domains stay text.
+# A tag of the sanitiser's output: its attribute values are in double quotes and may hold ">";
+# in its text "<" is always written "&lt;", so every "<" starts a tag.
+_TAG = re.compile(r'<[^>"]*(?:"[^"]*"[^>"]*)*>')
+_SKIPPED_TAG = re.compile(r"<(/?)(?:a|code|pre)[\s>]")
 
-    Not inside code (a separate token type) or inside an existing link. linkify-it's fuzzy
-    mode links "www.…" addresses, as members expect, but also bare names like "thuisarts.nl":
-    those are returned to text, since a name in a sentence is not a link its writer made.
+
+def link_text(html):
+    """Sanitised HTML with pasted addresses and identifiers linked, except inside links and code.
+
+    What it adds is what the sanitiser would keep: an http(s), mailto, doi.org or PubMed target,
+    escaped, with our rel attribute (tests/security/test_xss_renderer.py checks it on the corpus).
     """
-    for block in state.tokens:
-        if block.type != "inline" or not block.children:
+    if not _CANDIDATE.search(html):
+        return html
+    out, position, skipped = [], 0, 0
+    for match in _TAG.finditer(html):
+        if match.start() > position:
+            piece = html[position:match.start()]
+            out.append(piece if skipped else _link_piece(piece))
+        tag = match.group()
+        name = _SKIPPED_TAG.match(tag)
+        if name:
+            skipped = max(skipped + (-1 if name.group(1) else 1), 0)
+        out.append(tag)
+        position = match.end()
+    if position < len(html):
+        out.append(html[position:] if skipped else _link_piece(html[position:]))
+    return "".join(out)
+
+
+# --- depth ------------------------------------------------------------------------------------------
+
+# The sanitiser's HTML parser checks the open elements on each new block, so 20,000 ">" (20,000
+# nested quotes) or "<ul><li>" repeated took seconds. Elements nested deeper than this are
+# dropped before sanitising (their words stay); no post a person writes comes near it.
+_NESTING_LIMIT = 100
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID_NAMES = "|".join(sorted(_VOID))
+_TAG_STEP = re.compile(rf"<(/?)(?!(?:{_VOID_NAMES})\b)[a-zA-Z]", re.IGNORECASE)
+_WHOLE_TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""")
+
+
+def _too_deep(html):
+    depth = 0
+    for closing in _TAG_STEP.findall(html):
+        if not closing:
+            depth += 1
+            if depth > _NESTING_LIMIT:
+                return True
+        elif depth:
+            depth -= 1
+    return False
+
+
+def _flatten(html):
+    """The HTML without the elements (start and end tags) nested deeper than _NESTING_LIMIT."""
+    out, position, kept, stack = [], 0, 0, []
+    for match in _WHOLE_TAG.finditer(html):
+        if match.group(2).lower() in _VOID:
             continue
-        children = []
-        in_link = 0
-        tokens = block.children
-        index = 0
-        while index < len(tokens):
-            token = tokens[index]
-            if (token.type == "link_open" and token.markup == "linkify" and index + 2 < len(tokens)
-                    and tokens[index + 1].type == "text" and tokens[index + 2].type == "link_close"
-                    and not _SCHEME_OR_WWW.match(tokens[index + 1].content)):
-                token = Token("text", "", 0, content=tokens[index + 1].content, level=token.level)
-                index += 2
-            elif token.type == "link_open":
-                in_link += 1
-            elif token.type == "link_close":
-                in_link = max(0, in_link - 1)
-            index += 1
-            if token.type != "text" or in_link or not token.content:
-                children.append(token)
+        if match.group(1):
+            if not stack or stack.pop():
+                kept = max(kept - 1, 0)
                 continue
-            content, position = token.content, 0
-            for start, end, href in _identifier_links(content):
-                if start > position:
-                    children.append(Token("text", "", 0, content=content[position:start], level=token.level))
-                children.extend(_link_tokens(href, content[start:end], token.level))
-                position = end
-            if position == 0:
-                children.append(token)
-            elif position < len(content):
-                children.append(Token("text", "", 0, content=content[position:], level=token.level))
-        block.children = children
-
-
-# --- linear time on hostile input ---------------------------------------------------------------
-
-# markdown-it scans for the end of a link label from every "[" it meets; on text like 20,000 "["
-# or "![" those scans add up to seconds. Each render gets a budget of label-scanning steps in
-# proportion to its length (env[_BUDGET]); real posts use a small part of it, and once it is
-# spent a "[" is plain text. Only our instance's helpers are replaced.
-_BUDGET = "label_steps_left"
-_BUDGET_PER_CHARACTER = 1
-_BUDGET_BASE = 2_000
-_FOOTNOTE_LABEL_MAX = 200
-
-
-def _parse_link_label(state, start, disableNested=False):  # noqa: N803 - markdown-it's signature
-    """markdown_it.helpers.parseLinkLabel, with every step counted against the render's budget."""
-    env = state.env
-    steps = env.get(_BUDGET)
-    if steps is None:
-        steps = env[_BUDGET] = _BUDGET_BASE + _BUDGET_PER_CHARACTER * len(state.src)
-    if steps <= 0:
-        return -1
-    old_pos = state.pos
-    found = False
-    state.pos = start + 1
-    level = 1
-    src, maximum, skip = state.src, state.posMax, state.md.inline.skipToken
-    while state.pos < maximum:
-        steps -= 1
-        if steps <= 0:
-            break
-        marker = src[state.pos]
-        if marker == "]":
-            level -= 1
-            if level == 0:
-                found = True
-                break
-        previous = state.pos
-        skip(state)
-        if marker == "[":
-            if previous == state.pos - 1:
-                level += 1
-            elif disableNested:
-                env[_BUDGET] = steps
-                state.pos = old_pos
-                return -1
-    env[_BUDGET] = steps
-    end = state.pos if found else -1
-    state.pos = old_pos
-    return end
-
-
-_DESTINATION_RUN = re.compile(r"[^\x00-\x20\x7f\\()]+")
-
-
-def _parse_link_destination(string, pos, maximum):
-    """markdown_it.helpers.parseLinkDestination with the same result, stepping over plain runs with
-    one regex match instead of one Python step per character (20,000 characters of "[a](" took
-    five times as long)."""
-    if pos < maximum and string[pos] == "<":
-        return markdown_it_helpers.parseLinkDestination(string, pos, maximum)
-    start, level, result = pos, 0, _DestinationResult()
-    run = _DESTINATION_RUN.match
-    while pos < maximum:
-        found = run(string, pos, maximum)
-        if found:
-            pos = found.end()
+        elif kept < _NESTING_LIMIT:
+            stack.append(True)
+            kept += 1
             continue
-        ch = string[pos]
-        if ch == "\\":
-            if pos + 1 < maximum:
-                if string[pos + 1] == " ":
-                    break
-                pos += 2
-                continue
-        elif ch == "(":
-            level += 1
-            if level > 32:
-                return result
-        elif ch == ")":
-            if level == 0:
-                break
-            level -= 1
-        else:  # a space or a control character ends it
-            break
-        pos += 1
-    if start == pos or level != 0:
-        return result
-    result.str = unescapeAll(string[start:pos])
-    result.pos = pos
-    result.ok = True
-    return result
+        else:
+            stack.append(False)
+        out.append(html[position:match.start()])
+        position = match.end()
+    out.append(html[position:])
+    return "".join(out)
 
 
-def _bounded_footnote_ref(state, silent):
-    """The footnote plugin scans a "[^label" to the end of the paragraph; a label is short."""
-    src, start = state.src, state.pos
-    end = src.find("]", start + 2, min(state.posMax, start + 2 + _FOOTNOTE_LABEL_MAX))
-    if end < 0:
-        return False
-    return footnote_ref(state, silent)
+_HEADINGS = (("h6", "h4"), ("h5", "h4"), ("h3", "h4"), ("h2", "h3"), ("h1", "h2"))
 
 
-def _build():
-    # maxNesting: beyond it markdown-it drops the rest of a block; the preset's 20 lost the words of
-    # a list nested 11 deep. 100 still keeps the recursion far from Python's limit.
-    md = MarkdownIt("commonmark", {"html": True, "linkify": True, "breaks": True, "typographer": False,
-                                   "maxNesting": 100})
-    md.enable(["table", "strikethrough", "linkify"])
-    md.use(footnote_plugin, inline=False)
-    md.helpers = SimpleNamespace(
-        parseLinkDestination=_parse_link_destination,
-        parseLinkTitle=markdown_it_helpers.parseLinkTitle,
-        parseLinkLabel=_parse_link_label,
-    )
-    md.inline.ruler.at("footnote_ref", _bounded_footnote_ref)
-    md.linkify.set({"fuzzy_email": False})
-    # Every written link becomes an <a>; nh3 decides which targets survive (a refused
-    # javascript: link shows its text without a target, as before, never its Markdown source).
-    md.validateLink = lambda url: True
-    md.core.ruler.after("linkify", "identifiers", _link_identifiers)
-    return md
+def _demote_headings(html):
+    """h1 belongs to the page title; the allowlist keeps h2–h4, so shift and clamp (deepest first)."""
+    if "<h" not in html:
+        return html
+    for old, new in _HEADINGS:
+        html = html.replace(f"<{old}", f"<{new}").replace(f"</{old}", f"</{new}")
+    return html
 
 
-_MD = _build()
+_STRUCK = re.compile(r"<(/?)del>")
 
 
 def _doc_id(text):
@@ -314,5 +330,12 @@ def _doc_id(text):
 def render_markdown(text):
     """Render member Markdown to sanitised HTML; the preview and the stored HTML both come from here."""
     text = text or ""
-    html = _MD.render(text, {"docId": _doc_id(text)})
-    return sanitise_html(_CELL_STYLE.sub(r'<\1 align="\2">', _demote_headings(html)))
+    html = markdown_html(text)
+    if "data-footnote" in html:
+        html = _number_footnotes(html, _doc_id(text))
+    if _too_deep(html):
+        html = _flatten(html)
+    html = sanitise_html(_demote_headings(html))
+    if "<del>" in html:
+        html = _STRUCK.sub(r"<\1s>", html)
+    return link_text(html)

@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from forum.markdown import _MD, render_markdown
+from forum.markdown import link_text, markdown_html, render_markdown, sanitise_html
 from forum.validators import clean_text
 from tests.security import xss
 
@@ -30,7 +30,7 @@ def renderer_sample(corpus):
 
 
 def unsanitised(text):
-    return _MD.render(text)
+    return markdown_html(text)
 
 
 def test_the_corpus_is_large_and_comes_from_the_public_lists(corpus):
@@ -84,6 +84,22 @@ def test_no_payload_survives_the_sanitising_renderer(renderer_sample):
             failures.append((source, text[:120], findings[:3]))
     print(f"\nrenderer: {len(renderer_sample)} payloads tried, {len(renderer_sample) - len(failures)} blocked")
     assert failures == []
+
+
+def test_the_links_added_after_sanitising_are_what_the_sanitiser_keeps(renderer_sample):
+    """Addresses and identifiers are linked in the sanitised HTML: the sanitiser keeps every link added."""
+    texts = [text for _, text in renderer_sample] + [
+        'zie https://a.nl/x?"onmouseover=alert(1) en www.b.nl/<script> of https://c.nl/&quot;x',
+        "https://x.nl/a&amp;b, (http://y.nl/(a)) www.café.nl/é mailto:a@b.nl doi:10.1000/x\"y PMID: 1",
+        "https://\u0000x.nl https://x.nl/\u200ba http://[::1]/ https://a.nl/%22%3E",
+    ]
+    changed = []
+    for text in texts:
+        once = sanitise_html(sanitise_html(markdown_html(clean_text(text))))
+        if sanitise_html(link_text(once)) != link_text(once):
+            changed.append(text[:120])
+    assert changed == []
+    assert 'href="https://doi.org/10.1000/x"' in render_markdown(texts[-2])
 
 
 @pytest.mark.parametrize("text", xss.MARKDOWN_TRICKS)

@@ -118,3 +118,16 @@ def test_identifiers_in_code_links_or_other_numbers_are_left_alone(text, links):
     html = render_markdown(text)
     assert html.count("<a ") == links and "pubmed.ncbi" not in html
     assert html.count("doi.org/") <= 2 * text.count("doi.org/")
+
+
+def test_a_bare_email_address_stays_text_and_a_single_tilde_means_about():
+    html = render_markdown("Mail jan@voorbeeld.nl, neem ~5 mg en ~~niet~~ meer")
+    assert "<a " not in html and "~5 mg" in html and "<s>niet</s>" in html
+
+
+def test_footnotes_with_named_labels_are_numbered_per_post():
+    html = render_markdown("Een[^bron] en twee[^bron] en drie[^x]\n\n[^bron]: RIVM\n[^x]: NHG")
+    doc = html.split('id="fnref-')[1].split("-")[0]
+    assert f'<a href="#fn-{doc}-1" id="fnref-{doc}-1" rel="nofollow ugc noopener">[1]</a>' in html
+    assert f'id="fnref-{doc}-1:1"' in html and f'<li id="fn-{doc}-2">' in html
+    assert f'href="#fnref-{doc}-1:1"' in html and "RIVM" in html and "NHG" in html
