@@ -6,7 +6,8 @@ transaction, and whatever readers see follows from it: the topic's counters and 
 the notices to watchers, the search index, a solution that lost its answer and the pages' cache versions.
 """
 
-from django.db.models import Case, Count, Exists, Max, Q, Value, When
+from django.db.models import Case, Count, Exists, Max, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from forum import cache_keys, watching
@@ -16,24 +17,18 @@ from moderation.solutions import accepted_answer_changed
 
 
 def topic_refresh_counters(topic_id):
-    """Recompute a topic's denormalised counts from the posts. Callers hold the topic's row lock."""
-    visible_answers = Post.objects.filter(
-        topic_id=topic_id, is_question=False, visibility=Visibility.PUBLISHED, is_deleted=False
-    )
-    answers = visible_answers.aggregate(count=Count("pk"), best=Max("score"))
-    question_public = Post.objects.filter(
-        topic_id=topic_id, is_question=True, visibility=Visibility.PUBLISHED, is_deleted=False
-    ).exists()
-    reactions = Reaction.objects.filter(
-        post__topic_id=topic_id, post__visibility=Visibility.PUBLISHED, post__is_deleted=False
-    ).count()
+    """Recompute a topic's denormalised counts from the posts, in one UPDATE. Callers hold the topic's row lock."""
+    shown = {"visibility": Visibility.PUBLISHED, "is_deleted": False}
+    answers = Post.objects.filter(topic_id=topic_id, is_question=False, **shown).order_by().values("topic_id")
+    reactions = Reaction.objects.filter(post__topic_id=topic_id, post__visibility=Visibility.PUBLISHED, post__is_deleted=False)
     Topic.objects.filter(pk=topic_id).update(
-        answer_count=answers["count"],
-        best_answer_score=answers["best"],
-        reaction_count=reactions,
-        is_public=Case(When(Q(is_deleted=True) | Q(hidden_at__isnull=False), then=Value(False)), default=Value(question_public)),
+        answer_count=Coalesce(Subquery(answers.annotate(n=Count("pk")).values("n")), 0),
+        best_answer_score=Subquery(answers.annotate(best=Max("score")).values("best")),
+        reaction_count=Coalesce(Subquery(reactions.order_by().values("post__topic_id").annotate(n=Count("pk")).values("n")), 0),
+        is_public=Case(When(Q(is_deleted=True) | Q(hidden_at__isnull=False), then=Value(False)),
+                       default=Exists(Post.objects.filter(topic_id=topic_id, is_question=True, **shown))),
         # Readers see the crisis help line while a published post in the topic speaks of suicide or self-harm.
-        crisis=Exists(Post.objects.filter(topic_id=topic_id, crisis=True, visibility=Visibility.PUBLISHED, is_deleted=False)),
+        crisis=Exists(Post.objects.filter(topic_id=topic_id, crisis=True, **shown)),
     )
     cache_keys.topic_changed(topic_id)
 
