@@ -21,7 +21,7 @@ ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/postgres"
 # A word in about 8% of posts, and one in about 65% (the worst case for ranking every match).
 SEARCH_WORDS = ("slapeloosheid", "huisarts")
 PAGE_NAMES = ("topic-anon", "topic-member", "topic-anon-miss", "topic-cold", "category", "home", "search", "search-very-common",
-              "queue", "post")
+              "queue", "post", "topic-previews")
 FLOORS = (
     ("django", "plain Django floor: startproject middleware, a view returning the same bytes"),
     ("same", "project floor: this forum's settings and middleware, a view returning the same bytes"),
@@ -39,6 +39,8 @@ def parse_args(argv):
     parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--post-connections", type=int, default=4, help="concurrent members posting answers (default 4)")
+    parser.add_argument("--preview-connections", type=int, default=2,
+                        help="members previewing a 20,000-character worst case back to back beside the topic page (default 2)")
     parser.add_argument("--port", type=int, default=8765, help="port for the servers under test (default 8765, or any free one)")
     parser.add_argument("--wait-quiet", type=int, default=0, metavar="SECONDS",
                         help="on a shared machine: before each measurement wait up to this long for other work to pause")
@@ -111,6 +113,7 @@ def main(argv=None):
         # The anonymous topic page is always fetched: the floor serves its bytes.
         pages = [p for p in pages if p.name in wanted or p.name == "topic-anon"]
         posting = posting if "post" in wanted else None
+    previews = not args.pages or "topic-previews" in set(args.pages.split(","))
     selected = pages + ([posting] if posting else [])
     from bench import inprocess
 
@@ -164,6 +167,9 @@ def main(argv=None):
             rows[posting.name].update(_load_row(posted, account))
             notes.append(f"Posting: {posted.requests:,} answers in {posted.seconds:.0f} s by {args.post_connections} concurrent "
                          f"members (responses: {posted.extra['statuses']}).")
+        if previews:
+            rows["topic-previews"], note = _topic_while_previewing(args, port, env, pages, posters, assess, load_kwargs)
+            notes.append(note)
         notes.append(f"Pages: wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency, after a {args.warmup} s "
                      "warm-up, each against a freshly started server.")
         floor_file = server.OUT / "topic_page.html"
@@ -187,7 +193,8 @@ def main(argv=None):
     _judge(rows, floors, assess)
 
     # 5. Report.
-    ordered = [rows[p.name] for p in selected] + [rows[f"floor-{k}"] for k, _label in FLOORS if f"floor-{k}" in rows]
+    beside = [rows["topic-previews"]] if "topic-previews" in rows else []
+    ordered = [rows[p.name] for p in selected] + beside + [rows[f"floor-{k}"] for k, _label in FLOORS if f"floor-{k}" in rows]
     text = report.render(
         args=argv, machine_info=report.machine(), version_info={**report.versions(dsn, load.wrk_version()), "code": code_at_start}, generation=timings,
         counts=counts, consistency=consistency, rows=ordered, assess=assess, plans=plans, profiles=profiles, notes=notes,
@@ -198,6 +205,27 @@ def main(argv=None):
     print(f"assess(): {assess['per_second']:,.0f} answers/s")
     log(f"report written to {args.results}; raw wrk output, profiles and server logs in {server.OUT}")
     return 0
+
+
+def _topic_while_previewing(args, port, env, pages, posters, assess, load_kwargs):
+    """The anonymous topic page under wrk while members preview the crafted shape that rendered slowest."""
+    from bench import load, textgen
+
+    shape = assess["crafted"]["render_worst"][0]
+    topic = next(p for p in pages if p.name == "topic-anon")
+    with server.Gunicorn("config.wsgi", port, env, name="topic-previews") as app:
+        _quiet(args)
+        log(f"wrk: topic page while {args.preview_connections} members preview `{shape}`")
+        account = server.CpuAccount(args.database, app.process.pid)
+        with load.Previews(port, posters, textgen.crafted(shape), connections=args.preview_connections) as previewing:
+            result = load.wrk(port, topic.path, "topic-previews", account=account, **load_kwargs)
+    count, median, statuses = previewing.summary()
+    label = (f"topic page, anonymous, page cache hit, while {args.preview_connections} members preview "
+             f"{textgen.CRAFTED_LENGTH:,} characters of `{shape}` back to back")
+    row = {"label": label, "goal": "p50 and p99 < 100 ms", **_load_row(result, account)}
+    note = (f"Previews beside the topic page: {count:,} of `{shape}` rendered in {result.seconds:.0f} s, median "
+            f"{median:.0f} ms each (responses: {statuses}); the row's CPU per request includes theirs.")
+    return row, note
 
 
 def _quiet(args):
@@ -351,6 +379,9 @@ def _judge(rows, floors, assess):
     for name, limit in (("search", 50), ("queue", 50), ("post", 100)):
         if "p50" in rows.get(name, {}):
             mark(name, rows[name]["p50"] < limit)
+    previews = rows.get("topic-previews", {})
+    if "p99" in previews:
+        mark("topic-previews", previews["p50"] < 100 and previews["p99"] < 100)
 
 
 if __name__ == "__main__":

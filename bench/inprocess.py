@@ -296,8 +296,10 @@ def crafted_worst_case(rules=None, rounds=3):
         shapes[name] = {"render_ms": render_ms, "assess_ms": assess_ms}
     render_worst = max(shapes, key=lambda n: shapes[n]["render_ms"])
     assess_worst = max(shapes, key=lambda n: shapes[n]["assess_ms"])
+    total_worst = max(shapes, key=lambda n: shapes[n]["render_ms"] + shapes[n]["assess_ms"])
     return {
         "length": textgen.CRAFTED_LENGTH, "shapes": shapes,
         "render_worst": (render_worst, shapes[render_worst]["render_ms"]),
         "assess_worst": (assess_worst, shapes[assess_worst]["assess_ms"]),
+        "total_worst": (total_worst, shapes[total_worst]["render_ms"] + shapes[total_worst]["assess_ms"]),
     }

@@ -181,3 +181,59 @@ def post_answers(port, posters, topic_ids, bodies, *, duration=20, connections=4
         requests=len(ordered), seconds=seconds, p50_ms=statistics.median(ordered) * 1000, p99_ms=pct(99), p90_ms=pct(90),
         max_ms=ordered[-1] * 1000, errors=len(ordered) - ok, extra={"statuses": {str(k): v for k, v in statuses.items()}},
     )
+
+
+class Previews:
+    """Members' live previews of one text (POST /markdownx/markdownify/), back to back from `connections`
+    threads, for as long as the `with` block runs: the load another measurement runs beside.
+
+    `posters` are (session key, csrf token) pairs; each thread takes turns among its share of them,
+    so no member comes near the preview limit (120 a minute).
+    """
+
+    def __init__(self, port, posters, text, *, connections=2):
+        self.port, self.text, self.connections = port, text, connections
+        self.shares = [posters[i::connections] for i in range(connections)]
+        self.stop = threading.Event()
+        self.lock = threading.Lock()
+        self.latencies, self.statuses, self.threads = [], {}, []
+
+    def _worker(self, share):
+        index = 0
+        while not self.stop.is_set():
+            session_key, csrf = share[index % len(share)]
+            index += 1
+            payload = urlencode({"csrfmiddlewaretoken": csrf, "content": self.text})
+            headers = {"Host": "127.0.0.1", "User-Agent": BROWSER_AGENT, "Cookie": f"sessionid={session_key}; csrftoken={csrf}",
+                       "Content-Type": "application/x-www-form-urlencoded", "X-CSRFToken": csrf}
+            started = time.perf_counter()
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            try:
+                conn.request("POST", "/markdownx/markdownify/", body=payload, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                status = response.status
+            except OSError:
+                status = "error"
+            finally:
+                conn.close()
+            with self.lock:
+                self.latencies.append(time.perf_counter() - started)
+                self.statuses[str(status)] = self.statuses.get(str(status), 0) + 1
+
+    def __enter__(self):
+        self.threads = [threading.Thread(target=self._worker, args=(share,), daemon=True) for share in self.shares]
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(timeout=35)
+        return False
+
+    def summary(self):
+        """(previews rendered, their median latency in ms, responses by status)."""
+        median = statistics.median(self.latencies) * 1000 if self.latencies else 0.0
+        return len(self.latencies), median, dict(self.statuses)

@@ -125,10 +125,15 @@ def render(*, args, machine_info, version_info, generation, counts, consistency,
     crafted = assess.get("crafted")
     if crafted:
         (render_name, render_ms), (assess_name, assess_ms) = crafted["render_worst"], crafted["assess_worst"]
+        total_name, total_ms = crafted.get("total_worst", (render_name, render_ms + assess_ms))
         out.append(f"Crafted {crafted['length']:,}-character inputs ({len(crafted['shapes'])} hostile shapes, CPU ms, "
                    f"best of 3): worst render **{render_ms:.0f} ms** (`{render_name}`), worst visible text + assess "
-                   f"**{assess_ms:.0f} ms** (`{assess_name}`) (goal < 50 ms: "
-                   f"{'met' if max(render_ms, assess_ms) < 50 else 'NOT met'}).\n")
+                   f"**{assess_ms:.0f} ms** (`{assess_name}`), worst render and assess of one input "
+                   f"**{total_ms:.0f} ms** (`{total_name}`) (goal < 50 ms: {'met' if total_ms < 50 else 'NOT met'}).\n")
+        slowest = sorted(crafted["shapes"].items(), key=lambda item: -(item[1]["render_ms"] + item[1]["assess_ms"]))[:8]
+        out.append("\n| crafted shape (slowest 8) | render ms | visible text + assess ms | both |\n|---|---:|---:|---:|\n" + "".join(
+            f"| `{name}` | {s['render_ms']:.1f} | {s['assess_ms']:.1f} | {s['render_ms'] + s['assess_ms']:.1f} |\n"
+            for name, s in slowest))
     if notes:
         out.append("\n" + "\n".join(f"- {note}" for note in notes) + "\n")
     out.append("\n## Machine and versions\n\n")
