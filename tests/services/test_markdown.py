@@ -131,3 +131,9 @@ def test_footnotes_with_named_labels_are_numbered_per_post():
     assert f'<a href="#fn-{doc}-1" id="fnref-{doc}-1" rel="nofollow ugc noopener">[1]</a>' in html
     assert f'id="fnref-{doc}-1:1"' in html and f'<li id="fn-{doc}-2">' in html
     assert f'href="#fnref-{doc}-1:1"' in html and "RIVM" in html and "NHG" in html
+
+
+def test_an_address_whose_host_no_dns_name_can_have_stays_text():
+    assert "<a " not in render_markdown("www." * 5_000)
+    assert "<a " not in render_markdown("https://" + "a" * 64 + ".nl/")
+    assert '<a href="https://sub.thuisarts.nl/x"' in render_markdown("https://sub.thuisarts.nl/x")
