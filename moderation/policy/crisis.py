@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from . import crisis_model
 
-__all__ = ["CrisisAssessment", "detect_crisis", "crisis_text"]
+__all__ = ["CrisisAssessment", "detect_crisis", "crisis_text", "model_may_judge"]
 
 
 # --- normalising -----------------------------------------------------------
@@ -603,6 +603,12 @@ def _hopeless_and_acts(t):
     return hopeless and acts
 
 
+def model_may_judge(t):
+    """Whether the learned second opinion may decide about normalised text ``t``: not about a
+    film, book or the news, not a joke, not hyperbole (the rules' suppressions are the better judge)."""
+    return not (_MEDIA_RE.search(t) or _JOKE_RE.search(t) or _HYPERBOLE_RE.search(t))
+
+
 def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
     """Decide whether ``text`` (what readers see of a post: plain text) is a crisis post.
 
@@ -639,7 +645,7 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
         return CrisisAssessment(True, "self", tuple(dict.fromkeys(self_signals)))
     if other_signals:
         return CrisisAssessment(True, "other", tuple(dict.fromkeys(other_signals)))
-    if learned and not (media or joking or _HYPERBOLE_RE.search(t)):
+    if learned and model_may_judge(t):
         second = crisis_model.model()
         if second is not None and second.score(t) >= second.threshold:
             about = "self" if first_person or not _THIRD_RE.search(t) else "other"

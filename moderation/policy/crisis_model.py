@@ -1,11 +1,17 @@
-"""A learned second opinion for the crisis detector: a logistic model over a whole post.
+"""A learned second opinion for the crisis detector: a logistic model over the sentences of a post.
 
 The phrase families and the concept layer of ``crisis.py`` know the ways of saying it that were
 written down; members say it in ways nobody wrote down ("ik lig te bedenken welke brug het
 hoogst is"). This model reads the same normalised text (``crisis.normalise`` with its typo
-reading) as hashed words, word pairs and character 3-5-grams, and gives the probability that
-the post is a crisis post. ``crisis.detect_crisis`` calls it only when no rule fired and the
-post is not about a film, a joke or hyperbole, and counts it only at or above the threshold
+reading) sentence by sentence, as hashed words, word pairs, character 3-5-grams and *word
+classes* (the author, a wish, a plan, a means, a farewell, a burden, harm, a film or a past
+that is over, someone else) with the pairs of classes that share a sentence: "I" + a plan + a
+means in one sentence is a feature whatever the words, in Dutch and English alike.
+
+A post's score is its most alarming span: the highest of each sentence, each two neighbouring
+sentences and the whole post, so a cry for help in one sentence of a long post about health
+is not averaged away by the rest. ``crisis.detect_crisis`` calls it only when no rule fired and
+the post is not about a film, a joke or hyperbole, and counts it at or above the threshold
 chosen when it was trained (``manage.py crisis_train``: cross-validated on the train and dev
 posts, never on the test split).
 
@@ -18,45 +24,160 @@ import math
 import re
 import threading
 import zlib
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-__all__ = ["BITS", "WEIGHTS_PATH", "CrisisModel", "features", "model"]
+__all__ = ["BITS", "WEIGHTS_PATH", "CrisisModel", "features", "model", "sentence_features"]
 
 BITS = 18
 MASK = (1 << BITS) - 1
 WEIGHTS_PATH = Path(__file__).with_name("crisis_weights.npz")
-#: The value of one character n-gram (a word or word pair counts 1).
+#: The value of one character n-gram (a word, word pair or class counts 1).
 NGRAM_VALUE = 0.3
 #: Longer posts are cut here: a cry for help is never only on page three.
 MAX_CHARS = 8000
 _TOKEN_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
+_SENTENCE_RE = re.compile(r"[^.!?\n;]+")
+
+# Word classes, Dutch and English together (normalised spelling: lower case, no accents).
+_CLASSES = {
+    "self": "ik k ikke me mij mijn mn m'n mezelf mijzelf i im i'm ive i've id i'd ill i'll my myself mine",
+    "wish": "wil wilde wou wens wenste hoop hoopte liefst zou zouden verlang bid want wanna wanted wish wished "
+            "hope hoping rather pray praying",
+    "death": "dood doodgaan sterven sterf dodelijk dodelijke leven leef bestaan wakker overleven dead die dying death "
+             "deadly lethal alive live living exist existing suicide suicidal zelfmoord zelfdoding suicidaal "
+             "suicidale voorgoed altijd forever permanently permanent gone weg verdwijnen disappear vanish",
+    "means": "pillen pil tabletten strip doos doosje slaappillen slaapmiddelen medicijnen medicatie mes mesje mesjes "
+             "scheermesje scheermes touw strop riem sjaal haak balk brug viaduct spoor trein dak flat balkon rand "
+             "kade water meer zee rivier gracht snelweg pijler boom gas gaskraan uitlaat slang insuline scherf "
+             "aansteker strijkijzer pills pill tablets meds medication prescriptions blade blades razor rope noose "
+             "belt hook bridge tracks train roof ledge balcony railing river lake sea reservoir motorway barrier "
+             "tree exhaust hose insulin glass lighter straightener paracetamol oxazepam diazepam temazepam "
+             "lorazepam quetiapine seroquel tramadol oxycodon oxycodone morfine morphine amitriptyline lithium "
+             "codeine mirtazapine venlafaxine",
+    "harm": "snijden snij snijd sneed gesneden krassen kras gekrast kraste branden brand gebrand verwonden "
+            "beschadigen beschadig pijn bloed bloedde wondjes littekens cut cutting cuts burn burned burnt burning "
+            "scratch scratched scratching hurt hurting harm harming bleed bleeding bled blood punish punishing "
+            "straffen slaan stompen punch bang wounds marks scars",
+    "plan": "plan plannen besloten beslist besluit datum keuze gekozen klaarliggen voorbereid geregeld opgespaard "
+            "gespaard sparen verzameld opgezocht uitgezocht uitgerekend geteld bedacht decided plan planned date "
+            "ready saved saving stockpiling stockpiled counted searched worked picked chosen sorted prepared "
+            "googled checked",
+    "time": "vannacht vanavond vandaag morgen weekend straks binnenkort zaterdag zondag tonight today tomorrow "
+            "soon saturday sunday tmrw",
+    "farewell": "afscheid brief brieven berichtje bedankt vaarwel schuld testament goodbye letter letters note "
+                "thanks thank fault farewell sorry",
+    "burden": "last blok opgelucht makkelijker zonder overbodig burden relieved easier without drain weight kinder",
+    "hopeless": "nooit geen zin nut moe kapot leeg never anymore pointless nothing tired done ophouden ophoudt stopt "
+                "stop end eind einde eindelijk quiet stil rust rustig vrij free",
+    "distance": "film films serie series boek boeken lied liedje nummer docu documentaire spel game movie movies "
+                "book novel song lyrics episode season character personage hoofdpersoon bijsluiter leaflet vroeger "
+                "geleden ago used haha lol grapje kidding joke jk nieuws news overleden died passed funeral "
+                "uitvaart begrafenis grief rouw workshop training docent teacher leerling pupil",
+    "other": "hij zij ze zoon dochter vriend vriendin broer zus moeder vader partner collega he she son daughter "
+             "friend brother sister mum mom dad boyfriend girlfriend coworker flatmate",
+}
+_CLASS_OF: dict[str, list[str]] = {}
+for _name, _words in _CLASSES.items():
+    for _word in _words.split():
+        _CLASS_OF.setdefault(_word, []).append(_name)
+_CLASS_OF = {word: tuple(names) for word, names in _CLASS_OF.items()}
+
+
+def _hash(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & MASK
+
+
+@lru_cache(maxsize=65536)
+def _word_features(word: str) -> tuple:
+    """The hashed word and its character n-grams as (hash, value) pairs; cached per word."""
+    out = [(_hash("w:" + word), 1.0)]
+    padded = "<" + word + ">"
+    for size in (3, 4, 5):
+        for j in range(len(padded) - size + 1):
+            out.append((_hash("g:" + padded[j:j + size]), NGRAM_VALUE))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _class_pair(a: str, b: str) -> int:
+    return _hash("cc:" + a + "|" + b)
+
+
+@lru_cache(maxsize=64)
+def _class_feature(name: str) -> int:
+    return _hash("c:" + name)
+
+
+#: (name, compiled pattern) pairs whose match in a sentence is a class of its own; ``crisis.py``
+#: hands over its sentence markers (past, present, fear, a question, a film, hopelessness, ...).
+MARKERS: list = []
+
+
+def use_markers(markers) -> None:
+    MARKERS[:] = list(markers)
+
+
+def sentence_features(sentence: str) -> dict[int, float]:
+    """Raw (unscaled) hashed feature counts of one sentence of normalised text."""
+    tokens = _TOKEN_RE.findall(sentence)
+    counts: dict[int, float] = {}
+    classes = {name for name, pattern in MARKERS if pattern.search(sentence)}
+    previous = None
+    for word in tokens:
+        for h, value in _word_features(word):
+            counts[h] = counts.get(h, 0.0) + value
+        if previous is not None:
+            h = _hash("b:" + previous + " " + word)
+            counts[h] = counts.get(h, 0.0) + 1.0
+        previous = word
+        classes.update(_CLASS_OF.get(word, ()))
+    ordered = sorted(classes)
+    for i, a in enumerate(ordered):
+        h = _class_feature(a)
+        counts[h] = counts.get(h, 0.0) + 1.0
+        for b in ordered[i + 1:]:
+            h = _class_pair(a, b)
+            counts[h] = counts.get(h, 0.0) + 1.0
+    return counts
+
+
+def sentences(normalised: str) -> list[str]:
+    return [s for s in _SENTENCE_RE.findall(normalised[:MAX_CHARS]) if _TOKEN_RE.search(s)]
+
+
+def spans(count: int) -> list[tuple[int, int]]:
+    """The spans a post is scored on, as [start, end) sentence ranges: each sentence, each two
+    neighbours and the whole post."""
+    out = [(i, i + 1) for i in range(count)] + [(i, i + 2) for i in range(count - 1)]
+    if count > 2:
+        out.append((0, count))
+    return out
 
 
 def features(normalised: str) -> dict[int, float]:
-    """Hashed features of already normalised text, scaled by 1/sqrt(total)."""
-    tokens = _TOKEN_RE.findall(normalised[:MAX_CHARS])
+    """Hashed features of a whole text (already normalised), scaled by 1/sqrt(total)."""
     counts: dict[int, float] = {}
-
-    def add(feature: str, value: float = 1.0) -> None:
-        h = zlib.crc32(feature.encode("utf-8")) & MASK
-        counts[h] = counts.get(h, 0.0) + value
-
-    for i, word in enumerate(tokens):
-        add("w:" + word)
-        if i:
-            add("b:" + tokens[i - 1] + " " + word)
-        padded = "<" + word + ">"
-        for size in (3, 4, 5):
-            for j in range(len(padded) - size + 1):
-                add("g:" + padded[j:j + size], NGRAM_VALUE)
+    for sentence in sentences(normalised):
+        for h, value in sentence_features(sentence).items():
+            counts[h] = counts.get(h, 0.0) + value
     total = sum(counts.values())
     if total:
         scale = 1.0 / math.sqrt(total)
         for h in counts:
             counts[h] *= scale
     return counts
+
+
+def span_logit(bias: float, dots, totals, start: int, end: int) -> float:
+    total = sum(totals[start:end])
+    return bias + (sum(dots[start:end]) / math.sqrt(total) if total else 0.0)
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 class CrisisModel:
@@ -66,6 +187,7 @@ class CrisisModel:
         self.weights = np.asarray(weights, dtype=np.float32)
         if self.weights.shape != (1 << BITS,):
             raise ValueError("weights do not match the feature space")
+        self._weights64 = self.weights.astype(np.float64)
         self.bias = float(bias)
         self.threshold = float(threshold)
         self.meta = dict(meta or {})
@@ -82,14 +204,17 @@ class CrisisModel:
                             threshold=np.float64(self.threshold), **extra)
 
     def score(self, normalised: str) -> float:
-        """The probability that a post (normalised text) is a crisis post."""
-        feats = features(normalised)
-        if not feats:
+        """The probability that a post (normalised text) is a crisis post: its most alarming span."""
+        dots, totals = [], []
+        for sentence in sentences(normalised):
+            feats = sentence_features(sentence)
+            keys = np.fromiter(feats.keys(), dtype=np.int64, count=len(feats))
+            values = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
+            dots.append(float(values @ self._weights64[keys]))
+            totals.append(float(values.sum()))
+        if not dots:
             return 0.0
-        keys = np.fromiter(feats.keys(), dtype=np.int64, count=len(feats))
-        values = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
-        z = self.bias + float(values @ self.weights[keys].astype(np.float64))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(max(span_logit(self.bias, dots, totals, a, b) for a, b in spans(len(dots))))
 
 
 _lock = threading.Lock()

@@ -23,11 +23,30 @@ def test_weights_are_small_and_load_once(model):
 
 
 def test_an_indirect_post_the_rules_miss_is_a_crisis_by_the_model(model):
-    # written for dev in round 9; the phrase rules have no family for it
-    text = "Ik lig al uren te bedenken welke brug het hoogst is. Niemand weet hoe slecht het echt gaat."
+    # a way of saying it that no phrase family holds and no labelled post says in these words
+    text = "Ik heb uitgezocht welke brug het hoogst is."
     assert not detect_crisis(text, learned=False).crisis
     result = detect_crisis(text)
     assert result.crisis and result.signals == ("model",) and result.about == "self"
+
+
+HEALTH_TALK = {
+    "nl": ("Ik heb sinds twee jaar reuma en de methotrexaat helpt maar matig. De internist wil nu "
+           "biologicals proberen, de wachttijd is lang. {} Heeft iemand ervaring met adalimumab?"),
+    "en": ("I've had lupus for years and the new biologic is slow to work. My rheumatologist is kind "
+           "but busy. {} Does anyone else get mouth ulcers on it?"),
+}
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("nl", "Ik heb uitgezocht welke brug het hoogst is."),
+    ("en", "I've worked out how many of my tablets it would take."),
+])
+def test_one_alarming_sentence_in_a_long_post_about_health_is_not_averaged_away(model, language, sentence):
+    without = HEALTH_TALK[language].format("")
+    assert not detect_crisis(without).crisis
+    result = detect_crisis(HEALTH_TALK[language].format(sentence))
+    assert result.crisis and result.signals == ("model",)
 
 
 @pytest.mark.parametrize("text", [
@@ -55,3 +74,6 @@ def test_training_reads_only_train_and_dev_and_matches_the_committed_weights(mod
     assert posts and {p["split"] for p in posts} == {"train", "dev"}
     assert model.meta.get("posts") == len(posts), "the labelled posts changed: run manage.py crisis_train"
     assert model.meta.get("cv_fpr", 1.0) <= crisis_learning.MAX_FPR
+    # cross-validated "rules or model" on train and dev with the composed long posts (docs/POLICY.md)
+    assert model.meta.get("cv_recall", 0.0) >= 0.50
+    assert model.meta.get("cv_recall", 0.0) > model.meta.get("cv_rules_recall", 1.0)
