@@ -254,6 +254,7 @@ def _judge_words(text: str, folded: str, mask, sources, rules: Rules, language: 
     raw = _find_matches(t, rules)
     matched: list[Match] = []
     health_claim = False
+    claim_spans: list[tuple[int, int]] = []  # the sentences the rules read as claims
     if raw:
         clauses = [m.start() for m in _CLAUSE_RE.finditer(t)]
         spans = sentence_spans(t)
@@ -280,6 +281,8 @@ def _judge_words(text: str, folded: str, mask, sources, rules: Rules, language: 
                 continue
             is_claim, items = listed
             health_claim = health_claim or is_claim
+            if is_claim:
+                claim_spans.append((s_start, s_end))
             for s, e, info, ctype in items:
                 matched.append(Match(rule=info.rule, kind=info.kind, claim_type=ctype,
                                      start=s, end=e, text=text[s:e]))
@@ -289,7 +292,7 @@ def _judge_words(text: str, folded: str, mask, sources, rules: Rules, language: 
     if rules.learned:
         testimony = [(m.start, m.end) for m in matched if m.kind is TermKind.EXPERIENCE]
         health_claim, flagged = learned.combine(text, health_claim, author_text=author_text,
-                                                testimony=testimony)
+                                                testimony=testimony, claims=claim_spans)
     qualifying = any(s.kind in (SourceKind.SCHOLARLY, SourceKind.OFFICIAL) for s in sources)
     return Assessment(
         health_claim=health_claim,

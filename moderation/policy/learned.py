@@ -445,14 +445,19 @@ class Verdict:
     """The model's view of one answer.
 
     ``score`` is the highest sentence probability (0 for an answer without
-    sentences); ``claim`` means the model alone calls it a claim; ``clear``
-    means the model is sure it is not one (it may overrule the rules).
+    sentences); ``threshold`` is this answer's claim threshold (higher for an
+    answer with more sentences, see :meth:`Detector.answer_threshold`);
+    ``claim`` means the model alone calls it a claim; ``clear`` means no
+    sentence reaches the clear threshold; ``scored`` is every sentence the
+    model judged with its probability (rounded like ``flagged``), in order.
     """
 
     score: float
     claim: bool
     clear: bool
     flagged: tuple[Flagged, ...]
+    threshold: float = 0.5
+    scored: tuple[tuple[str, float], ...] = ()
 
 
 _SHAPE_RANGE = np.arange(_NSHAPES, dtype=np.int64)
@@ -464,7 +469,7 @@ class Detector:
     _WORD_CACHE_MAX = 200_000
 
     def __init__(self, weights: np.ndarray, bias: float, claim_threshold: float,
-                 clear_threshold: float, meta: dict | None = None):
+                 clear_threshold: float, meta: dict | None = None, slope: float = 0.0):
         self.weights = np.asarray(weights, dtype=np.float32)
         if self.weights.shape != (1 << BITS,):
             raise ValueError("weights do not match the feature space")
@@ -473,6 +478,7 @@ class Detector:
         self.bias = float(bias)
         self.claim_threshold = float(claim_threshold)
         self.clear_threshold = float(clear_threshold)
+        self.slope = float(slope)
         self.meta = dict(meta or {})
         self._sc = w[np.asarray(_SC_IDX)]
         cc = np.zeros((_NSHAPES + 1, _NSHAPES + 1))
@@ -494,14 +500,16 @@ class Detector:
     def load(cls, path: Path | str = WEIGHTS_PATH) -> Detector:
         with np.load(path, allow_pickle=False) as data:
             meta = {k[5:]: data[k].item() for k in data.files if k.startswith("meta_")}
+            slope = float(data["slope"]) if "slope" in data.files else 0.0
             return cls(data["weights"], float(data["bias"]), float(data["claim_threshold"]),
-                       float(data["clear_threshold"]), meta)
+                       float(data["clear_threshold"]), meta, slope=slope)
 
     def save(self, path: Path | str) -> None:
         extra = {"meta_" + k: np.asarray(v) for k, v in sorted(self.meta.items())}
         np.savez_compressed(path, weights=self.weights.astype(np.float32), bias=np.float64(self.bias),
                             claim_threshold=np.float64(self.claim_threshold),
-                            clear_threshold=np.float64(self.clear_threshold), **extra)
+                            clear_threshold=np.float64(self.clear_threshold), slope=np.float64(self.slope),
+                            **extra)
 
     def _word(self, word: str) -> int:
         """Row of ``word`` in the word table (summed weight of its own features, how many,
@@ -609,6 +617,19 @@ class Detector:
         z = self.sentence_logit(sentence)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def answer_threshold(self, sentences: int) -> float:
+        """The claim threshold of an answer with this many scored sentences.
+
+        The answer is as suspicious as its most claim-like sentence, so every sentence is one
+        more chance for a false alarm: with sentence scores whose upper tail falls off
+        exponentially in the logit, the chance that the best of ``n`` sentences passes a logit
+        ``z`` grows like ``n * exp(-z / s)``. Raising the logit threshold by ``slope * ln(n)``
+        keeps that chance about the same for one sentence and for thirty.
+        """
+        z = math.log(self.claim_threshold / (1.0 - self.claim_threshold))
+        z += self.slope * math.log(max(1, sentences))
+        return min(0.995, 1.0 / (1.0 + math.exp(-z)))
+
     def verdict(self, markdown: str | None = None, *, text: str | None = None) -> Verdict:
         """Judge an answer from its Markdown (or from its author text, when the caller has it)."""
         if text is None:
@@ -623,13 +644,14 @@ class Detector:
             sentences.append(sentence)
             token_lists.append(tokens)
         if not sentences:
-            return Verdict(score=0.0, claim=False, clear=True, flagged=())
+            return Verdict(score=0.0, claim=False, clear=True, flagged=(), threshold=self.claim_threshold)
         probs = 1.0 / (1.0 + np.exp(-np.clip(self._logits(token_lists), -30.0, 30.0)))
         best = float(probs.max())
-        flagged = tuple(Flagged(text=s, score=round(float(p), 3))
-                        for s, p in zip(sentences, probs, strict=False) if p >= self.claim_threshold)[:MAX_FLAGGED]
-        return Verdict(score=best, claim=best >= self.claim_threshold,
-                       clear=best < self.clear_threshold, flagged=flagged)
+        threshold = self.answer_threshold(len(sentences))
+        scored = tuple(zip(sentences, probs.round(3).tolist(), strict=True))
+        flagged = tuple(Flagged(text=t, score=p) for t, p in scored if p >= threshold)[:MAX_FLAGGED]
+        return Verdict(score=best, claim=bool(flagged), clear=best < self.clear_threshold,
+                       flagged=flagged, threshold=threshold, scored=scored)
 
 
 _lock = threading.Lock()
@@ -640,6 +662,9 @@ _missing = False
 def detector() -> Detector | None:
     """The committed model, loaded once per process (None if the weights file is absent)."""
     global _loaded, _missing
+    override = _using.get()
+    if override is not None:
+        return override
     if _loaded is None and not _missing:
         with _lock:
             if _loaded is None and not _missing:
@@ -651,6 +676,23 @@ def detector() -> Detector | None:
 
 
 _rules_only = contextvars.ContextVar("policy_rules_only", default=False)
+_using: contextvars.ContextVar[Detector | None] = contextvars.ContextVar("policy_detector", default=None)
+
+
+class using:
+    """``with using(model): assess(...)`` judges with ``model`` instead of the committed one
+    (training chooses its thresholds this way)."""
+
+    def __init__(self, model: Detector):
+        self.model = model
+
+    def __enter__(self):
+        self._token = _using.set(self.model)
+        return self.model
+
+    def __exit__(self, *exc):
+        _using.reset(self._token)
+        return False
 
 
 class rules_only:
@@ -673,20 +715,26 @@ def _locate(markdown: str, sentence: str, start: int) -> tuple[int, int]:
 
 
 def combine(assessed: str, rules_claim: bool, *, author_text: str | None = None,
-            testimony: list[tuple[int, int]] = ()) -> tuple[bool, tuple[FlaggedSentence, ...]]:
+            testimony: list[tuple[int, int]] = (),
+            claims: list[tuple[int, int]] | None = None) -> tuple[bool, tuple[FlaggedSentence, ...]]:
     """The answer's claim decision from the rules' decision and the model's verdict.
 
-    A claim when the model's best sentence reaches the claim threshold, or
-    when the rules found one and the model is not sure it is none (its best
-    sentence reaches the lower *clear* threshold).  ``assessed`` is the text
-    the assessment's offsets refer to (the visible text, or the Markdown
-    source on the older entry); ``author_text`` is the visible text without
-    quotes when the pipeline has it, otherwise it is derived from ``assessed``
-    read as Markdown.  ``testimony``: offsets of the rules' first-person
-    framing ("bij mij", "ik slik"): a sentence told as one's own experience is
-    left to the rules (they know when testimony turns into a generalisation),
-    so the model alone does not make it a claim.  Without a model (weights
-    missing, or inside :class:`rules_only`) the rules decide alone.
+    A claim when one of the model's sentences reaches the answer's claim threshold
+    (:meth:`Detector.answer_threshold`: higher for an answer with more sentences), or when
+    the rules found one and the model is not sure it is none: a sentence the rules read as a
+    claim (``claims``, offsets into ``assessed``) reaches the lower *clear* threshold.  The
+    rules' claim is judged by the model's score of that sentence, not by the best sentence
+    elsewhere in the answer: a long answer with a rule match in one sentence and a warm,
+    claim-like sentence in another is not a claim for it (and a rules' claim in a sentence the
+    model does not score, under three words, does not stand, as before).  Without ``claims``
+    every sentence counts as a rules' claim sentence.
+    ``assessed`` is the text the assessment's offsets refer to (the visible text, or the
+    Markdown source on the older entry); ``author_text`` is the visible text without quotes
+    when the pipeline has it, otherwise it is derived from ``assessed`` read as Markdown.
+    ``testimony``: offsets of the rules' first-person framing ("bij mij", "ik slik"): a
+    sentence told as one's own experience is left to the rules (they know when testimony
+    turns into a generalisation), so the model alone does not make it a claim.  Without a
+    model (weights missing, or inside :class:`rules_only`) the rules decide alone.
     """
     model = None if _rules_only.get() else detector()
     if model is None:
@@ -695,14 +743,59 @@ def combine(assessed: str, rules_claim: bool, *, author_text: str | None = None,
         verdict = model.verdict(assessed)
     else:
         verdict = model.verdict(text=visible_author_text(author_text))
-    flagged = []
-    pos = 0
-    for f in verdict.flagged:
-        start, end = _locate(assessed, f.text, pos)
+    record = _recording.get()
+    if record is None:
+        # only the sentences that reach a threshold can change the decision: place only those
+        low = min(verdict.threshold, model.clear_threshold if rules_claim else 1.0)
+        view = _view(assessed, [s for s in verdict.scored if s[1] >= low], testimony, claims)
+    else:
+        view = _view(assessed, verdict.scored, testimony, claims)
+        record.append((tuple(v[3:] for v in view), rules_claim))
+    claim, flagged = decide([v[3:] for v in view], rules_claim, verdict.threshold, model.clear_threshold)
+    return claim, tuple(FlaggedSentence(text=view[i][0], score=view[i][3], start=view[i][1], end=view[i][2])
+                        for i in flagged)[:MAX_FLAGGED]
+
+
+def _view(assessed, scored, testimony, claims):
+    """(sentence, start, end, score, told as own experience, read as a claim by the rules) per
+    sentence of ``scored``, placed in ``assessed`` in order.  Without ``claims`` (a caller that
+    does not say which sentences the rules read as claims) every sentence counts as one."""
+    rows, pos = [], 0
+    for text, score in scored:
+        start, end = _locate(assessed, text, pos)
+        own, rule = False, claims is None
         if end > 0:
             pos = end
-            if any(s < end and start < e for s, e in testimony):
-                continue
-        flagged.append(FlaggedSentence(text=f.text, score=f.score, start=start, end=end))
-    claim = bool(flagged) or (rules_claim and not verdict.clear)
-    return claim, tuple(flagged)
+            own = any(s < end and start < e for s, e in testimony)
+            rule = rule or any(s < end and start < e for s, e in claims)
+        rows.append((text, start, end, score, own, rule))
+    return rows
+
+
+def decide(view, rules_claim: bool, threshold: float, clear: float) -> tuple[bool, list[int]]:
+    """The decision on one answer from its sentences ``(score, own experience, rules' claim)``:
+    ``(claim, indexes of the flagged sentences)``.  A sentence at or above ``threshold`` that is
+    not told as one's own experience makes the answer a claim; the rules' claim stands when a
+    sentence the rules read as a claim reaches ``clear``.  The one definition that assess and
+    the threshold search of training share."""
+    flagged = [i for i, (score, own, _rule) in enumerate(view) if score >= threshold and not own]
+    if flagged:
+        return True, flagged
+    return rules_claim and any(rule and score >= clear for score, _own, rule in view), flagged
+
+
+_recording: contextvars.ContextVar[list | None] = contextvars.ContextVar("policy_recording", default=None)
+
+
+class recording:
+    """``with recording() as seen: assess(...)``: ``seen`` gets, per assessed answer with a
+    model, its sentence view and the rules' decision (for the threshold search in training)."""
+
+    def __enter__(self):
+        self.seen: list = []
+        self._token = _recording.set(self.seen)
+        return self.seen
+
+    def __exit__(self, *exc):
+        _recording.reset(self._token)
+        return False

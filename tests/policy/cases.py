@@ -38,7 +38,8 @@ CASES = [
     ("nl-two-sentences", "Ik gebruik al jaren lithium. Het voorkomt bij veel mensen een nieuwe manie.", T, T, {TR}),
     ("nl-question-then-claim",
      "Heb je al eens naar magnesium gekeken? Magnesium helpt heel goed bij slaapproblemen.", T, T, {TR}),
-    ("nl-dose-citalopram", "ik slik nu 20mg citalopram", T, T, {DO}),
+    # one's own dose, told about oneself, is testimony (the spec: "ik neem sinds mei elke ochtend 20 mg")
+    ("nl-dose-citalopram", "ik slik nu 20mg citalopram", F, F, None),
     ("nl-n78", "In het onderzoek (n=78) knapten patiënten met depressie duidelijk op.", T, T, {ST}),
     ("nl-therapie-pillen", "ik denk dat therapie meer helpt dan pillen bij een depressie", T, T, {TR}),
     ("nl-bijwerkingen", "sertraline heeft heel vaak bijwerkingen zoals misselijkheid en slapeloosheid", T, T, {RI}),
@@ -276,7 +277,7 @@ CASES += [
     ("v2-h2-43", "Als je gaat microdoseren, begin dan met maximaal 0,1 gram gedroogde paddo's.", True, True, None),
     ("v2-h2-44", 'Sorry dat ik zo laat reageer, was een drukke week.', False, False, None),
     ("v2-h2-45", "Ketamine's antidepressant effect usually kicks in within 24 hours (https://pubmed.ncbi.nlm.nih.gov/10686270/)", True, False, None),
-    ("v2-h2-46", 'my psychiatrist upped my lamotrigine to 200mg last week', True, True, None),
+    ("v2-h2-46", 'my psychiatrist upped my lamotrigine to 200mg last week', False, False, None),  # own dose: testimony
     ("v2-h2-47", "Antidepressants don't work for everyone, and that's okay, there are other options.", True, True, None),
     ("v2-h2-48", 'Goeie vraag! Ik ben benieuwd wat anderen hiervan vinden.', False, False, None),
     ("v2-h2-49", 'Lithium heeft een smalle therapeutische breedte, dus regelmatig bloed laten prikken is echt nodig: '

@@ -32,7 +32,8 @@ class Command(BaseCommand):
         detector, dev = learning.train(examples, log=self.stdout.write)
         detector.save(output)
         self.stdout.write(
-            f"thresholds: claim {detector.claim_threshold:.3f}, clear {detector.clear_threshold:.3f}; "
+            f"thresholds: claim {detector.claim_threshold:.3f} (+{detector.slope:.2f} logit per ln sentences), "
+            f"clear {detector.clear_threshold:.3f}; "
             f"dev needs-review recall {dev['recall'] or 0:.3f}, false-positive rate {dev['fpr'] or 0:.3f}"
         )
         self.stdout.write(self.style.SUCCESS(f"wrote {output}"))
