@@ -43,7 +43,7 @@ def post_permalink(request, pk):
     """A post's lasting address (mail links use it): the topic page that shows it, at its anchor."""
     post = get_object_or_404(Post.objects.select_related("topic").defer("body", "body_html", "search_vector"), pk=pk)
     permissions.check_see_topic(request.user, post.topic)
-    if not permissions.can_see_post(request.user, post):
+    if not selectors.topic_shows_post(post, request.user):
         return redirect(post.topic)
     page = selectors.post_page_number(post)
     query = f"?page={page}" if page > 1 else ""

@@ -62,14 +62,6 @@ def check_post(user):
         raise PermissionDenied(_("Confirm your email address before you post. Check your inbox for the link."))
 
 
-def can_see_post(user, post):
-    if post.is_deleted:
-        return shows_moderator_tools(user)
-    if post.visibility == Visibility.PUBLISHED:
-        return True
-    return user.is_authenticated and (user.pk == post.author_id or is_moderator(user))
-
-
 def can_see_topic(user, topic):
     if topic.category.members_only and not user.is_authenticated:
         return False

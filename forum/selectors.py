@@ -134,17 +134,28 @@ class SharedMemberViewer:
     _confirmed_email = True  # forum.permissions' per-request memo, answered in advance
 
 
+def shown_posts(viewer):
+    """Which of a topic's posts its page shows this viewer (a filter on Post): the published ones;
+    authors also their own held or rejected posts, in place with the banner that explains why;
+    moderators every post not deleted."""
+    if not viewer.is_authenticated:
+        return Q(visibility=Visibility.PUBLISHED, is_deleted=False)
+    if shows_moderator_tools(viewer):
+        return Q(is_deleted=False)
+    return Q(visibility=Visibility.PUBLISHED, is_deleted=False) | Q(author_id=viewer.pk, is_deleted=False)
+
+
+def topic_shows_post(post, viewer):
+    """Whether the post's topic page shows this viewer the post (one query): what a permalink asks."""
+    return Post.objects.filter(shown_posts(viewer), pk=post.pk).exists()
+
+
 def topic_page(topic, viewer, *, order="best", page_number=1):
     """Everything the topic page shows, in a fixed number of queries (5 anonymous, 6 logged in)."""
     shared = isinstance(viewer, SharedMemberViewer)
     member = viewer.is_authenticated and not shared
     moderator = member and shows_moderator_tools(viewer)
-    visible = Q(visibility=Visibility.PUBLISHED, is_deleted=False)
-    if member:
-        # Authors see their own held or rejected posts in place, with the banner that explains why.
-        visible |= Q(author_id=viewer.pk, is_deleted=False)
-        if moderator:
-            visible = Q(is_deleted=False)
+    visible = shown_posts(viewer) if member else Q(visibility=Visibility.PUBLISHED, is_deleted=False)
     # The Markdown source and the search vector are never shown here, and are the largest columns.
     # Only reviewed_by's id is shown (the "checked by a moderator" label), so no join for it.
     posts = only_shown(Post.objects.filter(visible, topic=topic), "author", skip=("body", "search_vector"))
