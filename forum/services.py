@@ -1,8 +1,8 @@
 """Every state change in the forum. One service is one transaction; no other code writes these models.
 
-Moderation screens a post inside the same transaction (moderation.services.post_screen decides whether
-it is published or held), so a post is never visible for a moment before it is held; what follows
-from the decision is forum/visibility.py's, whoever made it.
+Moderation screens a post inside the same transaction (moderation.services.post_screen returns whether
+it is published or held; `_screen` writes that onto the post), so a post is never visible for a moment
+before it is held; what follows from the decision is forum/visibility.py's, whoever made it.
 """
 
 import difflib
@@ -41,7 +41,18 @@ def _assess(*, title, body, is_question, html):
 
 
 def _screen(post, actor, *, is_edit, assessment=None, hold=True):
-    moderation_services.post_screen(post=post, actor=actor, is_edit=is_edit, assessment=assessment, hold=hold)
+    """Moderation decides (published or held); the post is written here, and the caller then runs the
+    one follow-up for what readers see (forum.visibility.post_visibility_changed)."""
+    decision = moderation_services.post_screen(post=post, actor=actor, is_edit=is_edit, assessment=assessment, hold=hold)
+    post.assessment, post.crisis = decision.assessment, decision.crisis
+    update = ["assessment", "crisis"]
+    if decision.visibility != post.visibility:
+        post.visibility = decision.visibility
+        update.append("visibility")
+    if decision.clear_rejection:
+        post.rejection_reason = ""
+        update.append("rejection_reason")
+    post.save(update_fields=update)
 
 
 @transaction.atomic

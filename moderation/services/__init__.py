@@ -18,10 +18,10 @@ from moderation.services.review import (
     review_undo,
 )
 from moderation.services.rule_changes import rules_changed
-from moderation.services.screen import assess_post_text, post_screen
+from moderation.services.screen import ScreenDecision, assess_post_text, post_screen
 
 __all__ = [
-    "FlagError", "ModerationError", "RevisionChanged", "assess_post_text", "check_not_own", "check_revision", "flag_create",
+    "FlagError", "ModerationError", "RevisionChanged", "ScreenDecision", "assess_post_text", "check_not_own", "check_revision", "flag_create",
     "post_screen", "review_approve", "review_bulk", "review_claim", "review_dismiss_flags", "review_reject", "review_undo",
     "rules_changed",
 ]
