@@ -5,7 +5,6 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from forum.models import Visibility
 from forum.notifications import unread_cache_key
 from moderation.permissions import access_cache_key, check_not_silenced, has_two_factor, is_silenced, remember_access, shows_moderator_tools
 from moderation.permissions import can_review as is_moderator  # one home for the rule
