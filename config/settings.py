@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "forum.middleware.ViewerMiddleware",
     "forum.middleware.MemberLocaleMiddleware",
     "forum.middleware.SuspensionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,5 +1,4 @@
-from forum.notifications import unread_count
-from moderation.permissions import shows_moderator_tools
+from forum.viewer import as_viewer
 
 
 def header(request):
@@ -7,4 +6,5 @@ def header(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"unread_notifications": 0, "shows_moderation_link": False}
-    return {"unread_notifications": unread_count(user), "shows_moderation_link": shows_moderator_tools(user)}
+    viewer = getattr(request, "viewer", None) or as_viewer(user)
+    return {"unread_notifications": viewer.unread_notifications, "shows_moderation_link": viewer.is_moderator}

@@ -42,8 +42,8 @@ def notification_go(request, pk):
 def post_permalink(request, pk):
     """A post's lasting address (mail links use it): the topic page that shows it, at its anchor."""
     post = get_object_or_404(Post.objects.select_related("topic").defer("body", "body_html", "search_vector"), pk=pk)
-    permissions.check_see_topic(request.user, post.topic)
-    if not selectors.topic_shows_post(post, request.user):
+    permissions.check_see_topic(request.viewer, post.topic)
+    if not selectors.topic_shows_post(post, request.viewer):
         return redirect(post.topic)
     page = selectors.post_page_number(post)
     query = f"?page={page}" if page > 1 else ""
@@ -77,7 +77,7 @@ def notification_clear_all(request):
 @require_POST
 def topic_watch(request, pk):
     topic = get_object_or_404(Topic, pk=pk)
-    permissions.check_see_topic(request.user, topic)
+    permissions.check_see_topic(request.viewer, topic)
     level = request.POST.get("level", "")
     if level not in WatchLevel.values:
         return HttpResponseBadRequest(_("Unknown notification level."))
@@ -140,7 +140,7 @@ def preferences(request):
     form = PreferencesForm(
         request.POST or None,
         initial={name: getattr(request.user, name) for name in fields},
-        moderator=permissions.is_moderator(request.user),
+        moderator=permissions.is_moderator(request.viewer),
     )
     if request.method == "POST" and form.is_valid():
         services.user_update_preferences(actor=request.user, **form.cleaned_data)

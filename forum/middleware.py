@@ -7,8 +7,21 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from forum.viewer import Viewer
 from moderation.permissions import has_two_factor, is_suspended
 from moderation.sanctions import suspension_in_force
+
+
+class ViewerMiddleware:
+    """`request.viewer`: the one Viewer of this request (forum.viewer), right after the member is known.
+    It asks nothing until a permission, selector or the header needs it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.viewer = Viewer(request.user)
+        return self.get_response(request)
 
 
 class MemberLocaleMiddleware(LocaleMiddleware):
@@ -42,7 +55,7 @@ class AdminTwoFactorMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and user.is_staff and request.path.startswith(reverse("admin:index")) and not has_two_factor(user):
+        if user.is_authenticated and user.is_staff and request.path.startswith(reverse("admin:index")) and not has_two_factor(request.viewer):
             messages.warning(request, _("Moderators must set up two-factor authentication before they can act."))
             return redirect(reverse("mfa_activate_totp") + "?" + urlencode({"next": request.get_full_path()}))
         return self.get_response(request)

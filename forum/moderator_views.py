@@ -21,7 +21,7 @@ from moderation.decorators import moderator_required
 def topic_hide(request, pk):
     """Take a whole topic offline with a reason (audited; topic_unhide undoes it)."""
     topic = get_object_or_404(Topic, pk=pk)
-    check_hide_topic(request.user, topic)
+    check_hide_topic(request.viewer, topic)
     try:
         services.topic_hide(actor=request.user, topic=topic, reason=request.POST.get("reason", "")[:500])
     except services.PostError as error:
@@ -35,7 +35,7 @@ def topic_hide(request, pk):
 @require_POST
 def topic_unhide(request, pk):
     topic = get_object_or_404(Topic, pk=pk)
-    check_hide_topic(request.user, topic)
+    check_hide_topic(request.viewer, topic)
     try:
         services.topic_unhide(actor=request.user, topic=topic)
     except services.PostError as error:

@@ -117,10 +117,8 @@ def notifications_clear_all(*, recipient):
 
 
 def unread_count(user):
-    """The bell's number, cached until this module changes the member's notifications."""
-    known = getattr(user, "_unread_notifications", None)  # seeded by forum.permissions.remember_viewer
-    if known is not None:
-        return known
+    """The bell's number, cached until this module changes the member's notifications (asked once per
+    request by the request's Viewer, forum.viewer)."""
     return cache.get_or_set(
         unread_cache_key(user.pk),
         lambda: Notification.objects.filter(recipient=user, is_read=False, cleared_at__isnull=True).count(),

@@ -180,7 +180,7 @@ def lookup(slot, view_mark, extra_keys=()):
     """(the page stored for the topic's current version or None, whether this view was new, the entries found).
 
     One cache round trip for the version, the page, this visitor's view mark, and for a member
-    their own parts of the page and `extra_keys` (forum.permissions.viewer_cache_keys). When
+    their own parts of the page and `extra_keys` (forum.viewer.Viewer.cache_keys). When
     this process holds a copy of the page, the page itself is not fetched, only its version.
     """
     copy = _copies.get(slot.key) if slot is not None else None

@@ -1,56 +1,20 @@
-"""Who may do what in the forum. `can_*` answers for templates; `check_*` raises with a reason."""
+"""Who may do what in the forum. `can_*` answers for templates; `check_*` raises with a reason.
 
-from allauth.account.models import EmailAddress
-from django.core.cache import cache
+Each takes the request's Viewer (forum.viewer; a member, such as a service's actor, works too). The
+topic page's buttons come from these functions alone (forum.selectors.prepare_posts), so a button
+and the view behind it never disagree."""
+
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from forum.notifications import unread_cache_key
-from moderation.permissions import access_cache_key, check_not_silenced, has_two_factor, is_silenced, remember_access, shows_moderator_tools
+from forum.viewer import as_viewer
+from moderation.permissions import can_move_solution, check_not_silenced, has_two_factor, is_silenced, shows_moderator_tools
 from moderation.permissions import can_review as is_moderator  # one home for the rule
 
 
-def has_confirmed_email(user):
-    """Cached once true (a confirmed address stays confirmed); re-checked while false, so confirming works at once."""
-    if not user.is_authenticated:
-        return False
-    known = getattr(user, "_confirmed_email", None)  # asked many times per page: once per request is enough
-    if known is not None:
-        return known
-    key = _confirmed_key(user.pk)
-    confirmed = bool(cache.get(key))
-    if not confirmed:
-        confirmed = EmailAddress.objects.filter(user=user, verified=True).exists()
-        if confirmed:
-            cache.set(key, True, 24 * 60 * 60)
-    user._confirmed_email = confirmed
-    return confirmed
-
-
-def _confirmed_key(user_id):
-    return f"email-confirmed:{user_id}"
-
-
-def viewer_cache_keys(user):
-    """The cache entries a page consults about the member viewing it, for a view to fetch them in
-    one round trip with what else it needs (forum.pagecache.lookup), then `remember_viewer`."""
-    return [_confirmed_key(user.pk), access_cache_key(user.pk), unread_cache_key(user.pk)]
-
-
-def remember_viewer(user, found):
-    """Seed this request's memos from the entries of viewer_cache_keys that were in the cache."""
-    if found.get(_confirmed_key(user.pk)):  # only a confirmation is cached; a miss is asked of the database
-        user._confirmed_email = True
-    access = found.get(access_cache_key(user.pk))
-    if access is not None:
-        remember_access(user, access)
-    unread = found.get(unread_cache_key(user.pk))
-    if unread is not None:
-        user._unread_notifications = unread
-
-
 def can_post(user):
-    return user.is_authenticated and user.is_active and not is_silenced(user) and has_confirmed_email(user)
+    viewer = as_viewer(user)
+    return viewer.is_authenticated and viewer.is_active and not is_silenced(viewer) and viewer.confirmed_email
 
 
 def check_post(user):
@@ -127,6 +91,11 @@ def can_see_revisions(user, post):
     return user.is_authenticated and (post.author_id == user.pk or is_moderator(user))
 
 
+def can_see_history(user, post):
+    """The post's "History" link: an edited post, for its author and moderators."""
+    return bool(post.edited_at) and can_see_revisions(user, post)
+
+
 def check_see_revisions(user, post):
     if not can_see_revisions(user, post):
         raise PermissionDenied(_("Only the author and moderators can see earlier versions."))
@@ -141,6 +110,17 @@ def check_interact(user, post):
 
 def can_flag(user, post):
     return can_post(user) and post.is_visible and post.author_id != user.pk
+
+
+def can_moderate_post(user, post):
+    """A moderator's edit of a member's post and measures against its author: not on their own posts,
+    nor on a closed account's."""
+    return is_moderator(user) and post.author_id != user.pk and post.author.closed_at is None
+
+
+def can_propose_solution(user, topic, post):
+    """"This solved it" on a published answer, where the solution table lets this viewer propose."""
+    return not post.is_question and post.is_visible and can_move_solution(user, topic, "propose")
 
 
 def check_vote(user, post):

@@ -13,7 +13,8 @@ from forum import permissions
 from forum.app_settings import forum_settings
 from forum.fragments import render_posts
 from forum.models import REACTION_EMOJI, Category, Notification, Post, Reaction, ReactionKind, SolutionState, Topic, Visibility, Vote
-from moderation.permissions import shows_moderator_tools
+from forum.viewer import as_viewer
+from moderation.permissions import shows_moderator_tools, solution_moves
 
 TOPIC_FILTERS = ("all", "unanswered", "solved", "proposed", "unsolved")
 
@@ -120,18 +121,8 @@ class TopicPage:
     reactions: dict = field(default_factory=dict)  # post id -> {kind: count}
     authors_with_unpublished_posts: frozenset = frozenset()  # filled for the shared member page only
     accepted_under_review: bool = False
-
-
-class SharedMemberViewer:
-    """Whom the shared member page (forum.pagecache) is rendered for: a signed-in member who may
-    post, wrote nothing on the page, voted and reacted on nothing there, and is no moderator."""
-
-    is_authenticated = True
-    is_anonymous = False
-    is_active = True
-    pk = id = None
-
-    _confirmed_email = True  # forum.permissions' per-request memo, answered in advance
+    viewer: object = None  # whom the page was made for (forum.viewer.Viewer)
+    solution_moves: dict = field(default_factory=dict)  # move -> whether this viewer may make it (moderation.permissions)
 
 
 def shown_posts(viewer):
@@ -140,21 +131,22 @@ def shown_posts(viewer):
     moderators every post not deleted."""
     if not viewer.is_authenticated:
         return Q(visibility=Visibility.PUBLISHED, is_deleted=False)
-    if shows_moderator_tools(viewer):
+    if viewer.is_moderator:
         return Q(is_deleted=False)
     return Q(visibility=Visibility.PUBLISHED, is_deleted=False) | Q(author_id=viewer.pk, is_deleted=False)
 
 
 def topic_shows_post(post, viewer):
     """Whether the post's topic page shows this viewer the post (one query): what a permalink asks."""
-    return Post.objects.filter(shown_posts(viewer), pk=post.pk).exists()
+    return Post.objects.filter(shown_posts(as_viewer(viewer)), pk=post.pk).exists()
 
 
 def topic_page(topic, viewer, *, order="best", page_number=1):
-    """Everything the topic page shows, in a fixed number of queries (5 anonymous, 6 logged in)."""
-    shared = isinstance(viewer, SharedMemberViewer)
+    """Everything the topic page shows `viewer` (forum.viewer.Viewer), in a fixed number of queries
+    (5 anonymous, 6 logged in)."""
+    shared = viewer.shared
     member = viewer.is_authenticated and not shared
-    moderator = member and shows_moderator_tools(viewer)
+    moderator = member and viewer.is_moderator
     visible = shown_posts(viewer) if member else Q(visibility=Visibility.PUBLISHED, is_deleted=False)
     # The Markdown source and the search vector are never shown here, and are the largest columns.
     # Only reviewed_by's id is shown (the "checked by a moderator" label), so no join for it.
@@ -197,7 +189,7 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
     result = TopicPage(
         topic=topic, question=question, answers=shown, page=page, order=order,
         post_count=1 + topic.answer_count, participant_count=participants, reactions=reactions,
-        accepted_under_review=under_review,
+        accepted_under_review=under_review, viewer=viewer,
     )
     if shared:
         result.authors_with_unpublished_posts = frozenset(
@@ -205,7 +197,8 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
             .values_list("author_id", flat=True).distinct()
         )
     my_votes, my_reactions = viewer_marks(viewer, post_ids) if member else ({}, {})
-    prepare_posts([question, *shown], topic, viewer, moderator, reactions, my_votes, my_reactions)
+    prepare_posts([question, *shown], topic, viewer, reactions, my_votes, my_reactions)
+    result.solution_moves = solution_moves(viewer, topic)
     return result
 
 
@@ -234,9 +227,9 @@ def viewer_marks(viewer, post_ids):
     return my_votes, my_reactions
 
 
-def prepare_posts(posts, topic, viewer, moderator, reactions, my_votes, my_reactions):
-    """Decide each post's buttons and links for this viewer, then set its HTML (forum.fragments)."""
-    _prepare_for_viewer(posts, topic, viewer, moderator, reactions, my_votes, my_reactions)
+def prepare_posts(posts, topic, viewer, reactions, my_votes, my_reactions):
+    """Set each post's buttons and links for this viewer (from forum.permissions), then its HTML (forum.fragments)."""
+    _prepare_for_viewer(posts, topic, viewer, reactions, my_votes, my_reactions)
     render_posts(posts, topic)
 
 
@@ -246,10 +239,10 @@ def _url_pattern(name, with_id=True):
     return reverse(name, args=[987654321]).replace("987654321", "{}") if with_id else reverse(name)
 
 
-def _prepare_for_viewer(posts, topic, viewer, moderator, reactions, my_votes, my_reactions):
-    """What each post's buttons and links show this viewer, decided here once instead of in template logic.
-
-    `moderator` is the cached display flag (shows_moderator_tools): the views check the real permissions."""
+def _prepare_for_viewer(posts, topic, viewer, reactions, my_votes, my_reactions):
+    """What each post's buttons and links show this viewer: each button is the answer of the `can_*`
+    function in forum.permissions that the view behind it checks, asked once here, not in template logic."""
+    moderator = viewer.is_moderator
     kinds = [(kind, label, REACTION_EMOJI[kind]) for kind, label in ReactionKind.choices]
     # A visitor's vote and reaction buttons lead to the login page (a GET form): a POST would need a
     # CSRF token, and a token would stop the page from being shared by every visitor (forum.httpcache).
@@ -264,21 +257,18 @@ def _prepare_for_viewer(posts, topic, viewer, moderator, reactions, my_votes, my
         post.reaction_buttons = [(kind, label, emoji, counts.get(kind, 0), kind in mine) for kind, label, emoji in kinds]
         post.urls = {key: _url_pattern(name).format(post.pk) for key, name in POST_URLS}
         post.can_edit = permissions.can_edit_post(viewer, post)
-        post.can_see_history = bool(post.edited_at) and (post.can_edit or moderator)
-        post.can_delete = not post.is_deleted and (post.can_edit or moderator)
+        post.can_see_history = permissions.can_see_history(viewer, post)
+        post.can_delete = permissions.can_delete_post(viewer, post)
         post.can_flag = permissions.can_flag(viewer, post)
         # A moderator's edit and measures against the author, from the post itself (not on their own posts).
-        post.moderator_tools = moderator and post.author_id != viewer.pk and post.author.closed_at is None
+        post.moderator_tools = permissions.can_moderate_post(viewer, post)
         # "Edited by a moderator" and why: for the author and moderators only.
         post.moderator_edit_notice = post.moderator_edit_reason if (moderator or viewer.pk == post.author_id) else ""
         post.topic = topic  # the page's topic, not a query per post (author_name reads it)
         # Anonymous starters and closed accounts have no profile to link; moderators see who asked.
         post.author_real = post.author.display_name if (moderator and post.author_is_hidden) else ""
         post.links_profile = not post.author_is_hidden and post.author.closed_at is None
-        post.can_propose = (
-            not post.is_question and post.is_visible and topic.solution_state == SolutionState.OPEN
-            and viewer.is_authenticated and (viewer.pk == topic.author_id or moderator)
-        )
+        post.can_propose = permissions.can_propose_solution(viewer, topic, post)
 
 
 POST_URLS = [  # (the template's name, the URL's name)

@@ -15,6 +15,7 @@ from forum.forms import AnswerForm, TopicEditForm, TopicForm
 from forum.models import Category, Post, Topic
 from forum.ratelimit import RateLimitExceeded
 from forum.viewcount import view_mark_key, view_recorded, visitor_key
+from forum.viewer import Viewer
 
 
 @httpcache.shared_when_anonymous
@@ -46,12 +47,11 @@ def category_detail(request, slug):
 
 
 def topic_detail(request, pk, slug):
-    viewer = request.user
+    viewer = request.viewer
     member = viewer.is_authenticated
     slot, stored, counted, found = _page_lookup(request, pk, slug)
-    if member:
-        permissions.remember_viewer(viewer, found)
-    moderator = permissions.shows_moderator_tools(viewer)
+    viewer.seed(found)
+    moderator = viewer.is_moderator
     if stored is not None and (not member or _may_share_member_page(viewer, moderator)):
         response = _member_page(request, slot, stored, found=found, topic_id=pk) if member else topic_hits.anonymous_page_response(request, slot, stored)
         if response is not None:
@@ -76,7 +76,7 @@ def topic_detail(request, pk, slug):
     # The starter always gets a page of their own (_member_page): building the shared one would be wasted.
     shareable = topic.is_public and not topic.is_deleted and viewer.pk != topic.author_id
     if slot is not None and _may_share_member_page(viewer, moderator) and shareable:
-        data = selectors.topic_page(topic, selectors.SharedMemberViewer(), order=order, page_number=page_number)
+        data = selectors.topic_page(topic, Viewer.shared_member(), order=order, page_number=page_number)
         shell, context, posts = _render_member_shell(request, data)
         pagecache.store(slot, shell, context=context, posts=posts)
         response = _member_page(request, slot, shell, (context, posts), topic_id=pk, lookup_found=found)
@@ -96,17 +96,17 @@ def _page_lookup(request, pk, slug):
     if handed_over is not None and not request.user.is_authenticated:
         slot, counted, found = handed_over
         return slot, None, counted, found
-    viewer = request.user
     slot = pagecache.topic_page_slot(request, pk, slug)
     view_mark = view_mark_key(topic_id=pk, visitor=_visitor(request), user_agent=request.headers.get("user-agent", ""))
-    member_keys = [*permissions.viewer_cache_keys(viewer), *reading.reading_state_keys(viewer, pk)] if viewer.is_authenticated else ()
+    member_keys = ([*request.viewer.cache_keys(), *reading.reading_state_keys(request.user, pk)]
+                   if request.user.is_authenticated else ())
     return (slot, *pagecache.lookup(slot, view_mark, member_keys))
 
 
 def topic_short_url(request, pk):
     """/t/<id>/ (and any old address of a topic) moves permanently to /t/<id>/<slug>/."""
     topic = get_object_or_404(Topic.objects.select_related("category"), pk=pk)
-    permissions.check_see_topic(request.user, topic)
+    permissions.check_see_topic(request.viewer, topic)
     return _canonical_redirect(request, topic)
 
 
@@ -146,8 +146,9 @@ def _topic_context(request, data, answer_form):
         "data": data,
         "topic": data.topic,
         "answer_form": answer_form,
-        "can_post": permissions.can_post(request.user),
-        "is_moderator": permissions.shows_moderator_tools(request.user),
+        "can_post": permissions.can_post(data.viewer),
+        "can_hide_topic": permissions.can_hide_topic(data.viewer, data.topic),
+        "solution": data.solution_moves,
         "share_url": request.build_absolute_uri(data.topic.get_absolute_url()),
         "meta": seo.topic_meta(request, data),
         "csrf_token": pagecache.CSRF_PLACEHOLDER,
@@ -183,7 +184,7 @@ def _render_member_shell(request, data):
 
 def _member_page(request, slot, shell, rendered=None, found=None, *, topic_id, lookup_found=None):
     """The shared member page with this member's parts filled in, or None if they need a page of their own."""
-    viewer = request.user
+    viewer = request.viewer
     if viewer.pk == shell.topic_author_id or viewer.pk in shell.authors_with_unpublished_posts:
         return None
     mine = pagecache.stored_member_parts(slot, found) if found is not None else None
@@ -194,7 +195,7 @@ def _member_page(request, slot, shell, rendered=None, found=None, *, topic_id, l
             return None
         mine = pagecache.MemberParts(posts=posts)
     header = context_processors.header(request)
-    nav_inputs = (viewer.username, header["unread_notifications"], header["shows_moderation_link"], request.get_full_path())
+    nav_inputs = (request.user.username, header["unread_notifications"], header["shows_moderation_link"], request.get_full_path())
     if mine.nav_inputs != nav_inputs:
         mine.nav_inputs, mine.nav = nav_inputs, pagecache.account_nav_parts(request, header)
         changed = True
@@ -220,13 +221,13 @@ def _member_post_parts(slot, shell, viewer, rendered):
         return None
     context, posts = found
     mine = [post for post in posts if post.pk in personal]
-    selectors.prepare_posts(mine, context["topic"], viewer, False, context["reactions"], my_votes, my_reactions)
+    selectors.prepare_posts(mine, context["topic"], viewer, context["reactions"], my_votes, my_reactions)
     return {pagecache.post_hole_name(post.pk): pagecache.split_into_parts(post.html) for post in mine}
 
 
 @login_required
 def topic_create(request, slug=None):
-    permissions.check_post(request.user)
+    permissions.check_post(request.viewer)
     initial = {"category": get_object_or_404(Category, slug=slug)} if slug else {}
     form = TopicForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -263,8 +264,8 @@ def answer_create(request, pk):
     if request.method != "POST":
         # The page a refused answer came back on has this address: reloading it or switching language goes to the topic.
         return redirect(topic.get_absolute_url() + "#answer")
-    permissions.check_see_topic(request.user, topic)
-    permissions.check_post(request.user)
+    permissions.check_see_topic(request.viewer, topic)
+    permissions.check_post(request.viewer)
     form = AnswerForm(request.POST)
     status = 400
     if form.is_valid():
@@ -281,14 +282,14 @@ def answer_create(request, pk):
             crisis_notice(request, answer.crisis)
             return draft_done(request, redirect(answer.get_absolute_url()), f"answer-{topic.pk}")
     # Re-show the topic with the form and what was typed, and the reason it was refused.
-    data = selectors.topic_page(topic, request.user)
+    data = selectors.topic_page(topic, request.viewer)
     return _render_topic(request, data, form, status=status)
 
 
 @login_required
 def post_edit(request, pk):
     post = get_object_or_404(Post.objects.select_related("topic"), pk=pk)
-    permissions.check_edit_post(request.user, post)
+    permissions.check_edit_post(request.viewer, post)
     form_class = TopicEditForm if post.is_question else AnswerForm
     initial = {"body": post.body, "title": post.topic.title}
     form = form_class(request.POST or None, initial=initial)
@@ -311,7 +312,7 @@ def post_edit(request, pk):
 def post_delete(request, pk):
     """GET asks for confirmation (and for a question others answered, offers to withdraw it); POST deletes."""
     post = get_object_or_404(Post.objects.select_related("topic", "author"), pk=pk)
-    permissions.check_delete_post(request.user, post)
+    permissions.check_delete_post(request.viewer, post)
     held_by_others = post.is_question and services.others_answered(post)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
@@ -322,7 +323,7 @@ def post_delete(request, pk):
             messages.success(request, _("The post is deleted. Moderators can still see it."))
             return redirect("forum:home" if post.is_question else post.topic)
     context = {"post": post, "can_delete": not held_by_others,
-               "can_withdraw": held_by_others and permissions.can_withdraw_question(request.user, post)}
+               "can_withdraw": held_by_others and permissions.can_withdraw_question(request.viewer, post)}
     return render(request, "forum/post_delete.html", context, status=400 if request.method == "POST" else 200)
 
 
@@ -330,7 +331,7 @@ def post_delete(request, pk):
 @require_POST
 def question_withdraw(request, pk):
     post = get_object_or_404(Post.objects.select_related("topic"), pk=pk)
-    permissions.check_withdraw_question(request.user, post)
+    permissions.check_withdraw_question(request.viewer, post)
     if request.POST.get("confirm") != "yes":
         return redirect("forum:post_delete", pk=post.pk)
     try:
@@ -345,6 +346,6 @@ def question_withdraw(request, pk):
 @login_required
 def post_revisions(request, pk):
     post = get_object_or_404(Post.objects.select_related("topic", "author"), pk=pk)
-    permissions.check_see_revisions(request.user, post)
+    permissions.check_see_revisions(request.viewer, post)
     revisions = post.revisions.select_related("edited_by")
     return render(request, "forum/revisions.html", {"post": post, "revisions": revisions})

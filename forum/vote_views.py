@@ -33,7 +33,7 @@ def vote(request, pk):
     if not form.is_valid():
         return HttpResponseBadRequest(_("Invalid vote."))
     try:
-        permissions.check_vote(request.user, post)
+        permissions.check_vote(request.viewer, post)
         score = services.vote_cast(actor=request.user, post=post, value=form.cleaned_data["value"])
     except PermissionDenied as error:
         return _interaction_response(request, post, {}, str(error), status=403)
@@ -51,7 +51,7 @@ def react(request, pk):
     if not form.is_valid():
         return HttpResponseBadRequest(_("Unknown reaction."))
     try:
-        permissions.check_interact(request.user, post)
+        permissions.check_interact(request.viewer, post)
         added, count = services.reaction_toggle(actor=request.user, post=post, kind=form.cleaned_data["kind"])
     except PermissionDenied as error:
         return _interaction_response(request, post, {}, str(error), status=403)

@@ -17,10 +17,10 @@ def moderator_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if has_moderator_role(request.user) and not has_two_factor(request.user):
+        if has_moderator_role(request.viewer) and not has_two_factor(request.viewer):
             messages.warning(request, _("Moderators must set up two-factor authentication before they can act."))
             return redirect(reverse("mfa_activate_totp") + f"?next={request.path}")
-        check_review(request.user)
+        check_review(request.viewer)
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -1,58 +1,24 @@
 """Who may moderate. Members of the Moderators group (and superusers) hold these permissions.
 
-A member's rights and whether they have TOTP set up are asked on every moderator request
-and on many member pages, so they are kept in the shared cache (one round trip, no SQL)
-for ACCESS_SECONDS. `forget_access` drops a member's entry; moderation.signals calls it
-the moment their groups, permissions, account or authenticators change (and a group's
-permissions or the group itself), so a moderator taken out of the Moderators group is
-refused on their next request. The lifetime only bounds changes that bypass model signals
-(QuerySet.update, raw SQL).
+Every function takes the request's `Viewer` (forum.viewer), which asks a member's rights and whether
+they have TOTP set up once per request (kept in the shared cache for ACCESS_SECONDS), or a member
+(a service's actor), who is asked afresh. `forget_access` drops a member's entry; moderation.signals
+calls it the moment their groups, permissions, account or authenticators change (and a group's
+permissions or the group itself), so a moderator taken out of the Moderators group is refused on
+their next request. The lifetime only bounds changes that bypass model signals (QuerySet.update, raw SQL).
 """
 
-from allauth.mfa.models import Authenticator
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from forum.caching import forget
+from forum.viewer import ACCESS_SECONDS, REVIEW, SIGN_OFF, access_cache_key, as_viewer
 from moderation.models import ReviewStatus
 from moderation.policy import queue as queue_policy
+from moderation.policy import solution as solution_machine
 
-REVIEW = "moderation.review_posts"
-SIGN_OFF = "moderation.sign_off_solutions"
-ACCESS_SECONDS = 60
-
-
-def _access_key(user_id):
-    return f"moderator-access:{user_id}"
-
-
-def _access(user):
-    """{"review": bool, "sign_off": bool, "totp": bool} for a logged-in member: memoised on the user, then in the cache."""
-    known = getattr(user, "_moderator_access", None)
-    if known is None:
-        key = _access_key(user.pk)
-        known = cache.get(key)
-        if known is None:
-            known = {
-                "review": user.has_perm(REVIEW),
-                "sign_off": user.has_perm(SIGN_OFF),
-                "totp": Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
-            }
-            cache.set(key, known, ACCESS_SECONDS)
-        user._moderator_access = known
-    return known
-
-
-def access_cache_key(user_id):
-    """For views that fetch this entry together with others (forum.pagecache.lookup); see remember_access."""
-    return _access_key(user_id)
-
-
-def remember_access(user, access):
-    """Seed this request's memo with an entry fetched from access_cache_key."""
-    user._moderator_access = access
+__all__ = ["ACCESS_SECONDS", "REVIEW", "SIGN_OFF"]
 
 
 def forget_access(user_ids):
@@ -61,7 +27,7 @@ def forget_access(user_ids):
     The second time matters: a request that read the old rights before the commit could
     have stored them again in between.
     """
-    forget(*(_access_key(pk) for pk in user_ids))
+    forget(*(access_cache_key(pk) for pk in user_ids))
 
 
 def has_moderator_role(user):
@@ -69,14 +35,14 @@ def has_moderator_role(user):
 
     Not a power by itself: only `moderator_required` asks it, to send such a member to set up TOTP.
     """
-    return user.is_authenticated and user.is_active and _access(user)["review"]
+    return as_viewer(user).has_moderator_role
 
 
 def can_review(user):
     """The one rule for every moderator power (seeing held, rejected and deleted posts, edit histories,
     the queue, decisions): the Moderators permission *and* two-factor authentication. Without TOTP a
     moderator sees the site as a member does."""
-    return has_moderator_role(user) and _access(user)["totp"]
+    return as_viewer(user).is_moderator
 
 
 def shows_moderator_tools(user):
@@ -92,7 +58,7 @@ def check_review(user):
 
 
 def can_sign_off(user):
-    return user.is_authenticated and user.is_active and _access(user)["sign_off"] and _access(user)["totp"]
+    return as_viewer(user).may_sign_off
 
 
 def check_sign_off(user):
@@ -110,9 +76,32 @@ def can_sign_off_topic(user, topic, answer=None):
     return can_sign_off(user) and user.pk != topic.author_id and (answer is None or user.pk != answer.author_id)
 
 
+def solution_roles(user, topic):
+    """The solution table's roles (moderation/policy/solution.py) this member holds in the topic."""
+    viewer = as_viewer(user)
+    roles = set()
+    if viewer.is_authenticated and viewer.pk is not None and viewer.pk == topic.author_id:
+        roles.add(solution_machine.STARTER)
+    if viewer.may_sign_off:
+        roles.add(solution_machine.MODERATOR)
+    return roles
+
+
+def can_move_solution(user, topic, event):
+    """Whether the solution table lets this member make the move now (the service asks the same table)."""
+    return solution_machine.allowed(topic.solution_state, event, solution_roles(user, topic))
+
+
+def solution_moves(user, topic):
+    """{move: allowed} for every move a person makes, for the topic page's solution controls."""
+    roles = solution_roles(user, topic)
+    return {event: solution_machine.allowed(topic.solution_state, event, roles)
+            for event, rule in solution_machine.TRANSITIONS.items() if solution_machine.SYSTEM not in rule.roles}
+
+
 def has_two_factor(user):
     """Moderators must have TOTP set up before they act (allauth's MFA)."""
-    return user.is_authenticated and _access(user)["totp"]
+    return as_viewer(user).has_two_factor
 
 
 class MemberSilenced(PermissionDenied):

@@ -17,7 +17,7 @@ from forum.notifications import notify
 from moderation.audit import audit
 from moderation.cache_keys import queue_changed
 from moderation.models import AuditAction
-from moderation.permissions import SIGN_OFF, can_sign_off
+from moderation.permissions import SIGN_OFF, solution_roles
 from moderation.policy import Assessment
 from moderation.policy import solution as machine
 
@@ -57,14 +57,7 @@ NOTICE_FOR_STARTER = {
 
 
 def roles_of(user, topic):
-    roles = set()
-    if user is None:
-        return {machine.SYSTEM}
-    if user.pk == topic.author_id:
-        roles.add(machine.STARTER)
-    if can_sign_off(user):
-        roles.add(machine.MODERATOR)
-    return roles
+    return {machine.SYSTEM} if user is None else solution_roles(user, topic)
 
 
 def _moderators():

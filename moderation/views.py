@@ -102,7 +102,7 @@ def item_detail(request, pk):
 
 
 def _item_page(request, item, form, *, status=200, seen_revision=None):
-    context = selectors.review_item_context(item, request.user, seen_revision=seen_revision)
+    context = selectors.review_item_context(item, request.viewer, seen_revision=seen_revision)
     if form.is_bound:
         # The page shows the current revision, so a decision sent from it again must name that one.
         data = form.data.copy()
@@ -204,21 +204,21 @@ def solution_review(request, pk):
     answer = topic.proposed_answer or topic.accepted_answer
     form = SignOffForm(request.POST or None, initial={"revision": answer.revision if answer else None})
     if request.method == "POST" and form.is_valid():
-        check_sign_off(request.user)
+        check_sign_off(request.viewer)
         try:
             messages.success(request, _sign_off_decide(request.user, topic, form))
         except solutions.SolutionRevisionChanged as changed:
             messages.error(request, str(changed))
             data = form.data.copy()
             data["revision"] = changed.current
-            context = selectors.solution_context(topic, SignOffForm(data), request.user, seen_revision=changed.seen)
+            context = selectors.solution_context(topic, SignOffForm(data), request.viewer, seen_revision=changed.seen)
             return render(request, "moderation/solution_review.html", context, status=409)
         except solutions.SolutionError as error:
             messages.error(request, str(error))
-            return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form, request.user), status=400)
+            return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form, request.viewer), status=400)
         return redirect("moderation:solutions")
     status = 400 if request.method == "POST" else 200
-    return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form, request.user), status=status)
+    return render(request, "moderation/solution_review.html", selectors.solution_context(topic, form, request.viewer), status=status)
 
 
 def _sign_off_decide(actor, topic, form):
@@ -244,7 +244,7 @@ def _sign_off_decide(actor, topic, form):
 def flag(request, pk):
     """GET shows the flag form for one post; POST files the flag. A refused flag keeps what was typed."""
     post = get_object_or_404(Post.objects.select_related("topic", "author"), pk=pk)
-    check_interact(request.user, post)
+    check_interact(request.viewer, post)
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -270,7 +270,7 @@ def solution_action(request, pk, action):
     topic = get_object_or_404(Topic, pk=pk)
     form = ReasonForm(request.POST)
     form.is_valid()
-    if request.user.pk != topic.author_id and has_moderator_role(request.user) and not has_two_factor(request.user):
+    if request.user.pk != topic.author_id and has_moderator_role(request.viewer) and not has_two_factor(request.viewer):
         # Acting on someone else's topic is acting as a moderator, which needs two-factor authentication.
         raise PermissionDenied(_("Moderators must set up two-factor authentication before they can act."))
     try:

@@ -86,7 +86,8 @@ REGISTER = (
     ),
     Cache(
         "confirmed email", "email-confirmed:{member}", DAY, "that a member confirmed an address (only a yes is cached)",
-        "a confirmed address stays confirmed; a no is asked of the database each time", "forum/permissions.py",
+        "a confirmed address stays confirmed; a no is asked of the database each time; the request's Viewer asks once",
+        "forum/viewer.py", "forum.viewer.CONFIRMED_SECONDS",
     ),
     Cache(
         "signed-in member", "auth-user:{member}", 5 * MINUTE, "the member's row for the session's authentication",
@@ -95,7 +96,7 @@ REGISTER = (
     Cache(
         "moderator access", "moderator-access:{member}", MINUTE, "whether a member may review, sign off, and has two-factor",
         "forgotten when their groups, permissions, account or authenticators change (moderation/signals.py)",
-        "moderation/permissions.py", "moderation.permissions.ACCESS_SECONDS",
+        "forum/viewer.py", "forum.viewer.ACCESS_SECONDS",
     ),
     Cache(
         "view mark", "viewed:{topic}:{visitor}", DAY, "that this visitor's view of the topic was counted",

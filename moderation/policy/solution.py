@@ -56,6 +56,12 @@ TRANSITIONS = {
 }
 
 
+def allowed(state, event, roles):
+    """Whether one of `roles` may make this move from `state` (a reason, if it needs one, still to be given)."""
+    rule = TRANSITIONS.get(event)
+    return rule is not None and state in rule.sources and bool(rule.roles & set(roles))
+
+
 def transition(state, event, roles, reason=""):
     """Return the target state, or raise InvalidTransition saying why. Changes nothing itself."""
     rule = TRANSITIONS.get(event)
