@@ -1,50 +1,68 @@
 """Cached HTML of each post on the topic page.
 
-A post's HTML is a pure function of what it shows: its text and state, its score and
-reaction counts, and this viewer's vote, reactions and rights. The cache key is a digest
-of exactly those inputs, so a change to any of them makes a new key: nothing needs to be
-invalidated, readers in the same situation share entries, and a vote re-renders only the
-post it touched. The CSRF token is a placeholder that the view fills in per request.
+The template (includes/_post.html and its includes) is given one plain-data context per post,
+`post_context`: strings, numbers, dates, lists and dicts, and nothing else, so the template can
+show nothing that is not in it. The cache key is a digest of exactly that context: the key is
+built from the data the template receives by construction, not from a hand-kept list of fields,
+so a change to anything a post shows makes a new key and nothing needs invalidating; readers in
+the same situation share entries, and a vote re-renders only the post it touched. The CSRF token
+is a placeholder that the view fills in per request (forum.pagecache).
 """
-
-import hashlib
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from forum.caching import context_digest
 from forum.pagecache import CSRF_PLACEHOLDER
 
 FRAGMENT_SECONDS = 24 * 60 * 60
 TEMPLATE = "includes/_post.html"
+KEY_FORMAT = 4  # part of every key: a new shape of the context never reads an old entry
 
 
-def _key(post, topic, language):
-    accepted_by = (topic.solved_by_id, topic.solved_at and topic.solved_at.isoformat()) if post.is_accepted else ()
-    state = (
-        post.author.username, post.author_id, topic.author_id, post.is_question, post.is_accepted, accepted_by,
-        post.created_at.isoformat(), post.edited_at and post.edited_at.isoformat(), post.visibility, post.is_deleted,
-        post.rejection_reason, post.moderator_note, post.withdrawn_at is not None, post.reviewed_by_id, post.score, post.my_vote,
-        tuple(post.reaction_buttons), post.can_edit, post.can_see_history, post.can_delete, post.can_flag, post.can_propose, post.moderator_tools,
-        post.author_name, post.author_real, post.links_profile, post.text_removed_at and post.text_removed_at.isoformat(),
-        post.login_url,
-    )
-    digest = hashlib.sha256(repr(state).encode()).hexdigest()[:32]
-    return f"post-html:3:{post.pk}:{language}:{digest}"
+def post_context(post, topic):
+    """Everything includes/_post.html shows of one post, for this viewer (forum.selectors.prepare_posts
+    set the buttons and marks), as plain data."""
+    accepted = post.is_accepted
+    return {
+        "post": {
+            "pk": post.pk, "is_question": post.is_question, "is_accepted": accepted, "is_visible": post.is_visible,
+            "visibility": post.visibility, "is_deleted": post.is_deleted, "author_id": post.author_id,
+            "author": {"username": post.author.username}, "author_name": str(post.author_name),
+            "author_real": str(post.author_real), "links_profile": post.links_profile,
+            "created_at": post.created_at, "edited_at": post.edited_at, "withdrawn_at": post.withdrawn_at,
+            "text_removed_at": post.text_removed_at, "body_html": post.body_html, "assessment": post.assessment,
+            "rejection_reason": post.rejection_reason, "moderator_note": post.moderator_note,
+            "moderator_edit_notice": post.moderator_edit_notice, "reviewed_by_id": post.reviewed_by_id,
+            "score": post.score, "my_vote": post.my_vote,
+            "reaction_buttons": [(kind, str(label), emoji, count, mine) for kind, label, emoji, count, mine in post.reaction_buttons],
+            "urls": post.urls, "login_url": post.login_url, "login_next": post.login_next,
+            "can_edit": post.can_edit, "can_see_history": post.can_see_history, "can_delete": post.can_delete,
+            "can_flag": post.can_flag, "can_propose": post.can_propose, "moderator_tools": post.moderator_tools,
+        },
+        "topic": {
+            "pk": topic.pk, "author_id": topic.author_id,
+            # Who signed off, shown on the accepted answer only.
+            "solved_by": {"username": topic.solved_by.username} if accepted and topic.solved_by_id else None,
+            "solved_at": topic.solved_at if accepted else None,
+        },
+    }
 
 
 def render_posts(posts, topic):
     """Set `html` on each post, rendering only those not in the cache (one cache round trip)."""
     language = get_language()
-    keys = {post.pk: _key(post, topic, language) for post in posts}
+    contexts = {post.pk: post_context(post, topic) for post in posts}
+    keys = {pk: f"post-html:{KEY_FORMAT}:{pk}:{language}:{context_digest(context)}" for pk, context in contexts.items()}
     found = cache.get_many(list(keys.values()))
     missing = {}
     for post in posts:
         key = keys[post.pk]
         html = found.get(key)
         if html is None:
-            html = render_to_string(TEMPLATE, {"post": post, "topic": topic, "csrf_token": CSRF_PLACEHOLDER})
+            html = render_to_string(TEMPLATE, {**contexts[post.pk], "csrf_token": CSRF_PLACEHOLDER})
             missing[key] = html
         post.html = mark_safe(html)
     if missing:

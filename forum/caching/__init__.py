@@ -8,8 +8,12 @@ holds and what keeps it fresh, and the two ways of keeping a copy fresh live her
 
 Both act now and again after the current transaction commits: in between, a reader could cache
 the old state again. A cache that is down is a miss here, never an error.
+
+Fragments (a post, a queue row) need neither: they are rendered from a plain-data context and kept
+under `context_digest(context)`, so whatever they show is in their key.
 """
 
+from forum.caching.keys import context_digest
 from forum.caching.versions import forget, new_version, version_bump, version_read
 
-__all__ = ["forget", "new_version", "version_bump", "version_read"]
+__all__ = ["context_digest", "forget", "new_version", "version_bump", "version_read"]

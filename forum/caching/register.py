@@ -51,9 +51,10 @@ REGISTER = (
         "compared with the topic version on every request", "forum/pagecache.py",
     ),
     Cache(
-        "post fragment", "post-html:3:{post}:{language}:{digest of what the template shows}", DAY,
+        "post fragment", "post-html:4:{post}:{language}:{context_digest of the template's context}", DAY,
         "one post's rendered HTML (includes/_post.html) for a viewer's permissions and marks",
-        "the key: a digest of every value the template receives", "forum/fragments.py", "forum.fragments.FRAGMENT_SECONDS",
+        "the key: the template is given plain data only (forum.fragments.post_context) and the key is its digest",
+        "forum/fragments.py", "forum.fragments.FRAGMENT_SECONDS",
     ),
     Cache(
         "home categories", "home-categories[:public]", MINUTE, "the home page's category list with counts",

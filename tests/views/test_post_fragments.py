@@ -1,0 +1,70 @@
+"""A post's cached HTML is rendered from plain data (forum.fragments.post_context) and keyed by a digest
+of exactly that data: it shows what the post itself would show, and any change to what it shows is a new key."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from forum import fragments, selectors, services
+from forum.caching import context_digest
+from forum.models import Post, Topic
+from forum.viewer import Viewer
+from moderation import services as moderation
+from moderation import solutions
+from moderation.models import ReviewItem
+from tests.conftest import CLAIM_WITH_PUBMED, CLAIM_WITHOUT_SOURCE, PLAIN_ANSWER
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_posts(user_factory, moderator_factory, health_category, topic_factory, no_rate_limits):
+    """A topic with a post in every state the template shows differently, seen by its anonymous starter and a moderator."""
+    starter = user_factory("starter")
+    topic = services.topic_create(actor=starter, category=health_category, title="Moe na corona", body="Wie herkent dit?",
+                                  anonymous=True)
+    moderator, colleague = moderator_factory("mod"), moderator_factory("colleague")
+    sourced = services.answer_post(actor=user_factory("helper"), topic=topic, body=CLAIM_WITH_PUBMED)
+    held = services.answer_post(actor=user_factory("claimer"), topic=topic, body=CLAIM_WITHOUT_SOURCE)
+    rejected = services.answer_post(actor=user_factory("other"), topic=topic, body=CLAIM_WITHOUT_SOURCE + " Echt waar.")
+    moderation.review_reject(actor=moderator, item=ReviewItem.objects.get(post=rejected), reason="Geen bron.")
+    noted = services.answer_post(actor=user_factory("noted"), topic=topic, body=CLAIM_WITHOUT_SOURCE + " Zeker.")
+    moderation.review_approve(actor=moderator, item=ReviewItem.objects.get(post=noted), note="Klopt volgens de richtlijn.")
+    edited = services.answer_post(actor=user_factory("edited"), topic=topic, body=PLAIN_ANSWER)
+    services.post_edit(actor=colleague, post=edited, body=PLAIN_ANSWER + " Bel 112.", moderator_reason="Telefoonnummer weg.")
+    solutions.solution_propose(actor=starter, topic=topic, answer=sourced)
+    solutions.solution_sign_off(actor=colleague, topic=topic, revision=sourced.revision)
+    Post.objects.filter(pk=held.pk).update(text_removed_at=timezone.now())
+    topic = Topic.objects.get(pk=topic.pk)
+    return topic, starter, moderator
+
+
+@pytest.mark.parametrize("who", ["anonymous", "starter", "moderator"])
+def test_each_post_renders_from_its_plain_data_exactly_as_from_the_post_itself(page_posts, who):
+    topic, starter, moderator = page_posts
+    viewer = Viewer({"starter": starter, "moderator": moderator}.get(who) or AnonymousUser())
+    data = selectors.topic_page(selectors.topic_for_page(topic.pk), viewer)
+    posts = [data.question, *data.answers]
+    assert len(posts) == (6 if who == "moderator" else 4)
+    for post in posts:
+        from_post = render_to_string(fragments.TEMPLATE, {"post": post, "topic": data.topic, "csrf_token": "t"})
+        from_data = render_to_string(fragments.TEMPLATE, {**fragments.post_context(post, data.topic), "csrf_token": "t"})
+        assert from_data == from_post
+        assert post.html == render_to_string(
+            fragments.TEMPLATE, {**fragments.post_context(post, data.topic), "csrf_token": fragments.CSRF_PLACEHOLDER}
+        )
+
+
+def test_whatever_a_post_shows_changes_its_key(page_posts):
+    topic, starter, _ = page_posts
+    data = selectors.topic_page(selectors.topic_for_page(topic.pk), Viewer(starter))
+    post = data.answers[0]
+    before = context_digest(fragments.post_context(post, data.topic))
+    for change in ({"body_html": "<p>Anders.</p>"}, {"score": post.score + 1}, {"moderator_note": "Nieuw."}, {"can_delete": not post.can_delete}):
+        for name, value in change.items():
+            original = getattr(post, name)
+            setattr(post, name, value)
+            assert context_digest(fragments.post_context(post, data.topic)) != before, name
+            setattr(post, name, original)
+    assert context_digest(fragments.post_context(post, data.topic)) == before
