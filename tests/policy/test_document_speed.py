@@ -6,7 +6,7 @@ import time
 
 from moderation.policy import Assessment, assess, default_rules
 from moderation.policy.visible import visible_document
-from tests.policy.test_speed import REGRESSION_FLOOR, make_answers
+from tests.policy.test_speed import REGRESSION_FLOOR, SPEED_SAMPLE, make_answers
 
 
 def _as_html(text):
@@ -24,7 +24,7 @@ def _as_html(text):
 
 def test_assessing_visible_documents_stays_above_a_regression_floor(capsys):
     rules = default_rules()
-    documents = [visible_document(_as_html(text)) for text in make_answers(1000)]
+    documents = [visible_document(_as_html(text)) for text in make_answers(SPEED_SAMPLE)]
     assert sum(assess(d, rules).health_claim for d in documents[:50]) > 0
     best = None
     for _ in range(3):

@@ -300,15 +300,17 @@ def read_urls(scenario):
 def test_get_never_changes_state(scenario, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     problems = []
+    before = snapshot(tmp_path)  # the state before each GET: the one after the previous GET
     for role in ROLES:
         client = client_for(scenario.people[role])
         for url in read_urls(scenario):
-            before = snapshot(tmp_path)
             response = client.get(url)
             if response.status_code >= 500:
                 problems.append(f"{role} GET {url}: {response.status_code}")
-            if snapshot(tmp_path) != before:
+            after = snapshot(tmp_path)
+            if after != before:
                 problems.append(f"{role} GET {url} changed state")
+                before = after
     assert problems == []
 
 

@@ -1,5 +1,6 @@
 """Headers and deployment settings: a CSP without inline script, secure cookies and HSTS in production, `check --deploy`."""
 
+import json
 import os
 import re
 import subprocess
@@ -20,37 +21,44 @@ PRODUCTION_ENV = {
 }
 
 
-def production(tmp_path, code=None, args=()):
+def production(tmp_path, code):
     """Run Python with a production-like environment, outside this test process's settings."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "EMAIL_"))}
     env.update(
         PRODUCTION_ENV, DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}", DJANGO_SETTINGS_MODULE="config.settings",
         DJANGO_STATIC_ROOT=str(tmp_path / "static"),
     )
-    command = [sys.executable, "-c", textwrap.dedent(code)] if code else [sys.executable, "manage.py", *args]
-    return subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120)
 
 
-def test_check_deploy_is_clean_with_production_settings(tmp_path):
-    result = production(tmp_path, args=("check", "--deploy", "--fail-level", "WARNING"))
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
-
-
-def test_production_sends_hsts_secure_cookies_and_redirects_to_https(tmp_path):
-    # With debug off, whitenoise serves the hashed files that collectstatic writes, as in a deployment.
-    collected = production(tmp_path, args=("collectstatic", "--noinput", "-v", "0"))
-    assert collected.returncode == 0, collected.stderr
-    result = production(tmp_path, code="""
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory):
+    """One production-like process for the deployment checks (a Django start-up is most of their time):
+    `check --deploy`, then collectstatic (with debug off whitenoise serves the hashed files it writes,
+    as in a deployment), then a request over HTTPS and one over plain HTTP."""
+    result = production(tmp_path_factory.mktemp("deploy"), code="""
+        import io
         import json
         import django
         django.setup()
         from django.conf import settings
+        from django.core.management import call_command
+        from django.core.management.base import SystemCheckError
         from django.test import Client
+        check = io.StringIO()
+        try:
+            call_command("check", deploy=True, fail_level="WARNING", stdout=check, stderr=check)
+            check_passed = True
+        except SystemCheckError as error:
+            check.write(str(error))
+            check_passed = False
+        call_command("collectstatic", interactive=False, verbosity=0)
         client = Client()
         secure = client.get("/accounts/login/", secure=True, HTTP_HOST="forum.example.org")
         plain = client.get("/accounts/login/", HTTP_HOST="forum.example.org")
         print(json.dumps({
+            "check_passed": check_passed,
+            "check_output": check.getvalue(),
             "status": secure.status_code,
             "hsts": secure.headers.get("Strict-Transport-Security", ""),
             "csp": secure.headers.get("Content-Security-Policy", ""),
@@ -62,9 +70,16 @@ def test_production_sends_hsts_secure_cookies_and_redirects_to_https(tmp_path):
         }))
     """)
     assert result.returncode == 0, result.stderr
-    import json
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
-    facts = json.loads(result.stdout.strip().splitlines()[-1])
+
+def test_check_deploy_is_clean_with_production_settings(deployment):
+    assert deployment["check_passed"], deployment["check_output"]
+    assert "no issues" in deployment["check_output"]
+
+
+def test_production_sends_hsts_secure_cookies_and_redirects_to_https(deployment):
+    facts = deployment
     assert facts["status"] == 200
     assert "max-age=31536000" in facts["hsts"] and "includeSubDomains" in facts["hsts"]
     assert facts["csrf_cookie_secure"] and facts["session_cookie_secure"] and facts["session_cookie_httponly"]
