@@ -8,11 +8,9 @@ state changes (moderation.solutions).
 """
 
 
-from forum.caching import forget, version_bump, version_read
+from forum.caching import version_bump, version_read
 
 QUEUE_VERSION_KEY = "moderation-queue-version"
-CATEGORY_CHOICES_KEY = "moderation-category-choices"
-CATEGORY_CHOICES_SECONDS = 60 * 60
 
 
 def queue_version():
@@ -22,7 +20,3 @@ def queue_version():
 def queue_changed():
     """Make every cached queue page and count stale: now, and again once the change is committed."""
     version_bump(QUEUE_VERSION_KEY)
-
-
-def categories_changed():
-    forget(CATEGORY_CHOICES_KEY)

@@ -41,7 +41,7 @@ class QueueFilterForm(forms.Form):
     )
 
     def __init__(self, *args, categories, **kwargs):
-        """`categories`: (pk, name) pairs to offer, from moderation.selectors.category_choices (cached).
+        """`categories`: (pk, name) pairs to offer, from moderation.selectors.category_choices.
 
         Only a chosen category is looked up in the database, to validate it.
         """

@@ -1,6 +1,5 @@
 """Reads for the moderator pages, shaped for a fixed number of queries."""
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,7 +24,7 @@ from moderation.policy.diff import text_diff
 from moderation.screening import assessment_text, post_assessment_text
 
 QUEUE_PAGE_SECONDS = 30
-QUEUE_PAGE_FORMAT = 3  # part of the cache key: change it with QueueItem, so no old entry is read back
+QUEUE_PAGE_FORMAT = 4  # part of the cache key: change it with QueueItem, so no old entry is read back
 
 
 @dataclass
@@ -50,13 +49,7 @@ class QueueItem:
     priority: bool = False
     note_count: int = 0  # moderators' private notes on the author (moderation.sanctions.member_note_add)
     latest_note: str = ""
-    digest: str = ""  # of everything above that the item's HTML shows (moderation.fragments)
     holder_id: int | None = None  # who holds the claim now: set per request, claims expire
-
-    def __post_init__(self):
-        shown = (self.reason, self.claim_types, self.claimed_by_name, self.title, self.category_name, self.author_name,
-                 self.text, self.assessment, self.revision, self.priority, self.note_count, self.latest_note)
-        self.digest = hashlib.sha256(repr(shown).encode()).hexdigest()[:32]
 
     @property
     def reason_label(self):
@@ -242,11 +235,8 @@ def review_item_context(item, viewer, *, seen_revision=None):
 
 
 def category_choices():
-    """(pk, name) of every category, for the queue's filter; cached until a category changes (moderation.signals)."""
-    return cache.get_or_set(
-        cache_keys.CATEGORY_CHOICES_KEY, lambda: list(Category.objects.values_list("pk", "name")),
-        cache_keys.CATEGORY_CHOICES_SECONDS,
-    )
+    """(pk, name) of every category, for the queue's filter: one small query."""
+    return list(Category.objects.values_list("pk", "name"))
 
 
 def solution_queue():

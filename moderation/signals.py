@@ -90,7 +90,6 @@ def review_item_changed(sender, **kwargs):
 
 
 def category_changed(sender, **kwargs):
-    cache_keys.categories_changed()
     cache_keys.queue_changed()  # queue items show their category's name
 
 

@@ -125,15 +125,12 @@ REGISTER = (
         "moderation.views.SHARED_QUEUE_PAGE_SECONDS",
     ),
     Cache(
-        "queue item fragment", "queue-item-html:3:{item}:{language}:{digest}", HOUR,
-        "one queue row's HTML; the queue's filter and bulk controls likewise (queue-controls-html)",
-        "the key: a digest of the row's data and the waiting time at the precision shown", "moderation/fragments.py",
+        "queue item fragment", "queue-item-html:4:{item}:{language}:{context_digest of the row's context}", HOUR,
+        "one queue row's HTML, shared by moderators (a hole for their own posts' label); the queue's filter and bulk "
+        "controls likewise (queue-controls-html)",
+        "the key: the row is rendered from plain data alone (moderation.fragments.queue_item_context, with the waiting "
+        "time to the precision shown) and the key is its digest", "moderation/fragments.py",
         "moderation.fragments.FRAGMENT_SECONDS",
-    ),
-    Cache(
-        "queue categories", "moderation-category-choices", HOUR, "(id, name) of every category for the queue's filter",
-        "forgotten when a category changes (moderation/signals.py)", "moderation/selectors.py",
-        "moderation.cache_keys.CATEGORY_CHOICES_SECONDS",
     ),
     Cache(
         "care lane", "moderation-care-lane:{queue version}", MINUTE, "the open crisis alerts, one row per topic",
