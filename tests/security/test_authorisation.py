@@ -237,11 +237,11 @@ def test_only_the_allowed_roles_change_state(name, scenario, settings, tmp_path,
     settings.MEDIA_ROOT = tmp_path
     action = ACTIONS[name]
     problems = []
+    before = snapshot(tmp_path)  # each role starts from it: every attempt is rolled back and its files removed
     for role in ROLES:
         savepoint = transaction.savepoint()
         try:
             client = client_for(scenario.people[role])
-            before = snapshot(tmp_path)
             response = client.post(action.url(scenario), action.data(scenario), **dict(action.headers))
             after = snapshot(tmp_path)
             location = response.get("Location", "")
