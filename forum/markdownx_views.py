@@ -23,7 +23,7 @@ from forum.uploads import UploadRefused, check_image, upload_save
 
 def _refuse_unless_member(request, action):
     try:
-        check_post(request.user)
+        check_post(request.viewer)
     except PermissionDenied as error:
         return JsonResponse({"error": str(error)}, status=403)
     try:

@@ -131,7 +131,7 @@ def profile(request, username):
     member = get_object_or_404(get_user_model(), username=username, is_active=True)
     viewer = request.user
     muted = viewer.is_authenticated and viewer.pk != member.pk and watching.has_muted(viewer, member)
-    return render(request, "forum/profile.html", {"member": member, "muted": muted, **selectors.member_profile(member, viewer)})
+    return render(request, "forum/profile.html", {"member": member, "muted": muted, **selectors.member_profile(member, request.viewer)})
 
 
 @login_required
