@@ -9,8 +9,9 @@ What it scores.  The *author text*: the visible text of the answer without
 quotes (a Markdown blockquote is someone else's words), code, URLs and
 Markdown syntax, folded like the rules fold it (lower case, no diacritics).
 Each sentence is scored on its own; the answer's score is the highest
-sentence score, and the sentences at or above the claim threshold are
-returned so moderators see *why*.
+sentence score, and the sentences at or above the answer's claim threshold
+(higher for an answer with more sentences: ``Detector.answer_threshold``)
+are returned so moderators see *why*.
 
 Features (one hashed space of ``2**BITS`` weights, counts scaled by
 ``1/sqrt(n)`` so a long sentence does not score higher for being long):
