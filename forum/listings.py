@@ -7,8 +7,9 @@ messages are the templates' own msgids, so the Dutch catalogue already has them.
 """
 
 import functools
-from dataclasses import dataclass
+from typing import TypedDict
 
+from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.urls import reverse
 from django.utils.formats import number_format
@@ -31,8 +32,14 @@ def topic_url(topic):
     return _topic_url_pattern().format(pk=topic.pk, slug=topic.slug)
 
 
+def _integer(n):
+    """number_format(n) for a whole number: without grouping (the forum's setting) that is str(n),
+    and number_format's lookups of the language's formats were a quarter of a topic list's rows."""
+    return number_format(n) if settings.USE_THOUSAND_SEPARATOR else str(n)
+
+
 def _count(singular, plural, n):
-    return ngettext(singular, plural, n) % {"counter": number_format(n)}
+    return ngettext(singular, plural, n) % {"counter": _integer(n)}
 
 
 def solved_marker(solution_state, show_proposed=False):
@@ -44,8 +51,7 @@ def solved_marker(solution_state, show_proposed=False):
     return ""
 
 
-@dataclass(frozen=True)
-class TopicRow:
+class TopicRow(TypedDict):  # a dict: the template engine finds a key at its first try, an attribute at its second
     url: str
     title: str
     marker: str  # safe HTML
@@ -71,7 +77,7 @@ def topic_rows(topics, unread):
             unread=_count("%(counter)s unread", "%(counter)s unread", n) if n else "",
             by=gettext("by %(name)s") % {"name": topic.starter_name},
             answers=_count("%(counter)s answer", "%(counter)s answers", topic.answer_count),
-            best_score=gettext("best score %(score)s") % {"score": number_format(score)} if score is not None else "",
+            best_score=gettext("best score %(score)s") % {"score": _integer(score)} if score is not None else "",
             views=_count("%(counter)s view", "%(counter)s views", topic.view_count),
             last_activity_iso=topic.last_activity_at.isoformat(),
             last_activity=naturaltime(topic.last_activity_at),
@@ -79,8 +85,7 @@ def topic_rows(topics, unread):
     return rows
 
 
-@dataclass(frozen=True)
-class CategoryCard:
+class CategoryCard(TypedDict):
     url: str
     name: str
     description: str

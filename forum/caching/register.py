@@ -57,6 +57,12 @@ REGISTER = (
         "forum/fragments.py", "forum.fragments.FRAGMENT_SECONDS",
     ),
     Cache(
+        "constant page parts", "(in the process) the {% constant %} part, language, script prefix, logged in or not", None,
+        "the HTML of the header's and footer's parts that show only URLs, static files and translations",
+        "nothing they show changes while a process runs; the part is given no other data; a setting change renders it again",
+        "forum/templatetags/forum_tags.py",
+    ),
+    Cache(
         "home categories", "home-categories[:public]", MINUTE, "the home page's category list with counts",
         "the lifetime only: counts may lag a minute", "forum/selectors.py", "forum.selectors.HOME_CACHE_SECONDS",
     ),

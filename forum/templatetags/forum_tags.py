@@ -1,4 +1,9 @@
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from forum.models import SolutionState, Visibility
@@ -92,3 +97,46 @@ def notification_excerpt(notification):
 def get_count(counts, key):
     """counts[key] or 0: the unread numbers a view passes as a dict."""
     return counts.get(key, 0) if counts else 0
+
+
+# Bumped when a setting changes (tests override URLs, static storage, languages): every constant part renders again.
+_constant_generation = [0]
+
+
+@receiver(setting_changed)
+def _forget_constant_parts(**kwargs):
+    _constant_generation[0] += 1
+
+
+class ConstantNode(template.Node):
+    """A part of the page that is the same for everyone with the same language and login state.
+
+    Its body is rendered once per process for each (language, logged in or not) and kept in the
+    node (the cached template loader keeps the node for the process). The body is given only
+    `LANGUAGE_CODE` and `member` (whether the visitor is logged in): nothing of the request or the
+    member can end up in a part that others are served. URLs, static files and translations are
+    what belongs here; reversing, looking up and translating them on every page was most of the
+    base template's time (bench/README.md, "This session").
+    """
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self.rendered = {}
+
+    def render(self, context):
+        user = context.get("user")
+        member = bool(user is not None and user.is_authenticated)
+        key = (_constant_generation[0], get_language(), get_script_prefix(), member, context.autoescape)
+        html = self.rendered.get(key)
+        if html is None:
+            own = context.new({"LANGUAGE_CODE": key[1], "member": member})  # nothing else of the page's context
+            html = self.rendered[key] = mark_safe(self.nodelist.render(own))
+        return html
+
+
+@register.tag
+def constant(parser, token):
+    """{% constant %}…{% endconstant %}: see ConstantNode."""
+    nodelist = parser.parse(("endconstant",))
+    parser.delete_first_token()
+    return ConstantNode(nodelist)

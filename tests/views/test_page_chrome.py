@@ -1,0 +1,56 @@
+"""The header and footer parts that are the same for everyone with one language and login state are
+rendered once per process ({% constant %}, forum_tags.ConstantNode): each visitor still gets the
+parts of their own language and login state, and nothing of another request."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template import engines
+from django.urls import set_script_prefix
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(client, language):
+    return client.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+
+@pytest.mark.parametrize("order", [("visitor", "member"), ("member", "visitor")])
+def test_header_and_footer_follow_the_language_and_login_state_of_each_request(client, member, order):
+    from django.test import Client
+
+    visitor, logged_in = Client(), Client()
+    logged_in.force_login(member)
+    clients = {"visitor": visitor, "member": logged_in}
+    for language in ("nl", "en", "nl"):
+        for who in order:
+            html = _page(clients[who], language)
+            with translation.override(language):
+                skip, settings_link, log_in = (translation.gettext(s) for s in ("Skip to content", "Settings", "Log in"))
+            assert f'<html lang="{language}">' in html
+            assert f'href="#main">{skip}</a>' in html
+            assert (f'href="/settings/">{settings_link}</a>' in html) == (who == "member")
+            assert (f'href="/accounts/login/">{log_in}</a>' in html) == (who == "visitor")
+            assert ('name="member-suggest"' in html) == (who == "member")
+            assert (member.username in html) == (who == "member")
+
+
+def test_a_constant_part_sees_only_the_language_and_whether_the_visitor_is_logged_in(member):
+    part = engines["django"].from_string(
+        "{% load forum_tags %}{% constant %}[{{ LANGUAGE_CODE }} {{ member }} {{ secret }}{{ user.username }}]{% endconstant %}"
+    )
+    shown = []
+    for language, user in (("nl", AnonymousUser()), ("nl", member), ("en", AnonymousUser()), ("en", member), ("nl", member)):
+        with translation.override(language):
+            shown.append(part.render({"user": user, "secret": f"secret of {user}"}))
+    assert shown == ["[nl False ]", "[nl True ]", "[en False ]", "[en True ]", "[nl True ]"]
+
+
+def test_a_constant_part_follows_the_address_the_site_is_served_under():
+    part = engines["django"].from_string("{% load forum_tags %}{% constant %}{% url 'forum:home' %}{% endconstant %}")
+    assert part.render({}) == "/"
+    set_script_prefix("/forum/")
+    try:
+        assert part.render({}) == "/forum/"
+    finally:
+        set_script_prefix("/")
