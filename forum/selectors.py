@@ -143,7 +143,7 @@ def topic_shows_post(post, viewer):
 
 def topic_page(topic, viewer, *, order="best", page_number=1):
     """Everything the topic page shows `viewer` (forum.viewer.Viewer), in a fixed number of queries
-    (5 anonymous, 6 logged in)."""
+    (2 anonymous, 4 logged in, one or two more for moderators)."""
     shared = viewer.shared
     member = viewer.is_authenticated and not shared
     moderator = member and viewer.is_moderator
@@ -161,30 +161,25 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
     if not member:
         paginator.count = topic.answer_count
     page = paginator.get_page(page_number)
-    shown = list(page.object_list)
     accepted = topic.accepted_answer_id
-    if accepted and order != "newest" and page.number == 1:
-        pinned = [a for a in shown if a.pk == accepted]
-        if not pinned:
-            pinned = list(posts.filter(pk=accepted))
-        shown = pinned + [a for a in shown if a.pk != accepted]
+    pin_accepted = bool(accepted and order != "newest" and page.number == 1)
+    if moderator:
+        shown = list(page.object_list)
+        # A moderator sees a removed topic with its deleted question (the question alone of the deleted posts).
+        question = only_shown(Post.objects.filter(topic=topic, is_question=True), "author", skip=("body", "search_vector")).get()
+        if pin_accepted and all(a.pk != accepted for a in shown):
+            shown += posts.filter(pk=accepted)
+    else:
+        question, shown = _question_and_answers(posts, page, order, accepted if pin_accepted else None)
+    if pin_accepted:
+        shown = [a for a in shown if a.pk == accepted] + [a for a in shown if a.pk != accepted]
     for answer in shown:
         answer.is_accepted = answer.pk == accepted
     # Flags hid the accepted answer while a moderator looks: the topic stays solved, "under review".
-    under_review = bool(accepted and topic.is_solved and order != "newest" and page.number == 1
-                        and not any(a.pk == accepted and a.is_visible for a in shown))
-    # A moderator sees a removed topic with its deleted question (the question alone of the deleted posts).
-    question = (only_shown(Post.objects.filter(topic=topic, is_question=True), "author", skip=("body", "search_vector")).get()
-                if moderator else posts.get(is_question=True))
+    under_review = bool(pin_accepted and topic.is_solved and not any(a.pk == accepted and a.is_visible for a in shown))
     post_ids = [question.pk] + [a.pk for a in shown]
 
-    reactions = {}
-    for row in Reaction.objects.filter(post_id__in=post_ids).values("post_id", "kind").annotate(n=Count("pk")):
-        reactions.setdefault(row["post_id"], {})[row["kind"]] = row["n"]
-    participants = (
-        Post.objects.filter(topic=topic, visibility=Visibility.PUBLISHED, is_deleted=False)
-        .values("author_id").distinct().count()
-    )
+    reactions, participants = reaction_counts_and_participants(topic, post_ids)
     question.is_accepted = False
     result = TopicPage(
         topic=topic, question=question, answers=shown, page=page, order=order,
@@ -200,6 +195,50 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
     prepare_posts([question, *shown], topic, viewer, reactions, my_votes, my_reactions)
     result.solution_moves = solution_moves(viewer, topic)
     return result
+
+
+ANSWER_ORDER = {  # the database's order of answers (topic_page) as a sort key and whether it is reversed
+    "best": (lambda post: (-post.score, post.created_at, post.pk), False),
+    "newest": (lambda post: (post.created_at, post.pk), True),
+}
+
+
+def _question_and_answers(posts, page, order, accepted=None):
+    """The question and the page's answers (and the accepted answer, if given), from one query of `posts`.
+
+    One query, not two: compiling each query through the ORM cost more than running it (bench/README.md,
+    "This session"). The answers come back in the order of `page` (ANSWER_ORDER)."""
+    wanted = Q(is_question=True) | Q(pk__in=page.object_list.values("pk"))
+    if accepted is not None:
+        wanted |= Q(pk=accepted)
+    found = list(posts.filter(wanted))
+    questions = [post for post in found if post.is_question]
+    if not questions:
+        raise Post.DoesNotExist("The topic's question is not shown to this viewer.")
+    key, reverse = ANSWER_ORDER[order]
+    return questions[0], sorted((post for post in found if not post.is_question), key=key, reverse=reverse)
+
+
+def reaction_counts_and_participants(topic, post_ids):
+    """The reactions on these posts ({post id: {kind: count}}) and how many members wrote the topic's
+    published posts: one query. Plain SQL, as viewer_marks: building the two queries through the ORM
+    took longer than running them."""
+    slots = ", ".join(["%s"] * len(post_ids))
+    sql = (
+        f"SELECT post_id, kind, COUNT(*) FROM {Reaction._meta.db_table} WHERE post_id IN ({slots}) GROUP BY post_id, kind "
+        f"UNION ALL SELECT NULL, '', COUNT(*) FROM (SELECT DISTINCT author_id FROM {Post._meta.db_table} "
+        "WHERE topic_id = %s AND visibility = %s AND NOT is_deleted) AS participants"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*post_ids, topic.pk, Visibility.PUBLISHED.value])
+        rows = cursor.fetchall()
+    reactions, participants = {}, 0
+    for post_id, kind, n in rows:
+        if post_id is None:
+            participants = n
+        else:
+            reactions.setdefault(post_id, {})[kind] = n
+    return reactions, participants
 
 
 def viewer_marks(viewer, post_ids):
@@ -243,7 +282,7 @@ def _prepare_for_viewer(posts, topic, viewer, reactions, my_votes, my_reactions)
     """What each post's buttons and links show this viewer: each button is the answer of the `can_*`
     function in forum.permissions that the view behind it checks, asked once here, not in template logic."""
     moderator = viewer.is_moderator
-    kinds = [(kind, label, REACTION_EMOJI[kind]) for kind, label in ReactionKind.choices]
+    kinds = [(kind, str(label), REACTION_EMOJI[kind]) for kind, label in ReactionKind.choices]  # translated once, not per post
     # A visitor's vote and reaction buttons lead to the login page (a GET form): a POST would need a
     # CSRF token, and a token would stop the page from being shared by every visitor (forum.httpcache).
     login_url = "" if viewer.is_authenticated else _url_pattern("account_login", with_id=False)

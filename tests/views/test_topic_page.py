@@ -81,14 +81,14 @@ def test_topic_page_query_count_is_fixed_for_anonymous_and_members(
     client, django_assert_max_num_queries, django_assert_num_queries, user_factory, topic, no_rate_limits, memory_cache, answers
 ):
     _fill(topic, user_factory, answers)
-    with django_assert_max_num_queries(6):  # topic, posts, question, reactions, participants, view count
+    with django_assert_max_num_queries(4):  # topic, the question with the page's answers, reactions with participants, view count
         assert client.get(topic.get_absolute_url(), **BROWSER).status_code == 200
     with django_assert_num_queries(0):  # the cached anonymous page; this visitor's view is already counted
         assert client.get(topic.get_absolute_url(), **BROWSER).status_code == 200
     viewer = user_factory()
     client.force_login(viewer)
     client.get(topic.get_absolute_url(), **BROWSER)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):
         assert client.get(topic.get_absolute_url(), **BROWSER).status_code == 200
 
 
