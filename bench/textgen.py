@@ -181,6 +181,8 @@ CRAFTED_UNITS = {
     # table rows, loose lists, nested ordered and "+" lists, raw nested HTML blocks.
     "table-rows": "a\n|-\n", "loose-list": "- a\n\n", "ordered-nesting": "1. ", "plus-nesting": "+ ",
     "html-lists": "<ul><li>", "html-divs": "<div>",
+    # Many small elements of one kind: thousands of one-row tables, of quotes, of table rows of one cell.
+    "tables": "a\n|-\n\n", "quote-paragraphs": "> a\n\n", "table-cells": "|-\n",
 }
 
 

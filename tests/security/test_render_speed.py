@@ -52,6 +52,13 @@ def test_the_fast_reading_of_sanitised_html_sees_what_html_parser_sees():
     texts = [crafted(name, 3000) for name in CRAFTED_UNITS] + list(xss.MARKDOWN_TRICKS)
     texts += [textgen.body(rng, 120, kind) for kind in ("plain", "link", "sourced", "claim")]
     texts += ['> quote "x" & <b title="a>b">vet</b> ![alt "c"](/media/a.png "t") [^1]\n\n[^1]: noot PMID: 1']
+    texts += [  # block quotes: nested, empty, one after another, with links, tables and lists inside
+        "> Vitamine D geneest [alles](https://example.org/a).\n\nKlopt dat? Zie https://www.rivm.nl/x",
+        "Eerst.\n\n> een\n>> twee\n>>> drie\n\nmidden\n\n> vier\n\n>\n\nslot",
+        "> | a | b |\n> |---|---|\n> | c | d |\n\n> - lijst\n>   1. genest\n\n**vet** na de quote",
+        "> eind zonder tekst erna", "<blockquote>rauw</blockquote> en <blockquote><p>x</p></blockquote>",
+        "> a  \n> b &amp; c\n\n---\n\n> [link *niet* plat](https://x.nl)\n\ntekst",
+    ]
     for text in texts:
         html = render_markdown(text)
         assert visible_document(html) == visible_document(html, parser_only=True), text[:80]
@@ -63,3 +70,53 @@ def test_quotes_nested_too_deep_keep_their_words_and_are_cut_to_a_hundred_levels
     assert "diep" in html and 90 <= html.count("<blockquote>") <= 100
     html = render_markdown("<ul><li>" * 2_000 + "binnen")
     assert "binnen" in html and html.count("<li>") <= 100
+
+
+def _depth_cut_one_tag_at_a_time(html, limit=100):
+    """The depth cut as it was written first, one Python step per tag: the reference for the numpy one."""
+    import re
+
+    void = tuple(f"<{name}" for name in "area base br col embed hr img input link meta param source track wbr".split())
+    parts = re.split(r"""(</?[a-zA-Z][a-zA-Z0-9]*+(?:[^>"']++|"[^"]*+"|'[^']*+')*+>)""", html)
+    kept, stack, deepest, depth = 0, [], 0, 0
+    for closing in re.findall(r"<(/?)(?!br[\s/>]|img[\s/>]|hr[\s/>])[a-zA-Z]", html):
+        depth = depth + 1 if not closing else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    for index in range(1, len(parts), 2):
+        tag = parts[index]
+        if tag[1] == "/":
+            if not stack or stack.pop():
+                kept = max(kept - 1, 0)
+            else:
+                parts[index] = ""
+        elif tag[:8].lower().startswith(void):
+            continue
+        elif kept < limit:
+            stack.append(True)
+            kept += 1
+        else:
+            stack.append(False)
+            parts[index] = ""
+    return deepest > limit, "".join(parts)
+
+
+def test_the_depth_cut_drops_exactly_the_elements_nested_too_deep():
+    """Stray end tags, unclosed elements, void tags in any case and attributes with ">" in them: the
+    numpy depth count and cut give what the one-tag-at-a-time reading gives."""
+    import random
+
+    from forum.markdown import _flatten, _too_deep, markdown_html
+
+    rng = random.Random(7)
+    pieces = ["<div>", "</div>", "<ul><li>", "</li></ul>", "<BR>", "<br/>", "<img src=x>", "<Col>", "</p>",
+              "<p title='a>b'>", '<a href="x>">', "</a>", "tekst ", "<hr>", "</br>", "<blockquote>", "<sourcex>"]
+    soups = ["".join(rng.choice(pieces) for _ in range(rng.randint(50, 600))) for _ in range(300)]
+    soups += ["</div>" * 30 + "<div>" * 150 + "x" + "</div>" * 200, "<div>" * 101, "<div>" * 100 + "</div>" * 100]
+    soups += [markdown_html(crafted(name, 3000)) for name in CRAFTED_UNITS]
+    cut = 0
+    for soup in soups:
+        too_deep, flattened = _depth_cut_one_tag_at_a_time(soup)
+        assert _too_deep(soup) == too_deep, soup[:80]
+        assert _flatten(soup) == flattened, soup[:80]
+        cut += too_deep
+    assert cut > 20  # the soups do go deeper than the limit, often

@@ -137,3 +137,25 @@ def test_an_address_whose_host_no_dns_name_can_have_stays_text():
     assert "<a " not in render_markdown("www." * 5_000)
     assert "<a " not in render_markdown("https://" + "a" * 64 + ".nl/")
     assert '<a href="https://sub.thuisarts.nl/x"' in render_markdown("https://sub.thuisarts.nl/x")
+
+
+def test_a_table_past_five_hundred_rows_goes_on_as_text_and_loses_no_word():
+    rows = "".join(f"| rij{n} | waarde {n} |\n" for n in range(700))
+    html = render_markdown("| naam | getal |\n|---|---|\n" + rows + "\nNa de tabel.")
+    assert html.count("<tr>") == 500  # the header and 499 rows of the body
+    for n in (0, 498, 499, 699):
+        assert f"rij{n}" in html and f"waarde {n}" in html
+    assert "<p>rij499 | waarde 499 / rij500 | waarde 500" in html  # cells apart by |, rows by /
+    assert html.rstrip().endswith("<p>Na de tabel.</p>")
+
+
+def test_the_five_hundred_table_rows_are_shared_by_all_tables_of_a_post():
+    html = render_markdown("\n\n".join(f"| kop{n} |\n|---|\n| cel{n} |" for n in range(300)))
+    assert html.count("<tr>") == 500 and html.count("<table>") == 250
+    assert "<p>kop250 / cel250</p>" in html and "cel299" in html
+
+
+def test_a_long_table_inside_a_quote_or_a_list_is_cut_the_same_way():
+    rows = "".join(f"> | r{n} |\n" for n in range(600))
+    html = render_markdown("> | kop |\n> |---|\n" + rows)
+    assert html.count("<tr>") == 500 and "r599" in html and html.count("<blockquote>") == 1
