@@ -15,68 +15,23 @@
 Inline markup never splits a word (``ge<strong>nee</strong>st`` is ``geneest``, as on
 screen); block elements, line breaks and table cells do.  Entities are decoded by the
 parser.  Comments, ``<script>``/``<style>`` and anything the sanitiser dropped simply do not
-exist here.  Standard library only (no Django): a contract of ``moderation.policy``.
+exist here.  Most sanitised HTML has a plain shape that moderation.policy.visible_plain reads
+with a few substitutions instead of a callback per tag, to the same document.  Standard library
+only (no Django): a contract of ``moderation.policy``.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 
+from .document import BLOCK, CELL, CLOSE, HIDDEN, MARKERS, OPEN, SPACE_RUN, VOID, VisibleDocument, VisibleLink, tidy
 from .normalise import normalise
+from .visible_plain import plain_html_document
 
 __all__ = ["VisibleDocument", "VisibleLink", "visible_document", "plain_document"]
-
-_BLOCK = frozenset("""p div li ul ol dl dt dd blockquote pre h1 h2 h3 h4 h5 h6 table thead tbody tfoot tr
-caption hr section article aside header footer nav main figure figcaption details summary address
-center""".split())
-_CELL = frozenset(("td", "th"))
-# content a reader never sees as text (code is not judged: people quote commands and logs)
-_HIDDEN = frozenset("""script style template textarea noscript iframe object embed svg math title head
-code pre select option""".split())
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
-# Private-use characters that mark where a quote starts and ends in the combined text while it is
-# normalised and tidied; they are removed again and become the offsets in ``quotes``.
-_OPEN, _CLOSE = "\ue000", "\ue001"
-_MARKERS = re.compile("[\ue000\ue001]")
-
-
-@dataclass(frozen=True, slots=True)  # slots: half the cost of making one, and a post may have 2,500
-class VisibleLink:
-    """A link a reader can follow: its target and what it says on screen."""
-
-    href: str
-    text: str
-    title: str = ""
-    quoted: bool = False
-
-
-@dataclass(frozen=True)
-class VisibleDocument:
-    """The visible text of a post (normalised) and its followable links."""
-
-    text: str
-    author_text: str
-    links: tuple[VisibleLink, ...] = ()
-    quoted_text: str = ""
-    quotes: tuple[tuple[int, int], ...] = ()
-
-    def with_title(self, title: str | None) -> VisibleDocument:
-        """The document with a topic title in front: a question is judged with its title."""
-        title = normalise(_SPACE_RUN.sub(" ", title or "").strip())
-        if not title:
-            return self
-        shift = len(title) + 2
-        return VisibleDocument(
-            text=f"{title}\n\n{self.text}", author_text=f"{title}\n\n{self.author_text}",
-            links=self.links, quoted_text=self.quoted_text,
-            quotes=tuple((start + shift, end + shift) for start, end in self.quotes),
-        )
 
 
 class _Reader(HTMLParser):
@@ -107,8 +62,8 @@ class _Reader(HTMLParser):
 
     # -- parser callbacks ---------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN:
-            if tag not in _VOID:
+        if tag in HIDDEN:
+            if tag not in VOID:
                 self.hidden += 1
             if tag == "code" or tag == "pre":
                 self.boundary(" " if tag == "code" else "\n")
@@ -117,14 +72,14 @@ class _Reader(HTMLParser):
             return
         if tag == "br":
             self.boundary("\n")
-        elif tag in _BLOCK:
+        elif tag in BLOCK:
             if tag == "blockquote":
                 self.boundary("\n")
                 if not self.quote:
-                    self.all.append(_OPEN)
+                    self.all.append(OPEN)
                 self.quote += 1
             self.boundary("\n")
-        elif tag in _CELL:
+        elif tag in CELL:
             self.boundary(" ")
         elif tag == "img":
             values = dict(attrs)
@@ -142,26 +97,26 @@ class _Reader(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-        if tag not in _VOID:
+        if tag not in VOID:
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN:
-            if tag not in _VOID and self.hidden:
+        if tag in HIDDEN:
+            if tag not in VOID and self.hidden:
                 self.hidden -= 1
             if not self.hidden and (tag == "code" or tag == "pre"):
                 self.boundary(" " if tag == "code" else "\n")
             return
         if self.hidden:
             return
-        if tag in _BLOCK:
+        if tag in BLOCK:
             self.boundary("\n")
             if tag == "blockquote" and self.quote:
                 self.quote -= 1
                 if not self.quote:
-                    self.all.append(_CLOSE)
+                    self.all.append(CLOSE)
                 self.boundary("\n")
-        elif tag in _CELL:
+        elif tag in CELL:
             self.boundary(" ")
         elif tag == "a":
             if self.link is not None:
@@ -172,28 +127,16 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.hidden or not data:
             return
-        self.emit(_MARKERS.sub("", _SPACE_RUN.sub(" ", data)))
+        self.emit(MARKERS.sub("", SPACE_RUN.sub(" ", data)))
 
     def _close_link(self) -> None:
         href, title, parts, quoted = self.link  # type: ignore[misc]
         self.link = None
         text = normalise("".join(parts)).strip()
-        self.links.append(VisibleLink(href=href.strip(), text=_SPACE_RUN.sub(" ", text),
+        self.links.append(VisibleLink(href=href.strip(), text=SPACE_RUN.sub(" ", text),
                                       title=normalise(title).strip(), quoted=quoted))
         if title:
             self.emit(f" {title} ")
-
-
-_LINE_SPACE = re.compile(r"[^\S\n]+")
-_LINE_EDGE = re.compile(r" ?\n ?")
-_EMPTY_LINES = re.compile(r"\n{3,}")
-
-
-def _tidy(parts: list[str]) -> str:
-    """The text of the parts, normalised, each line's white space one space and none at its ends,
-    at most one empty line in a row (in three passes, not a step per line: 4,000 quotes are 300,000)."""
-    text = normalise("".join(parts))
-    return _EMPTY_LINES.sub("\n\n", _LINE_EDGE.sub("\n", _LINE_SPACE.sub(" ", text))).strip()
 
 
 _PIECES = re.compile("\ue000|\ue001|\n+|[^\ue000\ue001\n]+")
@@ -206,10 +149,10 @@ def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     length, start, newlines = 0, None, 0
     for match in _PIECES.finditer(marked):
         piece = match.group()
-        if piece == _OPEN:
+        if piece == OPEN:
             start = None if start is not None else -1
             continue
-        if piece == _CLOSE:
+        if piece == CLOSE:
             if start is not None and start >= 0 and length > start:
                 quotes.append((start, length))
             start = None
@@ -271,137 +214,10 @@ def visible_document(html: str, *, parser_only: bool = False) -> VisibleDocument
     return _visible_document(html if isinstance(html, str) else str(html or ""), parser_only)
 
 
-# Sanitised HTML with no image, quote or code, whose links have plain text and no title (most long posts,
-# and the crafted shapes that make the most elements), is read with a few substitutions over the whole
-# text instead of one callback per tag: the same document (a test compares it with html.parser's
-# reading), without the per-tag cost.
-_HIDDEN_NAMES = "|".join(sorted(_HIDDEN))
-_BLOCK_NAMES = "|".join(sorted(_BLOCK, key=len, reverse=True))
-_NOT_PLAIN = re.compile(rf"<(?:img|{_HIDDEN_NAMES})(?=[\s/>])|&(?!(?:amp|lt|gt|nbsp|quot);)")
-_LINK_START = re.compile(r"<a(?=[\s/>])")
-_PLAIN_LINK = re.compile(r'<a href="([^"]*)"(?: (?!title=)[a-z-]+="[^"]*")*>([^<]*)</a>')
-_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_NAMES})(?=[\s/>])[^>]*+>")
-_CELL_TAG = re.compile(r"</?t[dh](?=[\s/>])[^>]*+>")
-_BREAK_TAG = re.compile(r"<br(?=[\s/>])[^>]*+>")
-_OTHER_TAG = re.compile(r"<[^>]*+>")
-
-
-_UNTIDY = re.compile("[\t\n\r\f\ue000\ue001]|  ")
-
-
-# The runs _SPACE_RUN would change: a single space is left alone (on 200 kB, replacing each one by
-# itself took 6 ms). Every match starts at a white-space character, so the engine skips to those (a
-# pattern that may start with " *" is tried at every position: twice the time on 200 kB of links).
-_FOLDED_SPACE = re.compile(r"(?:[\t\n\r\f]| (?=[ \t\n\r\f]))[ \t\n\r\f]*")
-
-
-def _plain_text(data: str) -> str:
-    data = _FOLDED_SPACE.sub(" ", data)
-    return _MARKERS.sub("", data) if "\ue000" in data or "\ue001" in data else data
-
-
-def _plain_links(html: str, quoted_from: list[int] | None = None) -> list[VisibleLink] | None:
-    """The links of plain sanitised HTML; None when one of them is not plain (a title, markup inside).
-
-    ``quoted_from``: the offsets where the outermost quotes start and end, alternately (a link is
-    quoted when an odd number of them lie before it)."""
-    links = list(_PLAIN_LINK.finditer(html)) if "<a" in html else []
-    if len(links) != len(_LINK_START.findall(html)):
-        return None
-    found = []
-    for link in links:
-        href, inner = link.groups()
-        words = _unescape_sanitised(inner)
-        if _UNTIDY.search(words):
-            words = _plain_text(words)
-        words = normalise(words).strip()
-        if _UNTIDY.search(words):
-            words = _SPACE_RUN.sub(" ", words)
-        quoted = bool(quoted_from) and bisect_right(quoted_from, link.start()) % 2 == 1
-        found.append(VisibleLink(href=_unescape_sanitised(href).strip(), text=words, quoted=quoted))
-    return found
-
-
-def _plain_words(html: str) -> str:
-    """The words of plain sanitised HTML with the reader's boundaries, before tidying."""
-    flat = _plain_text(html.replace(">\n<", "> <"))  # a line break between tags: handle_data's space
-    flat = _OTHER_TAG.sub("", _BREAK_TAG.sub("\n", _CELL_TAG.sub(" ", _BLOCK_TAG.sub("\n", flat))))
-    return _unescape_sanitised(flat)
-
-
-def _unescape_sanitised(text: str) -> str:
-    """html.unescape of the plain shape's text, whose only references are the five _NOT_PLAIN allows:
-    plain replacements, where unescape calls a function per reference (15 ms on 20,000 "&")."""
-    if "&" not in text:
-        return text
-    for reference, character in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&nbsp;", "\xa0")):
-        if reference in text:
-            text = text.replace(reference, character)
-    return text.replace("&amp;", "&")
-
-
-_QUOTE_TAG = re.compile(r"(</?blockquote>)")
-
-
-def _plain_document(html: str) -> VisibleDocument | None:
-    """The document of plain sanitised HTML (see above); None when the HTML is not that plain.
-
-    Block quotes are read as the reader reads them: the outermost ones are marked in the text and
-    make quoted_text, their links are quoted, and every quote tag is a boundary of each text."""
-    if _NOT_PLAIN.search(html):
-        return None
-    if "<blockquote>" not in html:
-        links = _plain_links(html)
-        if links is None:
-            return None
-        text = _tidy([_plain_words(html)])
-        return VisibleDocument(text=text, author_text=text, links=tuple(links))
-    if "\x00" in html:
-        return None  # NUL joins the pieces below
-    # The texts between quote tags, read and tidied in one go; every quote tag is at least an empty
-    # line between two of them, as the reader's boundaries make it.
-    pieces = _QUOTE_TAG.split(html)  # text, quote tag, text, …
-    texts = [text.strip() for text in _tidy([_plain_words("\x00".join(pieces[::2]))]).split("\x00")]
-    if len(texts) != len(pieces[::2]):
-        return None  # normalising took a NUL (it keeps them today)
-    every, author, quoted, quotes, quoted_from = [], [], [], [], []
-    depth, length, start, offset = 0, 0, None, 0
-    for index, text in enumerate(texts):
-        if index:
-            tag = pieces[2 * index - 1]
-            if tag[1] != "/":
-                depth += 1
-                if depth == 1:
-                    start = None  # the quote starts at its first text
-                    quoted_from.append(offset)
-            elif depth:
-                depth -= 1
-                if depth == 0:
-                    if start is not None:
-                        quotes.append((start, length))
-                    quoted_from.append(offset)
-            offset += len(tag)
-        offset += len(pieces[2 * index])
-        if text:
-            length += 2 * bool(every)
-            if depth and start is None:
-                start = length
-            every.append(text)
-            length += len(text)
-            (quoted if depth else author).append(text)
-    if depth and start is not None:
-        quotes.append((start, length))
-    links = _plain_links(html, quoted_from)
-    if links is None:
-        return None
-    return VisibleDocument(text="\n\n".join(every), author_text="\n\n".join(author), links=tuple(links),
-                           quoted_text="\n\n".join(quoted), quotes=tuple(quotes))
-
-
 @lru_cache(maxsize=8)
 def _visible_document(html: str, parser_only: bool) -> VisibleDocument:
     if html and not parser_only and _SANITISED.fullmatch(html):
-        plain = _plain_document(html)
+        plain = plain_html_document(html)
         if plain is not None:
             return plain
     reader = _Reader()
@@ -412,11 +228,11 @@ def _visible_document(html: str, parser_only: bool) -> VisibleDocument:
     if reader.link is not None:
         reader._close_link()
     if reader.quote:
-        reader.all.append(_CLOSE)
-    text, quotes = _unmark(_tidy(reader.all))
+        reader.all.append(CLOSE)
+    text, quotes = _unmark(tidy(reader.all))
     return VisibleDocument(
-        text=text, author_text=_tidy(reader.author), links=tuple(reader.links),
-        quoted_text=_tidy(reader.quoted), quotes=tuple(quotes),
+        text=text, author_text=tidy(reader.author), links=tuple(reader.links),
+        quoted_text=tidy(reader.quoted), quotes=tuple(quotes),
     )
 
 

@@ -105,7 +105,9 @@ def test_the_depth_cut_drops_exactly_the_elements_nested_too_deep():
     numpy depth count and cut give what the one-tag-at-a-time reading gives."""
     import random
 
-    from forum.markdown import _flatten, _too_deep, markdown_html
+    from forum.markdown import markdown_html
+    from forum.markdown_limits import flatten as _flatten
+    from forum.markdown_limits import too_deep as _too_deep
 
     rng = random.Random(7)
     pieces = ["<div>", "</div>", "<ul><li>", "</li></ul>", "<BR>", "<br/>", "<img src=x>", "<Col>", "</p>",
