@@ -32,6 +32,16 @@ def topic_url(topic):
     return _topic_url_pattern().format(pk=topic.pk, slug=topic.slug)
 
 
+@functools.cache
+def _category_url_pattern():
+    return reverse("forum:category", args=["slug"]).replace("/slug/", "/{slug}/")
+
+
+def category_url(category):
+    """category.get_absolute_url(), without reversing: a slug's characters need no quoting."""
+    return _category_url_pattern().format(slug=category.slug)
+
+
 def _integer(n):
     """number_format(n) for a whole number: without grouping (the forum's setting) that is str(n),
     and number_format's lookups of the language's formats were a quarter of a topic list's rows."""
@@ -107,7 +117,7 @@ def category_cards(categories, unread):
         if category.latest_activity:
             stats.append(gettext("latest activity %(when)s") % {"when": naturaltime(category.latest_activity)})
         cards.append(CategoryCard(
-            url=category.get_absolute_url(),
+            url=category_url(category),
             name=category.name,
             description=category.description,
             is_health=category.is_health,

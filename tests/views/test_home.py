@@ -32,3 +32,12 @@ def test_pages_name_an_icon_so_browsers_stop_asking_for_a_missing_favicon(client
     html = client.get("/").content.decode()
     href = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
     assert href.endswith("img/favicon.svg") and finders.find("img/favicon.svg")
+
+
+def test_each_category_card_links_the_category_page(client, category):
+    from forum.models import Category
+
+    other = Category.objects.create(name="Slaap en rust", slug="slaap-en-rust_2")
+    html = client.get("/").content.decode()
+    for shown in (category, other):
+        assert f'<h3><a href="{shown.get_absolute_url()}">{shown.name}</a>' in html
