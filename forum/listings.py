@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 
 from forum.models import SolutionState
+from forum.models.core import member_name, topic_slug
 
 SOLVED_STATES = (SolutionState.SOLVED, SolutionState.REOPEN_REQUESTED)
 
@@ -28,8 +29,15 @@ def _topic_url_pattern():
 
 
 def topic_url(topic):
-    """topic.get_absolute_url(), without reversing."""
-    return _topic_url_pattern().format(pk=topic.pk, slug=topic.slug)
+    """topic.get_absolute_url() of a list's topic (forum.selectors.TopicListItem), without reversing."""
+    return _topic_url_pattern().format(pk=topic.pk, slug=topic_slug(topic.title))
+
+
+def starter_name(topic):
+    """Topic.starter_name of a list's topic (forum.selectors.TopicListItem)."""
+    if topic.is_anonymous:
+        return gettext("Anonymous member")
+    return member_name(topic.author_id, topic.author_username, topic.author_closed_at)
 
 
 @functools.cache
@@ -85,7 +93,7 @@ def topic_rows(topics, unread):
             title=topic.title,
             marker=solved_marker(topic.solution_state, show_proposed=True),
             unread=_count("%(counter)s unread", "%(counter)s unread", n) if n else "",
-            by=gettext("by %(name)s") % {"name": topic.starter_name},
+            by=gettext("by %(name)s") % {"name": starter_name(topic)},
             answers=_count("%(counter)s answer", "%(counter)s answers", topic.answer_count),
             best_score=gettext("best score %(score)s") % {"score": _integer(score)} if score is not None else "",
             views=_count("%(counter)s view", "%(counter)s views", topic.view_count),

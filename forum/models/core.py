@@ -83,9 +83,14 @@ class User(AbstractUser):
     @property
     def display_name(self):
         """The name shown for this member, in the reader's language for a closed account."""
-        if self.closed_at is not None:
-            return gettext("Former member %(number)d") % {"number": self.pk}
-        return self.username
+        return member_name(self.pk, self.username, self.closed_at)
+
+
+def member_name(pk, username, closed_at):
+    """User.display_name from the three columns: for lists that read them as plain values (forum.selectors.TopicListItem)."""
+    if closed_at is not None:
+        return gettext("Former member %(number)d") % {"number": pk}
+    return username
 
 
 class Category(models.Model):
@@ -129,6 +134,12 @@ class Visibility(models.TextChoices):
 
 
 SLUG_MAX_LENGTH = 60
+
+
+def topic_slug(title):
+    """Topic.slug from the title alone: for lists that read topics as plain values (forum.selectors.TopicListItem)."""
+    slug = slugify(title)[:SLUG_MAX_LENGTH].strip("-") or "topic"
+    return f"{slug}-topic" if slug in topic_subpaths() else slug
 
 
 @functools.cache
@@ -212,8 +223,7 @@ class Topic(models.Model):
     @property
     def slug(self):
         """The title in the address (/t/<id>/<slug>/): readable, and what search engines show."""
-        slug = slugify(self.title)[:SLUG_MAX_LENGTH].strip("-") or "topic"
-        return f"{slug}-topic" if slug in topic_subpaths() else slug
+        return topic_slug(self.title)
 
     @property
     def is_solved(self):

@@ -62,3 +62,26 @@ def test_home_card_counts_and_latest_activity(client, topic, category, member):
     card = re.search(r'<li class="category-card">(.*?)</li>', html, re.S).group(1)
     assert f'href="{category.get_absolute_url()}"' in card
     assert re.search(r"1 topic · 1 antwoord · 0 opgelost · laatste activiteit ", card)
+
+
+def test_a_list_row_names_the_starter_as_the_topic_page_does(client, category, user_factory, topic_factory):
+    from django.utils import timezone, translation
+
+    from forum.selectors import TOPIC_LIST_COLUMNS, TopicListItem
+
+    assert [f.replace("author__", "author_") for f in TOPIC_LIST_COLUMNS] == list(TopicListItem.__dataclass_fields__)
+    closed = user_factory("vertrokken")
+    shown = topic_factory(author=user_factory("anna"), title="Vraag van Anna")
+    hidden = topic_factory(author=user_factory("bram"), title="Vraag zonder naam")
+    hidden.is_anonymous = True
+    hidden.save(update_fields=["is_anonymous"])
+    gone = topic_factory(author=closed, title="Vraag van een oud-lid")
+    closed.closed_at = timezone.now()
+    closed.save(update_fields=["closed_at"])
+    html = client.get(category.get_absolute_url()).content.decode()
+    with translation.override("nl"):
+        names = {topic: str(topic.starter_name) for topic in (shown, hidden, gone)}
+    assert names[hidden] != "bram" and "vertrokken" not in names[gone]  # the anonymous starter, the closed account
+    for topic, name in names.items():
+        assert f'<a href="{topic.get_absolute_url()}">{topic.title}</a>' in html
+        assert f'<span class="muted">door {name}</span>' in html
