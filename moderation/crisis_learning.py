@@ -5,11 +5,16 @@ writes. Deterministic: posts in file order, liblinear with a fixed seed, folds b
 post id, long posts composed with a seeded random generator. Trained on the train and dev posts
 of moderation/policy/crisis_corpus; the test split is never read here.
 
-Besides the labelled posts, training composes *long posts*: each round-10 training sentence
-(a crisis sentence or a hard negative) set among ordinary health talk, one to four sentences before it and up to two after
-(the corpus's "health talk" posts), and posts of health talk alone, because members in distress
-often say it in one sentence of a long post about their illness. A composed post belongs to the
-fold of the sentence it was built around, so cross-validation never scores a sentence it trained on.
+Besides the labelled posts, training composes *long posts*: each training sentence of rounds 10
+and 11 (a crisis sentence or a hard negative) set among ordinary health talk, one to four sentences
+before it and up to two after (the corpus's "health talk" posts), and posts of health talk alone,
+because members in distress often say it in one sentence of a long post about their illness.
+
+Cross-validation folds are *grouped*: all training sentences of one family (their note, e.g. "round
+11 training, hard negative: burnout and exhaustion"), with the long posts composed from them, share
+a fold, and so does each blind round ("*-r8-*", "*-r9-*", "*-r10-*", per language). A family is thus
+scored by a model that never saw its near-paraphrases, the way posts by new authors will be; folds
+by post (until round 11) let near-copies written side by side straddle training and scoring.
 
 The combination of rules and model is chosen by five-fold cross-validation on those posts: for
 each regularisation strength in C_GRID, the lowest threshold at which "rules or model" stays
@@ -28,7 +33,7 @@ import zlib
 import numpy as np
 
 from moderation.policy import crisis_model
-from moderation.policy.crisis import _correct_typos, detect_crisis, model_may_judge, normalise
+from moderation.policy.crisis import _correct_typos, detect_crisis, normalise, sentences_model_may_judge
 from moderation.policy.crisis_corpus import load
 
 SEED = 20261202
@@ -40,7 +45,11 @@ MAX_FPR = 0.05
 C_GRID = (3.0, 10.0, 30.0, 100.0)
 GRID = tuple(round(x, 2) for x in np.arange(0.50, 0.99, 0.01))
 CONTEXT_NOTE = "health talk: context"
-TRAINING_ROUND = "-t10-"
+#: The rounds of training sentences (ids "*-t10-*", "*-t11-*"): composed into long posts, and grouped
+#: into folds by their family (the note), so cross-validation scores a family it did not train on.
+TRAINING_ROUNDS = ("-t10-", "-t11-")
+#: Blind rounds (ids "*-r7-*" ...): each was written in one sitting, so each is one group.
+_ROUND_RE = __import__("re").compile(r"-(r\d+)-")
 
 
 def training_posts():
@@ -53,19 +62,19 @@ def _sentence_end(text):
 
 
 def composed_posts(posts):
-    """Long posts built from the round-10 training sentences and the health-talk posts (see above)."""
+    """Long posts built from the round-10 and round-11 training sentences and the health-talk posts (see above)."""
     rng = random.Random(SEED)
     context = {lang: [p["text"] for p in posts if CONTEXT_NOTE in p["note"] and p["language"] == lang] for lang in ("nl", "en")}
     out = []
     for post in posts:
         pool = context[post["language"]]
-        if TRAINING_ROUND not in post["id"] or CONTEXT_NOTE in post["note"] or len(pool) < 6:
+        if not _training_sentence(post) or CONTEXT_NOTE in post["note"] or len(pool) < 6:
             continue
         before, after = rng.randint(1, 4), rng.randint(0, 2)
         picked = rng.sample(pool, before + after)
         sentence = _sentence_end(post["text"][:1].upper() + post["text"][1:])
         text = " ".join([*picked[:before], sentence, *picked[before:]])
-        out.append({"id": post["id"] + "+long", "fold_of": post["id"], "text": text,
+        out.append({"id": post["id"] + "+long", "fold_of": _group(post), "text": text,
                     "language": post["language"], "crisis": post["crisis"]})
     for lang, pool in context.items():
         for i in range(len(pool) if len(pool) >= 6 else 0):
@@ -75,8 +84,21 @@ def composed_posts(posts):
     return out
 
 
+def _training_sentence(post):
+    return any(mark in post["id"] for mark in TRAINING_ROUNDS)
+
+
+def _group(post):
+    """The group a post's fold is chosen by: its family for training sentences, its round for
+    blind rounds, itself otherwise (so near-copies written together never straddle train and held-out)."""
+    if _training_sentence(post):
+        return post["language"] + ":" + post["note"]
+    found = _ROUND_RE.search(post["id"])
+    return post["language"] + ":" + found.group(1) if found else post["id"]
+
+
 def _fold(post):
-    return zlib.crc32(str(post.get("fold_of", post["id"])).encode()) % FOLDS
+    return zlib.crc32(str(post.get("fold_of") or _group(post)).encode()) % FOLDS
 
 
 class _Docs:
@@ -85,11 +107,12 @@ class _Docs:
     def __init__(self, texts):
         from scipy.sparse import csr_matrix  # a development dependency: only training needs it
 
-        rows, sent_rows, self.ranges, self.totals = [], [], [], []
+        rows, sent_rows, self.ranges, self.totals, self.texts = [], [], [], [], []
         for text in texts:
             start = len(sent_rows)
             whole = {}
             for sentence in crisis_model.sentences(_correct_typos(normalise(text))):
+                self.texts.append(sentence)
                 feats = crisis_model.sentence_features(sentence)
                 sent_rows.append(feats)
                 self.totals.append(sum(feats.values()))
@@ -101,6 +124,13 @@ class _Docs:
         shape = 1 << crisis_model.BITS
         self.x = csr_matrix(self._csr(rows), shape=(len(rows), shape))
         self.sentences = csr_matrix(self._csr(sent_rows), shape=(len(sent_rows), shape))
+        self.gate()
+
+    def gate(self):
+        """Which sentences the model may judge, as the detector decides it (crisis.sentences_model_may_judge)."""
+        self.allowed = []
+        for start, end in self.ranges:
+            self.allowed += sentences_model_may_judge(self.texts[start:end])
 
     @staticmethod
     def _csr(rows):
@@ -120,8 +150,11 @@ class _Docs:
             start, end = self.ranges[i]
             if end == start:
                 continue
+            judged = crisis_model.gated_spans(self.allowed[start:end])
+            if not judged:
+                continue
             d, t = list(dots[start:end]), self.totals[start:end]
-            z = max(crisis_model.span_logit(b, d, t, a, e) for a, e in crisis_model.spans(end - start))
+            z = max(crisis_model.span_logit(b, d, t, a, e) for a, e in judged)
             out[n] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         return out
 
@@ -158,18 +191,17 @@ def train(posts=None, log=None):
     fold = np.array([_fold(p) for p in items])
     original = np.array([i < len(posts) for i in range(len(items))])
     rules = np.array([detect_crisis(p["text"], learned=False).crisis for p in items])
-    allowed = np.array([model_may_judge(_correct_typos(normalise(p["text"]))) for p in items])
     best = None
     for c in C_GRID:
         held = _held_out(docs, gold, fold, c)
-        threshold = next((t for t in GRID if _rates(rules | (allowed & (held >= t)), gold)[1] <= MAX_FPR), GRID[-1])
-        recall, fpr = _rates(rules | (allowed & (held >= threshold)), gold)
+        threshold = next((t for t in GRID if _rates(rules | (held >= t), gold)[1] <= MAX_FPR), GRID[-1])
+        recall, fpr = _rates(rules | (held >= threshold), gold)
         if log:
             log(f"C={c:g}: threshold {threshold:.2f}, rules or model recall {recall:.3f}, false-positive rate {fpr:.3f}")
         if best is None or recall > best[0] + 1e-9:
             best = (recall, fpr, c, threshold, held)
     recall, fpr, c, threshold, held = best
-    combined = rules | (allowed & (held >= threshold))
+    combined = rules | (held >= threshold)
     figures = {
         "cv_recall": recall, "cv_fpr": fpr,
         "cv_posts_recall": _rates(combined[original], gold[original])[0],

@@ -8,10 +8,11 @@ classes* (the author, a wish, a plan, a means, a farewell, a burden, harm, a fil
 that is over, someone else) with the pairs of classes that share a sentence: "I" + a plan + a
 means in one sentence is a feature whatever the words, in Dutch and English alike.
 
-A post's score is its most alarming span: the highest of each sentence, each two neighbouring
-sentences and the whole post, so a cry for help in one sentence of a long post about health
-is not averaged away by the rest. ``crisis.detect_crisis`` calls it only when no rule fired and
-the post is not about a film, a joke or hyperbole, and counts it at or above the threshold
+A post's score is its most alarming sentence, so a cry for help in one sentence of a long post
+about health is not averaged away by the rest, and a long post of ordinary talk cannot add up to
+one (``MAX_SPAN``). ``crisis.detect_crisis`` calls it only when no rule fired, and
+it reads only the sentences that are not about a film, a joke or hyperbole (nor next to one;
+``crisis.sentences_model_may_judge``); it counts at or above the threshold
 chosen when it was trained (``manage.py crisis_train``: cross-validated on the train and dev
 posts, never on the test split).
 
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["BITS", "WEIGHTS_PATH", "CrisisModel", "features", "model", "sentence_features"]
+__all__ = ["BITS", "WEIGHTS_PATH", "CrisisModel", "features", "gated_spans", "model", "sentence_features"]
 
 BITS = 18
 MASK = (1 << BITS) - 1
@@ -49,7 +50,10 @@ _CLASSES = {
     "death": "dood doodgaan sterven sterf dodelijk dodelijke leven leef bestaan wakker overleven dead die dying death "
              "deadly lethal alive live living exist existing suicide suicidal zelfmoord zelfdoding suicidaal "
              "suicidale voorgoed altijd forever permanently permanent gone weg verdwijnen disappear vanish",
-    "means": "pillen pil tabletten strip doos doosje slaappillen slaapmiddelen medicijnen medicatie mes mesje mesjes "
+    "means": "knife knives messen schaar scissors passer compass puntenslijper sharpener sigaret cigarette klif cliff cliffs "
+             "kanaal canal raam window vensterbank sill vangrail guardrail muur wall toren tower naald naalden needle "
+             "antidepressiva antidepressants sertraline citalopram paroxetine zolpidem slaaptabletten "
+             "pillen pil tabletten strip doos doosje slaappillen slaapmiddelen medicijnen medicatie mes mesje mesjes "
              "scheermesje scheermes touw strop riem sjaal haak balk brug viaduct spoor trein dak flat balkon rand "
              "kade water meer zee rivier gracht snelweg pijler boom gas gaskraan uitlaat slang insuline scherf "
              "aansteker strijkijzer pills pill tablets meds medication prescriptions blade blades razor rope noose "
@@ -67,7 +71,7 @@ _CLASSES = {
             "googled checked",
     "time": "vannacht vanavond vandaag morgen weekend straks binnenkort zaterdag zondag tonight today tomorrow "
             "soon saturday sunday tmrw",
-    "farewell": "afscheid brief brieven berichtje bedankt vaarwel schuld testament goodbye letter letters note "
+    "farewell": "laatste last bye doei afscheid brief brieven berichtje bedankt vaarwel schuld testament goodbye letter letters note "
                 "thanks thank fault farewell sorry",
     "burden": "last blok opgelucht makkelijker zonder overbodig burden relieved easier without drain weight kinder",
     "hopeless": "nooit geen zin nut moe kapot leeg never anymore pointless nothing tired done ophouden ophoudt stopt "
@@ -76,7 +80,8 @@ _CLASSES = {
                 "book novel song lyrics episode season character personage hoofdpersoon bijsluiter leaflet vroeger "
                 "geleden ago used haha lol grapje kidding joke jk nieuws news overleden died passed funeral "
                 "uitvaart begrafenis grief rouw workshop training docent teacher leerling pupil",
-    "other": "hij zij ze zoon dochter vriend vriendin broer zus moeder vader partner collega he she son daughter "
+    "other": "huisgenoot housemate roommate mate buurman buurvrouw neighbour neighbor "
+             "hij zij ze zoon dochter vriend vriendin broer zus moeder vader partner collega he she son daughter "
              "friend brother sister mum mom dad boyfriend girlfriend coworker flatmate",
 }
 _CLASS_OF: dict[str, list[str]] = {}
@@ -148,12 +153,31 @@ def sentences(normalised: str) -> list[str]:
     return [s for s in _SENTENCE_RE.findall(normalised[:MAX_CHARS]) if _TOKEN_RE.search(s)]
 
 
+#: The longest run of neighbouring sentences a post is scored on: one. A span's logit is a sum over
+#: its sentences divided by the square root of its size, so a longer span adds evidence with every
+#: ordinary sentence. Until round 11 each two neighbours and the whole post were spans too, and
+#: generated burnout-support posts of 400 ordinary words read as a crisis 99 times in 100 (two
+#: sentences: 27 in 100 of them); one sentence at a time no length can add up to an alarm.
+MAX_SPAN = 1
+
+
 def spans(count: int) -> list[tuple[int, int]]:
-    """The spans a post is scored on, as [start, end) sentence ranges: each sentence, each two
-    neighbours and the whole post."""
-    out = [(i, i + 1) for i in range(count)] + [(i, i + 2) for i in range(count - 1)]
-    if count > 2:
-        out.append((0, count))
+    """The spans a post is scored on, as [start, end) sentence ranges: each run of 1 to MAX_SPAN
+    neighbouring sentences."""
+    return [(i, i + size) for size in range(1, MAX_SPAN + 1) for i in range(count - size + 1)]
+
+
+def gated_spans(allowed) -> list[tuple[int, int]]:
+    """The spans of ``spans`` within each run of sentences the model may judge (``allowed[i]``):
+    a sentence about a film, a joke or hyperbole, and its neighbours, are not judged and no span
+    crosses them, so the rest of the post still is."""
+    out, start = [], None
+    for i, ok in enumerate([*allowed, False]):
+        if ok and start is None:
+            start = i
+        elif not ok and start is not None:
+            out += [(start + a, start + b) for a, b in spans(i - start)]
+            start = None
     return out
 
 
@@ -203,18 +227,28 @@ class CrisisModel:
         np.savez_compressed(path, weights=self.weights, bias=np.float64(self.bias),
                             threshold=np.float64(self.threshold), **extra)
 
-    def score(self, normalised: str) -> float:
-        """The probability that a post (normalised text) is a crisis post: its most alarming span."""
+    def score(self, normalised: str, may_judge=None) -> float:
+        """The probability that a post (normalised text) is a crisis post: its most alarming span.
+
+        ``may_judge(sentences) -> [bool]``: which sentences the model may judge (all by default);
+        the others are not read and no span crosses them."""
+        found = sentences(normalised)
+        allowed = may_judge(found) if may_judge is not None else [True] * len(found)
         dots, totals = [], []
-        for sentence in sentences(normalised):
+        for sentence, ok in zip(found, allowed, strict=True):
+            if not ok:
+                dots.append(0.0)
+                totals.append(0.0)
+                continue
             feats = sentence_features(sentence)
             keys = np.fromiter(feats.keys(), dtype=np.int64, count=len(feats))
             values = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
             dots.append(float(values @ self._weights64[keys]))
             totals.append(float(values.sum()))
-        if not dots:
+        judged = gated_spans(allowed)
+        if not judged:
             return 0.0
-        return _sigmoid(max(span_logit(self.bias, dots, totals, a, b) for a, b in spans(len(dots))))
+        return _sigmoid(max(span_logit(self.bias, dots, totals, a, b) for a, b in judged))
 
 
 _lock = threading.Lock()

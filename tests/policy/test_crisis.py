@@ -102,13 +102,13 @@ def test_the_labelled_set_is_large_balanced_and_split():
     assert all(set(p) == {"id", "text", "language", "crisis", "split", "note"} for p in posts)
 
 
-# The test split is round 10, written before the round-10 changes; these are its third read, after
-# the false-positive budget went from 0.03 to 0.05 (docs/POLICY.md, "Crisis signposting"; chosen by
-# cross-validation, not by these posts). The floors are the measured figures, so they cannot
-# silently get worse; the detector is deterministic. Recall is far from the issue's target (0.95)
-# and the false-positive rate is above its 0.05, and the doc says so: moving them means better
-# detection, never tuning on these posts.
-TEST_FLOORS = {"nl": (0.70, 0.25), "en": (0.65, 0.10), "all": (0.675, 0.175)}
+# The test split is round 11, written before the round-11 changes (docs/POLICY.md, "Crisis
+# signposting": read before them, after them, and once more after sentence-only scoring). The
+# floors sit one post below the last read (nl 0.80 / 0.15, en 0.50 / 0.05, all 0.65 / 0.10), so a
+# change that loses a post shows; the detector is deterministic. Recall is far from the issue's
+# target (0.95) and the Dutch false-positive rate above its 0.05, and the doc says so: moving them
+# means better detection, never tuning on these posts.
+TEST_FLOORS = {"nl": (0.75, 0.20), "en": (0.45, 0.10), "all": (0.625, 0.125)}
 
 
 def test_figures_on_the_test_split_stay_above_their_floor():
@@ -119,15 +119,19 @@ def test_figures_on_the_test_split_stay_above_their_floor():
 
 
 def test_train_and_dev_figures_meet_the_target_on_the_posts_the_rules_were_written_from():
-    rows, mistakes = figures([p for p in load() if p["split"] != "test" and "-t10-" not in p["id"]])
+    # not the training sentences of rounds 10 and 11 nor blind round 10: no rule was written from them
+    posts = [p for p in load() if p["split"] != "test" and "-t1" not in p["id"] and "-r10-" not in p["id"]]
+    rows, mistakes = figures(posts)
     assert rows["all"]["recall"] >= 0.95 and rows["all"]["fpr"] <= 0.05, mistakes
 
 
-def test_the_round_10_training_sentences_are_mostly_learned_without_false_alarms():
-    """The hard training sentences of round 10 (indirect, means, farewells, their look-alike
-    negatives): no rule was written from them, so the model carries them; measured 0.881 / 0.019."""
-    rows, _ = figures([p for p in load() if "-t10-" in p["id"]])
-    assert rows["all"]["recall"] >= 0.88 and rows["all"]["fpr"] <= 0.019, rows["all"]
+@pytest.mark.parametrize("mark, recall, fpr", [("-t10-", 0.91, 0.02), ("-t11-", 0.84, 0.04)])
+def test_the_training_sentences_are_mostly_learned_without_false_alarms(mark, recall, fpr):
+    """The hard training sentences of rounds 10 and 11 (indirect, means, farewells, their look-alike
+    negatives): no rule was written from them, so the model carries them; measured 0.916 / 0.019
+    (round 10) and 0.844 / 0.039 (round 11)."""
+    rows, _ = figures([p for p in load() if mark in p["id"]])
+    assert rows["all"]["recall"] >= recall and rows["all"]["fpr"] <= fpr, rows["all"]
 
 
 def test_the_detector_is_quick_on_long_and_hostile_input():
