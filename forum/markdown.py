@@ -319,8 +319,8 @@ def render_markdown(text):
     text = text or ""
     html = _parsed(text, text)
     if too_deep(html):
-        html = _parsed(cut_deep_lines(text), text)
-        if too_deep(html):
+        cut = cut_deep_lines(text)  # unchanged when the nesting is raw HTML: no second parse then
+        if cut == text or too_deep(html := _parsed(cut, text)):
             html = flatten(html)
     html = sanitise_html(_demote_headings(html))
     if "<del>" in html:
