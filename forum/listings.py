@@ -29,12 +29,12 @@ def _topic_url_pattern():
 
 
 def topic_url(topic):
-    """topic.get_absolute_url() of a list's topic (forum.selectors.TopicListItem), without reversing."""
+    """topic.get_absolute_url() of a list's topic (forum.topic_lists.TopicListItem), without reversing."""
     return _topic_url_pattern().format(pk=topic.pk, slug=topic_slug(topic.title))
 
 
 def starter_name(topic):
-    """Topic.starter_name of a list's topic (forum.selectors.TopicListItem)."""
+    """Topic.starter_name of a list's topic (forum.topic_lists.TopicListItem)."""
     if topic.is_anonymous:
         return gettext("Anonymous member")
     return member_name(topic.author_id, topic.author_username, topic.author_closed_at)

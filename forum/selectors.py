@@ -2,7 +2,6 @@
 
 import functools
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -16,8 +15,6 @@ from forum.fragments import render_posts
 from forum.models import REACTION_EMOJI, Category, Notification, Post, Reaction, ReactionKind, SolutionState, Topic, Visibility, Vote
 from forum.viewer import as_viewer
 from moderation.permissions import shows_moderator_tools, solution_moves
-
-TOPIC_FILTERS = ("all", "unanswered", "solved", "proposed", "unsolved")
 
 
 def categories_overview(members=True):
@@ -85,47 +82,6 @@ def only_shown(queryset, *members, related=(), skip=()):
 def topic_for_page(pk):
     """The topic of a topic page, with its category, its starter and the moderator who signed it off: one query."""
     return only_shown(Topic.objects.all(), "author", "solved_by", related=("category",)).get(pk=pk)
-
-
-@dataclass(frozen=True, slots=True)
-class TopicListItem:
-    """One topic of a list, as the plain values its row shows (forum.listings.TopicRow).
-
-    Plain values, not Topic and User instances: building those for 25 rows took a quarter of the
-    list's ORM time (bench/README.md, "This session")."""
-
-    pk: int
-    title: str
-    solution_state: str
-    answer_count: int
-    best_answer_score: int | None
-    view_count: int
-    last_activity_at: datetime
-    is_anonymous: bool
-    author_id: int
-    author_username: str
-    author_closed_at: datetime | None
-
-
-TOPIC_LIST_COLUMNS = ("pk", "title", "solution_state", "answer_count", "best_answer_score", "view_count", "last_activity_at",
-                      "is_anonymous", "author_id", "author__username", "author__closed_at")  # TopicListItem's fields, in order
-
-
-def topic_list(category, filter_name, page_number):
-    """One page of a category's topics (TopicListItem), with what their rows show and no more."""
-    topics = visible_topics().filter(category=category)
-    if filter_name == "unanswered":
-        topics = topics.filter(answer_count=0)
-    elif filter_name == "solved":
-        topics = topics.filter(solution_state__in=[SolutionState.SOLVED, SolutionState.REOPEN_REQUESTED])
-    elif filter_name == "proposed":
-        topics = topics.filter(solution_state=SolutionState.PROPOSED)
-    elif filter_name == "unsolved":
-        topics = topics.filter(solution_state__in=[SolutionState.OPEN, SolutionState.PROPOSED])
-    topics = topics.order_by("-last_activity_at", "-pk").values_list(*TOPIC_LIST_COLUMNS)
-    page = Paginator(topics, forum_settings.TOPICS_PER_PAGE).get_page(page_number)
-    page.object_list = [TopicListItem(*row) for row in page.object_list]
-    return page
 
 
 @dataclass

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forum import context_processors, httpcache, listings, pagecache, permissions, reading, selectors, seo, services, topic_hits
+from forum import context_processors, httpcache, listings, pagecache, permissions, reading, selectors, seo, services, topic_hits, topic_lists
 from forum.forms import AnswerForm, TopicEditForm, TopicForm
 from forum.models import Category, Post, Topic
 from forum.ratelimit import RateLimitExceeded
@@ -31,16 +31,16 @@ def category_detail(request, slug):
     if category.members_only and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     filter_name = request.GET.get("filter", "all")
-    if filter_name not in selectors.TOPIC_FILTERS:
+    if filter_name not in topic_lists.TOPIC_FILTERS:
         filter_name = "all"
-    page = selectors.topic_list(category, filter_name, request.GET.get("page"))
+    page = topic_lists.topic_list(category, filter_name, request.GET.get("page"))
     member = request.user.is_authenticated
     unread = reading.unread_in_watched_topics(request.user, topic_ids=[t.pk for t in page]) if member else {}
     return render(
         request, "forum/category.html",
         {
             "category": category, "page": page, "rows": listings.topic_rows(page, unread), "filter": filter_name,
-            "filters": selectors.TOPIC_FILTERS, "meta": seo.category_meta(request, category, page.number),
+            "filters": topic_lists.TOPIC_FILTERS, "meta": seo.category_meta(request, category, page.number),
             "watches_category": member and reading.watches_category(request.user, category),
         },
     )

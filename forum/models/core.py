@@ -87,7 +87,7 @@ class User(AbstractUser):
 
 
 def member_name(pk, username, closed_at):
-    """User.display_name from the three columns: for lists that read them as plain values (forum.selectors.TopicListItem)."""
+    """User.display_name from the three columns: for lists that read them as plain values (forum.topic_lists.TopicListItem)."""
     if closed_at is not None:
         return gettext("Former member %(number)d") % {"number": pk}
     return username
@@ -137,7 +137,7 @@ SLUG_MAX_LENGTH = 60
 
 
 def topic_slug(title):
-    """Topic.slug from the title alone: for lists that read topics as plain values (forum.selectors.TopicListItem)."""
+    """Topic.slug from the title alone: for lists that read topics as plain values (forum.topic_lists.TopicListItem)."""
     slug = slugify(title)[:SLUG_MAX_LENGTH].strip("-") or "topic"
     return f"{slug}-topic" if slug in topic_subpaths() else slug
 

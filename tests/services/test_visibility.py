@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from forum import selectors, services
+from forum import services, topic_lists
 from forum.models import Topic, Visibility
 from moderation import services as moderation
 from moderation.models import ReviewItem
@@ -30,7 +30,7 @@ def quiet_topic_and_busy_topic(topic_factory, category):
 
 def listed_titles(category):
     """The two topics' order in their category's list (other members' topics left out)."""
-    return [topic.title for topic in selectors.topic_list(category, "", 1) if topic.title in TITLES]
+    return [topic.title for topic in topic_lists.topic_list(category, "", 1) if topic.title in TITLES]
 
 
 def test_an_answer_published_at_once_moves_its_topic_to_the_top(quiet_topic_and_busy_topic, member, category):

@@ -52,7 +52,7 @@ def test_category_page_runs_the_same_queries_for_a_few_topics_or_a_full_page(
     for n in range(topics):
         topic_factory(title=f"Vraag {n}")
     client.get(category.get_absolute_url())
-    with django_assert_max_num_queries(3):  # the category, the count, the page of topics with their starters
+    with django_assert_max_num_queries(2):  # the category; the page of topics with their starters and the count
         assert client.get(category.get_absolute_url()).status_code == 200
 
 
@@ -67,9 +67,10 @@ def test_home_card_counts_and_latest_activity(client, topic, category, member):
 def test_a_list_row_names_the_starter_as_the_topic_page_does(client, category, user_factory, topic_factory):
     from django.utils import timezone, translation
 
-    from forum.selectors import TOPIC_LIST_COLUMNS, TopicListItem
+    from forum.topic_lists import TOPIC_LIST_COLUMNS, TopicListItem
 
-    assert [f.replace("author__", "author_") for f in TOPIC_LIST_COLUMNS] == list(TopicListItem.__dataclass_fields__)
+    named = {("t", "id"): "pk", ("u", "username"): "author_username", ("u", "closed_at"): "author_closed_at"}
+    assert [named.get(column, column[1]) for column in TOPIC_LIST_COLUMNS] == list(TopicListItem.__dataclass_fields__)
     closed = user_factory("vertrokken")
     shown = topic_factory(author=user_factory("anna"), title="Vraag van Anna")
     hidden = topic_factory(author=user_factory("bram"), title="Vraag zonder naam")
@@ -85,3 +86,45 @@ def test_a_list_row_names_the_starter_as_the_topic_page_does(client, category, u
     for topic, name in names.items():
         assert f'<a href="{topic.get_absolute_url()}">{topic.title}</a>' in html
         assert f'<span class="muted">door {name}</span>' in html
+
+
+def test_category_pages_newest_activity_first_and_a_page_past_the_last_shows_the_last(
+    client, topic_factory, category, settings, django_assert_max_num_queries
+):
+    settings.FORUM_TOPICS_PER_PAGE = 2
+    titles = [f"Vraag nummer {n}" for n in range(5)]
+    for title in titles:
+        topic_factory(title=title)
+    Topic.objects.filter(title=titles[0]).update(last_activity_at=Topic.objects.get(title=titles[4]).last_activity_at)
+
+    def shown(query):
+        html = client.get(category.get_absolute_url() + query).content.decode()
+        return [title for title in re.findall(r'<a href="/t/\d+/[^"]+/">([^<]+)</a>', html) if title in titles]
+
+    # The newest first; of two with the same last activity, the later topic first.
+    assert shown("") == [titles[4], titles[0]]
+    assert shown("?page=2") == [titles[3], titles[2]]
+    assert shown("?page=3") == [titles[1]]
+    with django_assert_max_num_queries(3):  # the category; past the last page: the count, then the last page
+        assert shown("?page=9") == [titles[1]]
+    assert shown("?page=0") == [titles[1]] and shown("?page=-4") == [titles[1]] and shown("?page=99999999999999999999") == [titles[1]]
+    assert shown("?page=twee") == [titles[4], titles[0]] and shown("?page=2.0") == [titles[4], titles[0]]
+
+
+def test_category_filters_list_only_their_topics(client, topic_factory, category, answer_factory):
+    open_topic, answered, solved, proposed = (topic_factory(title=t) for t in ("Open vraag", "Beantwoord", "Afgerond", "Voorstel"))
+    answer_factory(topic=answered)
+    Topic.objects.filter(pk=solved.pk).update(solution_state=SolutionState.SOLVED, accepted_answer=answer_factory(topic=solved), answer_count=1)
+    Topic.objects.filter(pk=proposed.pk).update(solution_state=SolutionState.PROPOSED, proposed_answer=answer_factory(topic=proposed))
+    deleted = topic_factory(title="Weg")
+    Topic.objects.filter(pk=deleted.pk).update(is_deleted=True)
+
+    def listed(name):
+        html = client.get(f"{category.get_absolute_url()}?filter={name}").content.decode()
+        return {t for t in ("Open vraag", "Beantwoord", "Afgerond", "Voorstel", "Weg") if f">{t}</a>" in html}
+
+    assert listed("all") == {"Open vraag", "Beantwoord", "Afgerond", "Voorstel"} == listed("nonsense")
+    assert listed("unanswered") == {"Open vraag"}
+    assert listed("solved") == {"Afgerond"}
+    assert listed("proposed") == {"Voorstel"}
+    assert listed("unsolved") == {"Open vraag", "Beantwoord", "Voorstel"}
