@@ -22,14 +22,23 @@ OG_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 DEFAULT_IMAGE = "img/og-default.png"
 _SPACE = re.compile(r"\s+")
 # "</" inside a <script> would end it early; a member's text can contain one.
-_SCRIPT_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+_SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
 def plain_text(html, limit=None):
     """The text a reader sees in stored (sanitised) post HTML, on one line; cut at a word when `limit` is given."""
     # nh3 (the sanitiser's own parser) with no tags allowed: a quarter of the time of Django's
     # strip_tags, whose pure-Python HTMLParser was a tenth of a cache-missed topic page (11 posts).
-    text = _SPACE.sub(" ", unescape(nh3.clean(html or "", tags=set()))).strip()
+    return shortened(_SPACE.sub(" ", unescape(nh3.clean(html or "", tags=set()))).strip(), limit)
+
+
+def post_text(post, limit=None):
+    """plain_text of a post's HTML, from the post fragment's entry when the topic page has it (forum.fragments)."""
+    text = getattr(post, "text", None)
+    return plain_text(post.body_html, limit) if text is None else shortened(text, limit)
+
+
+def shortened(text, limit=None):
     if limit is None or len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
@@ -72,7 +81,10 @@ class PageMeta:
     def json_ld(self):
         if self.structured_data is None:
             return ""
-        return mark_safe(json.dumps(self.structured_data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_UNSAFE))
+        text = json.dumps(self.structured_data, ensure_ascii=False, separators=(",", ":"))
+        for unsafe, escaped in _SCRIPT_UNSAFE:  # str.replace, not str.translate: 30 times faster on a page's 30,000 characters
+            text = text.replace(unsafe, escaped)
+        return mark_safe(text)
 
 
 def absolute(request, path):
@@ -109,7 +121,7 @@ def topic_meta(request, data):
     if not topic_is_public(topic) or not is_published(data.question):
         return meta
     meta.title = topic.title
-    meta.description = plain_text(data.question.body_html, DESCRIPTION_CHARS)
+    meta.description = post_text(data.question, DESCRIPTION_CHARS)
     meta.og_type = "article"
     meta.image_url = absolute(request, static(DEFAULT_IMAGE))
     meta.structured_data = qa_page(request, topic, data.question, [a for a in data.answers if is_published(a)])
@@ -124,7 +136,7 @@ def _person(post):
 def _answer(topic_url, answer):
     return {
         "@type": "Answer",
-        "text": plain_text(answer.body_html),
+        "text": post_text(answer),
         "dateCreated": answer.created_at.isoformat(),
         "upvoteCount": answer.score,
         "url": f"{topic_url}#post-{answer.pk}",
@@ -141,7 +153,7 @@ def qa_page(request, topic, question, answers):
     entity = {
         "@type": "Question",
         "name": topic.title,
-        "text": plain_text(question.body_html) or topic.title,
+        "text": post_text(question) or topic.title,
         "answerCount": topic.answer_count,
         "upvoteCount": question.score,
         "dateCreated": question.created_at.isoformat(),

@@ -178,6 +178,7 @@ def _render_member_shell(request, data):
     )
     for post in posts:
         del post.reaction_buttons  # lazy labels are slow to unpickle; prepare_posts makes them again
+        del post.text  # the QAPage text is in the shell's HTML already
     # What re-rendering one member's posts needs, fetched only for the posts they touched.
     return shell, {"topic": data.topic, "reactions": data.reactions}, posts
 

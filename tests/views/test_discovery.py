@@ -147,6 +147,16 @@ def test_qapage_json_ld_has_the_question_and_published_answers_as_suggested(clie
     assert "73%" not in json.dumps(data)
 
 
+def test_qapage_text_follows_an_edit_when_the_posts_come_from_the_fragment_cache(client, topic, answer_factory, memory_cache):
+    answer = answer_factory(topic=topic, body="Plan elke dag één rustmoment, dat hielp mij.")
+    client.get(topic.get_absolute_url())  # the post fragments (with their text) are cached now
+    [first] = json_ld(client.get(topic.get_absolute_url() + "?page=7").content.decode())  # the page cache missed
+    assert first["mainEntity"]["suggestedAnswer"][0]["text"] == "Plan elke dag één rustmoment, dat hielp mij."
+    services.post_edit(actor=answer.author, post=answer, body="Plan elke dag **twee** rustmomenten, dat hielp mij.")
+    [edited] = json_ld(client.get(topic.get_absolute_url() + "?page=8").content.decode())
+    assert edited["mainEntity"]["suggestedAnswer"][0]["text"] == "Plan elke dag twee rustmomenten, dat hielp mij."
+
+
 def test_accepted_answer_appears_only_after_a_moderators_sign_off(client, topic, answer_factory, moderator):
     answer = answer_factory(topic=topic, body="Plan elke dag één rustmoment.")
     solutions.solution_propose(actor=topic.author, topic=topic, answer=answer)
