@@ -262,14 +262,16 @@ def _prepare_for_viewer(posts, topic, viewer, reactions, my_votes, my_reactions)
     # CSRF token, and a token would stop the page from being shared by every visitor (forum.httpcache).
     login_url = "" if viewer.is_authenticated else _url_pattern("account_login", with_id=False)
     topic_url = topic.get_absolute_url() if login_url else ""
+    url_patterns = [(key, _url_pattern(name)) for key, name in POST_URLS]
     for post in posts:
+        pk = post.pk  # a property: read once, not a dozen times per post
         post.login_url = login_url
-        post.login_next = f"{topic_url}#post-{post.pk}" if login_url else ""
-        counts = reactions.get(post.pk, {})
-        mine = my_reactions.get(post.pk, ())
-        post.my_vote = my_votes.get(post.pk, 0)
+        post.login_next = f"{topic_url}#post-{pk}" if login_url else ""
+        counts = reactions.get(pk, {})
+        mine = my_reactions.get(pk, ())
+        post.my_vote = my_votes.get(pk, 0)
         post.reaction_buttons = [(kind, label, emoji, counts.get(kind, 0), kind in mine) for kind, label, emoji in kinds]
-        post.urls = {key: _url_pattern(name).format(post.pk) for key, name in POST_URLS}
+        post.urls = {key: pattern.format(pk) for key, pattern in url_patterns}
         post.can_edit = permissions.can_edit_post(viewer, post)
         post.can_see_history = permissions.can_see_history(viewer, post)
         post.can_delete = permissions.can_delete_post(viewer, post)

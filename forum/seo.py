@@ -4,6 +4,7 @@ Everything here is built from published posts only: a held, rejected, deleted or
 post never reaches a card, a description or the structured data, whoever the page is rendered for.
 """
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -77,7 +78,7 @@ class PageMeta:
     def site_name(self):
         return gettext("Health forum")
 
-    @property
+    @functools.cached_property  # _meta.html reads it twice; the topic page's is 30,000 characters
     def json_ld(self):
         if self.structured_data is None:
             return ""
