@@ -69,7 +69,17 @@ def database_config(environ=os.environ, base_dir=Path(".")):
     if config["ENGINE"].endswith("sqlite3"):
         config["CONN_MAX_AGE"] = 0
         config = sqlite_coping(config)
+    elif env_bool("DATABASE_PREPARED_STATEMENTS", True, environ):
+        config["OPTIONS"] = {**config.get("OPTIONS", {}), **PREPARED_STATEMENTS}
     return config
+
+
+# Parameters sent apart from the SQL, so a statement a connection runs again is the same text, and
+# psycopg prepares it after its fifth run: PostgreSQL then plans it once per connection, not on
+# every request. Planning was a third of the database's CPU time on a cache-missed topic page
+# (bench/README.md). PgBouncer in transaction pooling mode needs DATABASE_PREPARED_STATEMENTS=false
+# (or PgBouncer 1.21+ with max_prepared_statements set): docs/DEPLOY.md.
+PREPARED_STATEMENTS = {"server_side_binding": True, "prepare_threshold": 5}
 
 
 # WAL lets readers go on while one request writes; synchronous=NORMAL is safe with WAL.

@@ -24,6 +24,13 @@ def test_postgres_url_uses_persistent_connections_with_health_checks():
     assert config["NAME"] == "forum"
     assert config["CONN_MAX_AGE"] > 0
     assert config["CONN_HEALTH_CHECKS"] is True
+    # Prepared statements: PostgreSQL plans a repeated statement once per connection.
+    assert config["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 5}
+
+
+def test_prepared_statements_can_be_turned_off_for_a_transaction_pooler():
+    environ = {"DATABASE_URL": "postgres://forum@127.0.0.1:5432/forum", "DATABASE_PREPARED_STATEMENTS": "false"}
+    assert "server_side_binding" not in env.database_config(environ=environ).get("OPTIONS", {})
 
 
 @pytest.mark.parametrize("url", ["mysql://x@y/z", "not a url", "postgres://127.0.0.1:5432/"])
