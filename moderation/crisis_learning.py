@@ -6,13 +6,13 @@ post id, long posts composed with a seeded random generator. Trained on the trai
 of moderation/policy/crisis_corpus; the test split is never read here.
 
 Besides the labelled posts, training composes *long posts*: each training sentence of rounds 10
-and 11 (a crisis sentence or a hard negative) set among ordinary health talk, one to four sentences
+to 12 (a crisis sentence or a hard negative) set among ordinary health talk, one to four sentences
 before it and up to two after (the corpus's "health talk" posts), and posts of health talk alone,
 because members in distress often say it in one sentence of a long post about their illness.
 
 Cross-validation folds are *grouped*: all training sentences of one family (their note, e.g. "round
 11 training, hard negative: burnout and exhaustion"), with the long posts composed from them, share
-a fold, and so does each blind round ("*-r8-*", "*-r9-*", "*-r10-*", per language). A family is thus
+a fold, and so does each blind round ("*-r8-*" ... "*-r11-*", per language). A family is thus
 scored by a model that never saw its near-paraphrases, the way posts by new authors will be; folds
 by post (until round 11) let near-copies written side by side straddle training and scoring.
 
@@ -45,9 +45,9 @@ MAX_FPR = 0.05
 C_GRID = (3.0, 10.0, 30.0, 100.0)
 GRID = tuple(round(x, 2) for x in np.arange(0.50, 0.99, 0.01))
 CONTEXT_NOTE = "health talk: context"
-#: The rounds of training sentences (ids "*-t10-*", "*-t11-*"): composed into long posts, and grouped
+#: The rounds of training sentences (ids "*-t10-*", "*-t11-*", "*-t12-*"): composed into long posts, and grouped
 #: into folds by their family (the note), so cross-validation scores a family it did not train on.
-TRAINING_ROUNDS = ("-t10-", "-t11-")
+TRAINING_ROUNDS = ("-t10-", "-t11-", "-t12-")
 #: Blind rounds (ids "*-r7-*" ...): each was written in one sitting, so each is one group.
 _ROUND_RE = __import__("re").compile(r"-(r\d+)-")
 
