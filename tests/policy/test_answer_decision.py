@@ -8,6 +8,7 @@ No database: plain Python and the committed weights.
 import pytest
 
 from moderation.policy import assess, default_rules, learned
+from moderation.screening import screen
 
 RULES = default_rules()
 
@@ -116,3 +117,29 @@ def test_training_sees_the_same_decision_as_assess(model):
     (view, rules_claim), = seen
     claim, _ = learned.decide(view, rules_claim, model.answer_threshold(len(view)), model.clear_threshold)
     assert claim == result.health_claim
+
+
+STORY = {
+    "nl": ["ik was gisteren bij de markt", "het weer was best aardig", "mijn buurman waste zijn auto",
+           "we hebben koffie gedronken op het terras", "de kinderen speelden in het park",
+           "daarna zijn we naar huis gefietst", "de hond wilde nog even wandelen"],
+    "en": ["I went to the market yesterday", "the weather was quite nice", "my neighbour washed his car",
+           "we had coffee on the terrace", "the kids played in the park", "afterwards we cycled home",
+           "the dog wanted another walk"],
+}
+STORY_CLAIM = {"nl": "en kurkuma geneest reuma gegarandeerd binnen twee weken",
+               "en": "and turmeric cures arthritis within two weeks, guaranteed"}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("clauses", [7, 21, 70])
+def test_a_claim_at_the_end_of_a_long_story_sentence_is_held(language, clauses):
+    """One comma-spliced sentence of 250 to 2,500 characters: the story must not drown the claim
+    (it did: the model cleared even the rules' claim at 262 characters)."""
+    story = ", ".join((STORY[language] * 10)[:clauses])
+    assert not screen(story + ".", rules=RULES, language=language).health_claim
+    held = screen(f"{story}, {STORY_CLAIM[language]}.", rules=RULES, language=language)
+    assert held.needs_review
+    # moderators are shown the claim: the rules' phrase or the model's window around it
+    shown = [m.text for m in held.matched] + [f.text for f in held.flagged]
+    assert any(("geneest" if language == "nl" else "cures") in text for text in shown), shown

@@ -21,3 +21,17 @@ def test_abbreviations_and_list_numbers_do_not_end_a_sentence():
     sentences = learned.author_sentences("Neem bijv. magnesium. Het helpt o.a. bij kramp. 1. Eerst dit. Klaar!")
     assert sentences == ["Neem bijv. magnesium.", "Het helpt o.a. bij kramp.", "1. Eerst dit.", "Klaar!"]
 
+
+
+def test_a_long_sentence_is_scored_in_overlapping_windows_that_lose_no_word():
+    story = ", ".join(f"deel {i} van een lang verhaal zonder punt" for i in range(200))
+    windows = learned.author_sentences(story + ", en dit is het einde.")
+    assert all(len(w) <= learned.WINDOW_CHARS for w in windows)
+    words = set(" ".join(windows).split())
+    assert {str(i) for i in range(200)} <= words and "einde." in words
+    assert sum(map(len, windows)) < 3 * len(story)  # each clause in a window or two, not in all
+    # a clause-less run of words is cut at white space, with the same overlap
+    run = " ".join(f"w{i}" for i in range(2000))
+    pieces = learned.author_sentences(run)
+    assert {f"w{i}" for i in range(2000)} == set(" ".join(pieces).split())
+    assert all(len(p) <= learned.WINDOW_CHARS for p in pieces)
