@@ -297,6 +297,8 @@ def _shipped_sources() -> dict:
 _SHIPPED = _shipped_sources()
 #: DOI prefixes of preprint servers and repositories (``data/sources.json``)
 PREPRINT_DOI_PREFIXES: tuple[str, ...] = tuple(row["prefix"].lower() for row in _SHIPPED["preprint_doi_prefixes"])
+#: journals whose DOIs share a preprint server's prefix (Cold Spring Harbor's under 10.1101)
+JOURNAL_DOI_PREFIXES: tuple[str, ...] = tuple(row["prefix"].lower() for row in _SHIPPED["journal_doi_prefixes"])
 #: preprint servers among the shipped domains: the reason shown is "preprint", not "not listed"
 PREPRINT_DOMAINS: frozenset[str] = frozenset(
     row["domain"] for row in _SHIPPED["domains"] if row.get("category") == "preprint")
@@ -338,6 +340,8 @@ def _doi_of(host: str, path: str) -> str | None:
 
 
 def _is_preprint_doi(doi: str) -> bool:
+    if doi.startswith(JOURNAL_DOI_PREFIXES):
+        return False
     return any(doi.startswith(prefix) if "/" in prefix else doi.startswith(prefix + "/")
                for prefix in PREPRINT_DOI_PREFIXES)
 

@@ -310,6 +310,9 @@ from moderation.policy.sources import judge_link  # noqa: E402
     ("https://www.rivm.nl/roken?page=2", OF, ""),
     ("https://doi.org/10.1056/NEJMoa2032994", S, ""),
     ("https://doi.org/10.1101/gr.123456.110", S, ""),  # Genome Research shares bioRxiv's prefix
+    ("https://doi.org/10.1101/GAD.1.2", S, ""),  # so does Genes & Development
+    ("https://doi.org/10.1101/zenodo.5361906", X, "preprint"),  # any other 10.1101 DOI is not a journal's
+    ("https://doi.org/10.1101/s13428-081-5041-4", X, "preprint"),
     ("https://doi.org/10.1101/2020.03.01.123456", X, "preprint"),
     ("https://doi.org/10.5281/zenodo.123456", X, "preprint"),
     ("https://doi.org/10.31219/osf.io/abcd", X, "preprint"),
