@@ -832,6 +832,33 @@ def combine(assessed: str, rules_claim: bool, *, author_text: str | None = None,
                         for i in flagged)[:MAX_FLAGGED]
 
 
+# Testimony that turns to others in the same sentence: advice, a rule for everyone, or a myth
+# debunked ("bij mij werkte het, dus probeer het gewoon", "it doesn't make you fat, that's a
+# myth"). Such a sentence is not only the author's own story (the spec: advice to others and
+# generalisations are claims), so the model's score decides it like any other sentence.
+_TURNS_TO_OTHERS_RE = re.compile(r"""\b(?:
+    iedereen\ (?:zou|moet|moeten|kan|kun|kunt|hoeft) | (?:zou|moet|moeten|kan|kun)\ iedereen
+  | (?:voor|bij)\ iedereen | elke\ (?:vrouw|man|mens|moeder|ouder) | niemand\ hoeft
+  | (?:je|jij|u|jullie)\ (?:moet|moeten|zou|zouden|hoeft|hoeven)\b | moet(?:en)?\ (?:je|jij|u|jullie)\b
+  | zou\ ik\b | raad\ ik | aanrader | aan\ te\ raden | gewoon\ doen
+  | ik\ zou\ (?:het|dat|die|deze|maar|er)\ (?:\w+\ )?(?:proberen|doen|nemen|aanraden|gebruiken)
+  | probeer\ (?:het|dat|die|maar|gewoon|eens)
+  | dus\ (?:gewoon\ |maar\ |echt\ |zeker\ )?(?:neem|probeer|stop|ga|doe|slik|drink|eet|laat|begin|koop)\b
+  | fabel(?:tje)? | mythe | broodje\ aap | onzin
+  | (?:everyone|everybody|anyone|anybody)\ (?:should|must|needs|has\ to|can)\b
+  | (?:for|works\ for)\ (?:everyone|everybody) | every\ (?:woman|man|person|parent|mum|mom)
+  | you\ (?:should|must|need\ to|have\ to|gotta)\b | should\ (?:try|take|do|stop|give|use)\b
+  | i'?d\ (?:recommend|say\ try|definitely|totally)\b | i\ (?:would|highly)\ recommend | highly\ recommend
+  | just\ do\ it | try\ it\b | give\ it\ a\ (?:try|go|shot) | myth | nonsense
+  | so\ (?:just\ )?(?:skip|take|try|stop|go|get|quit|cut|drink|eat|run|ditch|avoid)\b
+)""", re.X)
+
+
+def turns_to_others(sentence: str) -> bool:
+    """Whether a sentence gives advice, a rule for everyone or a debunked myth (folded words)."""
+    return _TURNS_TO_OTHERS_RE.search(fold(sentence)) is not None
+
+
 def _view(assessed, scored, testimony, claims):
     """(sentence, start, end, score, told as own experience, read as a claim by the rules) per
     sentence of ``scored``, placed in ``assessed`` in order.  Without ``claims`` (a caller that
@@ -842,7 +869,7 @@ def _view(assessed, scored, testimony, claims):
         own, rule = False, claims is None
         if end > 0:
             pos = end
-            own = any(s < end and start < e for s, e in testimony)
+            own = any(s < end and start < e for s, e in testimony) and not turns_to_others(text)
             rule = rule or any(s < end and start < e for s, e in claims)
         rows.append((text, start, end, score, own, rule))
     return rows

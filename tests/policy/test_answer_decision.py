@@ -143,3 +143,31 @@ def test_a_claim_at_the_end_of_a_long_story_sentence_is_held(language, clauses):
     # moderators are shown the claim: the rules' phrase or the model's window around it
     shown = [m.text for m in held.matched] + [f.text for f in held.flagged]
     assert any(("geneest" if language == "nl" else "cures") in text for text in shown), shown
+
+
+@pytest.mark.parametrize("text", [
+    "Bij mij verdween de hoofdpijn toen ik meer water ging drinken, dus probeer het gewoon.",
+    "Since I cut out coffee my migraines are gone, so just skip the coffee for a month.",
+])
+def test_ones_own_experience_turned_into_advice_in_the_same_sentence_is_a_claim(text):
+    """Told about oneself, then given to others: the model decides, the first person does not
+    veto it (it did: both were published)."""
+    result = assess(text, RULES)
+    assert result.health_claim and result.needs_review, result.flagged
+
+
+@pytest.mark.parametrize(("text", "turns"), [
+    ("Sinds ik zonder koffie leef slaap ik beter, dat zou iedereen moeten doen.", True),
+    ("I've used it for years and it does not make you fat, that's a myth.", True),
+    ("Bij mij hielp het, dus ik zou het zeker proberen.", True),
+    ("Bij mij duurde het herstel een half jaar, maar iedereen is anders.", False),
+    ("Ik slik sinds mei 50 mg sertraline, dat gaat prima.", False),
+    ("I can tell you it was a hard year.", False),
+    ("Ik zou graag weten hoe het bij jou ging.", False),
+])
+def test_which_sentences_turn_to_others(text, turns):
+    assert learned.turns_to_others(text) is turns
+
+
+def test_ones_own_story_with_everyone_is_different_stays_testimony():
+    assert not assess("Bij mij duurde het herstel een half jaar, maar iedereen is anders.", RULES).health_claim
