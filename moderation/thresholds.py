@@ -74,7 +74,8 @@ def _predict(views, claim, slope, clear, shift=0.0):
     probe = learned.Detector.__new__(learned.Detector)
     probe.claim_threshold, probe.slope = _sigmoid(z_claim), slope
     t_clear = _sigmoid(z_clear)
-    return [learned.decide(view, rules_claim, probe.answer_threshold(len(view)), t_clear)[0] and not qual
+    return [learned.decide(view, rules_claim, probe.answer_threshold(learned.counted(v[0] for v in view)),
+                           t_clear)[0] and not qual
             for view, rules_claim, qual in views]
 
 

@@ -78,6 +78,12 @@ WINDOW_CHARS = 240
 NGRAM_VALUE = 0.3
 #: Sentences with fewer words are not scored ("depressie." alone claims nothing).
 MIN_WORDS = 3
+#: A sentence the model scores below this is no plausible false alarm, so it does not raise the
+#: answer's claim threshold (``Detector.answer_threshold``): small talk around a claim must not
+#: hide it (five sentences of sympathy lifted the bar from 0.50 to 0.77, fifty to 0.95). Sympathy,
+#: greetings and the weather score below it; the warm, practical sentences behind the false alarms
+#: in long answers score from a few per cent up.
+COUNT_FLOOR = 0.01
 #: At most this many flagged sentences are kept (the first ones) for moderators.
 MAX_FLAGGED = 10
 #: The answers are cut here (a 20,000-character post stays linear and fast).
@@ -694,7 +700,7 @@ class Detector:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def answer_threshold(self, sentences: int) -> float:
-        """The claim threshold of an answer with this many scored sentences.
+        """The claim threshold of an answer with this many counted sentences (:func:`counted`).
 
         The answer is as suspicious as its most claim-like sentence, so every sentence is one
         more chance for a false alarm: with sentence scores whose upper tail falls off
@@ -723,11 +729,17 @@ class Detector:
             return Verdict(score=0.0, claim=False, clear=True, flagged=(), threshold=self.claim_threshold)
         probs = 1.0 / (1.0 + np.exp(-np.clip(self._logits(token_lists), -30.0, 30.0)))
         best = float(probs.max())
-        threshold = self.answer_threshold(len(sentences))
         scored = tuple(zip(sentences, probs.round(3).tolist(), strict=True))
+        threshold = self.answer_threshold(counted(p for _, p in scored))
         flagged = tuple(Flagged(text=t, score=p) for t, p in scored if p >= threshold)[:MAX_FLAGGED]
         return Verdict(score=best, claim=bool(flagged), clear=best < self.clear_threshold,
                        flagged=flagged, threshold=threshold, scored=scored)
+
+
+def counted(scores) -> int:
+    """How many of an answer's sentence scores raise its claim threshold: those that could be a
+    false alarm (at least ``COUNT_FLOOR``)."""
+    return sum(1 for score in scores if score >= COUNT_FLOOR)
 
 
 _lock = threading.Lock()

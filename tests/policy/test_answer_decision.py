@@ -115,7 +115,8 @@ def test_training_sees_the_same_decision_as_assess(model):
     with learned.recording() as seen:
         result = assess(text, RULES)
     (view, rules_claim), = seen
-    claim, _ = learned.decide(view, rules_claim, model.answer_threshold(len(view)), model.clear_threshold)
+    threshold = model.answer_threshold(learned.counted(score for score, _own, _rule in view))
+    claim, _ = learned.decide(view, rules_claim, threshold, model.clear_threshold)
     assert claim == result.health_claim
 
 
@@ -171,3 +172,19 @@ def test_which_sentences_turn_to_others(text, turns):
 
 def test_ones_own_story_with_everyone_is_different_stays_testimony():
     assert not assess("Bij mij duurde het herstel een half jaar, maar iedereen is anders.", RULES).health_claim
+
+
+SYMPATHY = ["Wat fijn dat je dit deelt.", "Ik herken veel van wat je schrijft.", "Sterkte de komende tijd.",
+            "Mijn huisarts was ook erg begripvol.", "Neem de tijd voor jezelf.", "Laat je weten hoe het gaat?"]
+
+
+@pytest.mark.parametrize("claim", [
+    "Gorgelen met zout water en je keelpijn is de volgende dag over.",
+    "Smeer er elke avond wat vaseline op, dan is die eczeemplek binnen een week weg.",
+])
+@pytest.mark.parametrize("padding", [0, 6, 30, 90])
+def test_small_talk_around_a_claim_does_not_hide_it(claim, padding):
+    """Sentences that cannot be a false alarm do not raise the answer's threshold (they did:
+    six sentences of sympathy published both claims)."""
+    text = " ".join((SYMPATHY * 15)[:padding] + [claim])
+    assert screen(text, rules=RULES, language="nl").needs_review
