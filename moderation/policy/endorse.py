@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .reported import doubted_reports
 from .text import fold
 from .visible import VisibleDocument
 
@@ -94,11 +95,14 @@ def endorsements(doc: VisibleDocument) -> set[int]:
 
 
 def own_words(doc: VisibleDocument) -> VisibleDocument:
-    """``doc`` with each quote the author endorses counted as the author's own words."""
+    """``doc`` with each quote the author endorses counted as the author's own words, and each
+    report of someone else's claim that the author doubts (:mod:`.reported`) as someone else's."""
     endorsed = endorsements(doc)
-    if not endorsed:
+    kept = [q for i, q in enumerate(doc.quotes) if i not in endorsed]
+    doubted = doubted_reports(fold(doc.text), tuple(kept))
+    if not endorsed and not doubted:
         return doc
-    kept = tuple(q for i, q in enumerate(doc.quotes) if i not in endorsed)
+    kept = tuple(sorted(kept + doubted))
     text = doc.text
     pieces, position = [], 0
     for start, end in kept:
