@@ -835,9 +835,9 @@ def combine(assessed: str, rules_claim: bool, *, author_text: str | None = None,
     if record is None:
         # only the sentences that reach a threshold can change the decision: place only those
         low = min(verdict.threshold, model.clear_threshold if rules_claim else 1.0)
-        view = _view(assessed, [s for s in verdict.scored if s[1] >= low], testimony, claims)
+        view = _view(assessed, [s for s in verdict.scored if s[1] >= low], testimony, claims, model)
     else:
-        view = _view(assessed, verdict.scored, testimony, claims)
+        view = _view(assessed, verdict.scored, testimony, claims, model)
         record.append((tuple(v[3:] for v in view), rules_claim))
     claim, flagged = decide([v[3:] for v in view], rules_claim, verdict.threshold, model.clear_threshold)
     return claim, tuple(FlaggedSentence(text=view[i][0], score=view[i][3], start=view[i][1], end=view[i][2])
@@ -871,17 +871,38 @@ def turns_to_others(sentence: str) -> bool:
     return _TURNS_TO_OTHERS_RE.search(fold(sentence)) is not None
 
 
-def _view(assessed, scored, testimony, claims):
+_CLAUSE_RE = re.compile(r"[,;:]\s+|\s+(?=(?:daarom|dus|maar|want|omdat|and|but|so|because)\s)", re.I)
+
+
+def _general_clause(model, text: str, start: int, testimony) -> bool:
+    """Whether a clause of the sentence ``text`` (at ``start``) outside the first-person framing
+    reads as a claim on its own: "die griepprik geeft je juist griep, daarom neem ik hem nooit"
+    tells one's own choice and states something general."""
+    position = 0
+    for piece in [*_CLAUSE_RE.split(text)]:
+        at = text.find(piece, position)
+        position = at + len(piece)
+        s, e = start + at, start + at + len(piece)
+        if (len(_tokens(piece)) >= MIN_WORDS and not any(ts < e and s < te for ts, te in testimony)
+                and model.sentence_score(piece) >= model.claim_threshold):
+            return True
+    return False
+
+
+def _view(assessed, scored, testimony, claims, model=None):
     """(sentence, start, end, score, told as own experience, read as a claim by the rules) per
     sentence of ``scored``, placed in ``assessed`` in order.  Without ``claims`` (a caller that
-    does not say which sentences the rules read as claims) every sentence counts as one."""
+    does not say which sentences the rules read as claims) every sentence counts as one.  A
+    sentence is told as own experience when the rules' first-person framing is in it, unless it
+    turns to others or (with ``model``) one of its other clauses states a claim by itself."""
     rows, pos = [], 0
     for text, score in scored:
         start, end = _locate(assessed, text, pos)
         own, rule = False, claims is None
         if end > 0:
             pos = end
-            own = any(s < end and start < e for s, e in testimony) and not turns_to_others(text)
+            own = (any(s < end and start < e for s, e in testimony) and not turns_to_others(text)
+                   and not (model is not None and _general_clause(model, text, start, testimony)))
             rule = rule or any(s < end and start < e for s, e in claims)
         rows.append((text, start, end, score, own, rule))
     return rows

@@ -188,3 +188,14 @@ def test_small_talk_around_a_claim_does_not_hide_it(claim, padding):
     six sentences of sympathy published both claims)."""
     text = " ".join((SYMPATHY * 15)[:padding] + [claim])
     assert screen(text, rules=RULES, language="nl").needs_review
+
+
+@pytest.mark.parametrize("text", [
+    "Van die griepprik word je juist ziek, daarom neem ik hem nooit.",
+    "Melatonine maakt je op den duur afhankelijk, dus ik slik het nooit meer.",
+    "Statins wreck your muscles, so I take mine only every other day.",
+])
+def test_a_general_clause_beside_ones_own_choice_is_a_claim(text):
+    """The first person is in one clause, a claim about everyone in the other."""
+    result = assess(text, RULES)
+    assert result.health_claim and result.needs_review
