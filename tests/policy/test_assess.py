@@ -416,3 +416,17 @@ def test_fuzz_markdown_like_text(text):
     for m in result.matched:
         assert text[m.start:m.end] == m.text
     json.dumps(result.to_dict())
+
+
+@pytest.mark.parametrize("text", [
+    "The symptoms you listed, fans at full speed and odd extensions: check every other PC for the same.",
+    "haha same, die schimmelziekte zit ook weer in mijn tomaten",
+])
+def test_same_is_not_the_supplement_sam_e(text):
+    assert not any(m.kind.value == "substance" for m in assess(text, default_rules()).matched)
+
+
+@pytest.mark.parametrize("text", ["SAM-e helpt echt tegen depressie, neem 400 mg.", "SAM e works for depression."])
+def test_sam_e_written_with_a_hyphen_or_space_is_still_the_supplement(text):
+    assert any(m.text.lower().startswith("sam") and m.kind.value == "substance"
+               for m in assess(text, default_rules()).matched)
