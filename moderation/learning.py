@@ -30,6 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "moderation" / "policy" / "learned_seed.jsonl"
 CASES_PATH = ROOT / "tests" / "policy" / "cases.py"
 HELDOUT_PATH = ROOT / "tests" / "policy" / "heldout.jsonl"
+#: Rounds of whole answers by writers who saw only the spec (not the rules, the corpus or the
+#: model), each in one split: the dev rounds take part in choosing the thresholds, the test
+#: rounds are held out (moderation/policy/corpus/independent/README.md).
+INDEPENDENT_DIR = ROOT / "moderation" / "policy" / "corpus" / "independent"
+INDEPENDENT_ROUNDS = {"round12.jsonl": "dev", "round14.jsonl": "dev", "round15.jsonl": "test"}
 SEED = 20261201
 
 
@@ -104,6 +109,9 @@ def load_examples(extra=()):
     tables += read_jsonl(SEED_PATH, family="seed")
     if corpus is not None:
         rows = [_row(d if isinstance(d, dict) else d.__dict__) for d in corpus]
+        for name, split in INDEPENDENT_ROUNDS.items():
+            if (INDEPENDENT_DIR / name).exists():
+                rows += read_jsonl(INDEPENDENT_DIR / name, split=split, family="independent")
         rows += [Example(**{**e.__dict__, "split": "train"}) for e in tables]
     else:
         rows = tables
@@ -246,9 +254,9 @@ def train(examples, *, log=None):
     return learned.Detector(detector.weights, detector.bias, t_claim, t_clear, meta, slope=slope), dev
 
 
-#: The cells of the figures table: all answers, per language, per length, and the answers
-#: written whole by hand (the closest the corpus has to text by people who never saw the rules).
-CELLS = ("all", *LANGUAGES, *LENGTHS, "handwritten")
+#: The cells of the figures table: all answers, per language, per length, the answers written
+#: whole by hand, and the independent rounds (text by people who never saw the rules).
+CELLS = ("all", *LANGUAGES, *LENGTHS, "handwritten", "independent")
 
 
 def evaluate(examples, split="test", *, rules_alone=False):
@@ -267,8 +275,9 @@ def evaluate(examples, split="test", *, rules_alone=False):
             switch.__exit__(None, None, None)
     gold = [e.needs_review for e in rows]
     table = {"all": rates(pred, gold)}
-    idx = [i for i, e in enumerate(rows) if e.family == "handwritten"]
-    table["handwritten"] = rates([pred[i] for i in idx], [gold[i] for i in idx])
+    for family in ("handwritten", "independent"):
+        idx = [i for i, e in enumerate(rows) if e.family == family]
+        table[family] = rates([pred[i] for i in idx], [gold[i] for i in idx])
     for lang in LANGUAGES:
         for length in LENGTHS:
             idx = [i for i, e in enumerate(rows) if e.language == lang and e.length == length]

@@ -42,6 +42,10 @@ SLOPES = (0.0, 0.25, 0.5, 0.75, 1.0)
 #: threshold that sits just above the dev split's most claim-like answers does not hold on new
 #: text (the issue's own measurement: almost one long answer in five held).
 MARGIN = 0.5
+#: The false-positive rate the search allows, counted with ``MARGIN``: the rate the forum is
+#: measured against on answers it has never seen (issue 13). Counted without the margin, the dev
+#: rate stays well inside our own target of 0.03.
+MAX_FPR = 0.05
 #: The cells in which the false-positive rate must stay within the target.
 FPR_CELLS = ("all", *LANGUAGES, *LENGTHS)
 
@@ -86,7 +90,7 @@ def _cells(examples):
     return cells
 
 
-def choose_thresholds(detector, examples, *, max_fpr=0.03):
+def choose_thresholds(detector, examples, *, max_fpr=MAX_FPR):
     """(claim, slope, clear) on the dev split: the highest needs-review recall whose
     false-positive rate, counted with the thresholds ``MARGIN`` lower, stays within ``max_fpr``
     overall, per language and per length (the targets of issue 13 are per cell). Ties go to the
