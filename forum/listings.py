@@ -14,7 +14,7 @@ from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from forum.models import SolutionState
 from forum.models.core import member_name, topic_slug
@@ -56,7 +56,16 @@ def _integer(n):
     return number_format(n) if settings.USE_THOUSAND_SEPARATOR else str(n)
 
 
-def _count(singular, plural, n):
+def _count(singular, plural, n, language=None):
+    """"12 answers" in the active language (`language`: get_language(), when the caller read it already)."""
+    return _counted(language or get_language(), settings.USE_THOUSAND_SEPARATOR, singular, plural, n)
+
+
+@functools.lru_cache(maxsize=4096)
+def _counted(language, _grouping, singular, plural, n):  # _grouping: _integer's setting, part of the key
+    """Memoised per language: ngettext looks the active language up again on every call, and a
+    list page made a hundred of them (a fifth of topic_rows). Called with the active language only,
+    so the cached string is the one ngettext gives in it."""
     return ngettext(singular, plural, n) % {"counter": _integer(n)}
 
 
@@ -85,6 +94,8 @@ class TopicRow(TypedDict):  # a dict: the template engine finds a key at its fir
 def topic_rows(topics, unread):
     """One TopicRow per topic of a category page; `unread` is {topic id: unread answers} for a member."""
     rows = []
+    language = get_language()
+    by, best_score = gettext("by %(name)s"), gettext("best score %(score)s")
     for topic in topics:
         n = unread.get(topic.pk, 0)
         score = topic.best_answer_score
@@ -92,11 +103,11 @@ def topic_rows(topics, unread):
             url=topic_url(topic),
             title=topic.title,
             marker=solved_marker(topic.solution_state, show_proposed=True),
-            unread=_count("%(counter)s unread", "%(counter)s unread", n) if n else "",
-            by=gettext("by %(name)s") % {"name": starter_name(topic)},
-            answers=_count("%(counter)s answer", "%(counter)s answers", topic.answer_count),
-            best_score=gettext("best score %(score)s") % {"score": _integer(score)} if score is not None else "",
-            views=_count("%(counter)s view", "%(counter)s views", topic.view_count),
+            unread=_count("%(counter)s unread", "%(counter)s unread", n, language) if n else "",
+            by=by % {"name": starter_name(topic)},
+            answers=_count("%(counter)s answer", "%(counter)s answers", topic.answer_count, language),
+            best_score=best_score % {"score": _integer(score)} if score is not None else "",
+            views=_count("%(counter)s view", "%(counter)s views", topic.view_count, language),
             last_activity_iso=topic.last_activity_at.isoformat(),
             last_activity=naturaltime(topic.last_activity_at),
         ))
