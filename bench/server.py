@@ -88,6 +88,21 @@ class Gunicorn:
         self.stop()
 
 
+def as_production_process(database, redis_db):
+    """Make this process run the forum as production does (DEBUG off, the bench database, its
+    own Redis database emptied, static files collected) and set Django up: for the in-process
+    profilers (bench.hotspots, bench.wsgicpu)."""
+    env = production_env(f"postgres://postgres@127.0.0.1:5432/{database}")
+    env["REDIS_URL"] = redis_url = f"redis://127.0.0.1:6379/{redis_db}"
+    os.environ.clear()
+    os.environ.update(env)
+    collectstatic(env)  # DEBUG off: the manifest storage needs the collected files
+    flush_redis_db(redis_url)
+    import django  # after the environment is set: settings read it at import
+
+    django.setup()
+
+
 def request(port, method, path, *, headers=None, body=None, timeout=30):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:

@@ -90,15 +90,7 @@ def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from bench import server
 
-    env = server.production_env(f"postgres://postgres@127.0.0.1:5432/{args.database}")
-    env["REDIS_URL"] = redis_url = f"redis://127.0.0.1:6379/{args.redis_db}"
-    os.environ.clear()
-    os.environ.update(env)
-    server.collectstatic(env)  # DEBUG off: the manifest storage needs the collected files
-    server.flush_redis_db(redis_url)
-    import django
-
-    django.setup()
+    server.as_production_process(args.database, args.redis_db)
     from bench import generate
 
     call = _caller(_urls(generate.read_meta(f"postgresql://postgres@127.0.0.1:5432/{args.database}")))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .reported import doubted_reports
-from .text import fold
+from .text import PLAIN_SENTENCE_RE, fold
 from .visible import VisibleDocument
 
 __all__ = ["endorsements", "own_words"]
@@ -56,7 +56,6 @@ _AGREE_RE = re.compile(r"(?<!\w)(?:" + _AGREE + r")", re.X)
 _BARE_RE = re.compile(r"\s*[\W_]*" + _BARE + r"[\s.!]*$")
 # agreement turned around: "niet helemaal mee eens", "dit klopt niet", "not exactly this", "isn't true"
 _NEGATION_RE = re.compile(r"(?<!\w)(?:niet|geen|nooit|not|never|n't|nt|dont|doesnt|isnt|aint|no)(?!\w)")
-_SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 #: An endorsement is a short sentence: a long one that happens to contain "dat klopt" says more.
 MAX_WORDS = 25
 
@@ -73,16 +72,17 @@ def _agrees(sentence: str) -> bool:
     return False
 
 
-def endorsements(doc: VisibleDocument) -> set[int]:
-    """Indexes into ``doc.quotes`` of the quotes the author agrees with (none without quotes)."""
+def endorsements(doc: VisibleDocument, folded: str | None = None) -> set[int]:
+    """Indexes into ``doc.quotes`` of the quotes the author agrees with (none without quotes);
+    ``folded``: ``fold(doc.text)`` when the caller has it."""
     if not doc.quotes:
         return set()
-    folded = fold(doc.text)
+    folded = fold(doc.text) if folded is None else folded
     endorsed = set()
     position = 0
     bounds = [*doc.quotes, (len(folded), len(folded))]
     for n, (start, end) in enumerate(bounds):
-        sentences = list(_SENTENCE_RE.finditer(folded, position, start))
+        sentences = list(PLAIN_SENTENCE_RE.finditer(folded, position, start))
         # agreement is with what was just said: the first two sentences after a quote agree
         # with it, the line that introduces a quote ("Exactly this:") with the one it opens
         if n and any(_agrees(m.group()) for m in sentences[:2]):
@@ -97,9 +97,10 @@ def endorsements(doc: VisibleDocument) -> set[int]:
 def own_words(doc: VisibleDocument) -> VisibleDocument:
     """``doc`` with each quote the author endorses counted as the author's own words, and each
     report of someone else's claim that the author doubts (:mod:`.reported`) as someone else's."""
-    endorsed = endorsements(doc)
+    folded = fold(doc.text)
+    endorsed = endorsements(doc, folded)
     kept = [q for i, q in enumerate(doc.quotes) if i not in endorsed]
-    doubted = doubted_reports(fold(doc.text), tuple(kept))
+    doubted = doubted_reports(folded, tuple(kept))
     if not endorsed and not doubted:
         return doc
     kept = tuple(sorted(kept + doubted))

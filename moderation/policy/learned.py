@@ -882,7 +882,7 @@ def _general_clause(model, text: str, start: int, testimony) -> bool:
     reads as a claim on its own: "die griepprik geeft je juist griep, daarom neem ik hem nooit"
     tells one's own choice and states something general."""
     position = 0
-    for piece in [*_CLAUSE_RE.split(text)]:
+    for piece in _CLAUSE_RE.split(text):
         at = text.find(piece, position)
         position = at + len(piece)
         s, e = start + at, start + at + len(piece)

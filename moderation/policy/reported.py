@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .text import PLAIN_SENTENCE_RE
+
 __all__ = ["doubted_reports"]
 
 # On folded text (lower case, no diacritics). Someone else as the source of what follows.
@@ -48,7 +50,6 @@ _DOUBT_RE = re.compile(r"""(?<!\w)(?:
   | (?:does\s+)?any(?:one|body)\s+know\s+if | wonder(?:ing)?\s+if | can\s+that\s+be\s+right | (?:^|\s)really\?
   | (?:i\s+)?(?:don'?t|do\s+not)\s+(?:believe|buy)\s+(?:it|that|this)
 )""", re.X | re.M)
-_SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 def doubted_reports(folded: str, quotes: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
@@ -56,7 +57,7 @@ def doubted_reports(folded: str, quotes: tuple[tuple[int, int], ...] = ()) -> li
     and are doubted in the same sentence, after the report, or in the next sentence."""
     if not _REPORT_RE.search(folded):
         return []
-    sentences = [m for m in _SENTENCE_RE.finditer(folded)
+    sentences = [m for m in PLAIN_SENTENCE_RE.finditer(folded)
                  if not any(s <= m.start() < e for s, e in quotes) and m.group().strip()]
     out = []
     for i, m in enumerate(sentences):

@@ -13,6 +13,10 @@ import unicodedata
 __all__ = ["fold", "sentence_spans", "detect_language", "blank_spans"]
 
 
+#: A run of text up to and including its closing . ! ? (or a line end): what endorse.py and
+#: reported.py call a sentence when they look at the sentences around a quote or a report.
+PLAIN_SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
+
 def _build_fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
     ranges = [range(0x41, 0x5B), range(0xC0, 0x250), range(0x1E00, 0x1F00)]
