@@ -33,7 +33,7 @@ import zlib
 import numpy as np
 
 from moderation.policy import crisis_model
-from moderation.policy.crisis import _correct_typos, detect_crisis, normalise, sentences_model_may_judge
+from moderation.policy.crisis import detect_crisis, reading, sentences_model_may_judge
 from moderation.policy.crisis_corpus import load
 
 SEED = 20261202
@@ -111,7 +111,7 @@ class _Docs:
         for text in texts:
             start = len(sent_rows)
             whole = {}
-            for sentence in crisis_model.sentences(_correct_typos(normalise(text))):
+            for sentence in crisis_model.sentences(reading(text)):
                 self.texts.append(sentence)
                 feats = crisis_model.sentence_features(sentence)
                 sent_rows.append(feats)

@@ -320,8 +320,8 @@ _NEGATION_BEFORE_RE = _c(r"\b(?:niet|geen|nooit|not|never|no|isn't|aren't|am\s+n
 _PAST_RE = _c(r"\b(?:vroeger|jaren\s+geleden|jaar\s+geleden|toen\s+ik\s+(?:\d+|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|jong|jonger|tiener|puber|student|op\s+de\s+middelbare|klein)|"
               r"in\s+mijn\s+(?:tiener|puber|studenten)\w*|als\s+tiener|als\s+puber|destijds|years\s+ago|a\s+year\s+ago|"
               r"when\s+i\s+was\s+(?:\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+kid|a\s+child|little|young|younger|a\s+teen\w*|in\s+(?:high\s+)?school|at\s+uni\w*)|used\s+to|back\s+then|"
-              r"in\s+the\s+past|as\s+a\s+teen\w*|in\s+my\s+(?:teens|twenties|thirties|forties|youth|student\s+days)|"
-              r"in\s+mijn\s+(?:twintiger|dertiger|veertiger|jeugd|studententijd)\w*)\b")
+              r"in\s+the\s+past|as\s+a\s+teen\w*|in\s+my\s+(?:(?:early|late|mid)[\s-]+)?(?:teens|twenties|thirties|forties|youth|student\s+days)|"
+              r"in\s+mijn\s+(?:(?:vroege|late)\s+)?(?:twintiger|dertiger|veertiger|jeugd|studententijd)\w*)\b")
 _PRESENT_RE = _c(r"\b(?:weer|opnieuw|nog\s+steeds|nog\s+altijd|steeds\s+vaker|terug|sinds\s+kort|laatste\s+tijd|"
                  r"de\s+laatste\s+(?:tijd|weken|dagen|maanden)|nu\s+weer|again|still|lately|recently|these\s+days|"
                  r"this\s+week|these\s+past|right\s+now|tonight|vannacht|vanavond)\b")
@@ -667,12 +667,38 @@ def sentences_model_may_judge(found):
     return [not any(gated[max(0, i - GATE_REACH):i + GATE_REACH + 1]) for i in range(len(found))]
 
 
+# An explicit denial, now, of a wish to die or to harm oneself ("niet dat ik dood wil", "I'm not
+# suicidal", "I don't think about hurting myself any more"): its words are the ones that alarm, its
+# sense is the opposite, so the clause is read as absent; the rest of its sentence and post still is
+# ("I'm not suicidal, I just want to not wake up" stays a crisis). Only plain denials of the wish: a
+# litotes ("niet dat ik het erg zou vinden als ...") is a wish, and is not listed.
+_DENIAL_RE = _c(
+    r"\b(?:niet\s+dat\s+ik\s+(?:echt\s+|nou\s+)?(?:dood\s+wil|dood\s+zou\s+willen|wil\s+sterven|zelfmoord\s+wil\s+plegen|"
+    r"suicidaal\s+ben|er\s+een\s+eind\s+aan\s+wil\s+maken|mezelf\s+iets\s+wil\s+aandoen)"
+    r"|ik\s+ben\s+(?:echt\s+|zeker\s+|helemaal\s+|absoluut\s+)?niet\s+suicidaal"
+    r"|ik\s+(?:heb|voel)\s+(?:echt\s+|verder\s+)?geen\s+(?:zelfmoord|suicidale\s+|doods)\s*gedachte?n?"
+    r"|ik\s+(?:ga|zal)\s+mezelf\s+(?:echt\s+)?niets?\s+aandoen"
+    r"|not\s+that\s+i\s+(?:actually\s+|really\s+)?(?:want\s+to\s+die|wanna\s+die|want\s+to\s+end\s+it|am\s+suicidal|would\s+hurt\s+myself)"
+    r"|i'?m\s+(?:really\s+|definitely\s+|honestly\s+|absolutely\s+)?not\s+suicidal|i\s+am\s+(?:really\s+|definitely\s+)?not\s+suicidal"
+    r"|(?:i\s+have|i've)\s+(?:had\s+)?no\s+(?:suicidal\s+thoughts|thoughts\s+of\s+(?:suicide|self[\s-]?harm|hurting\s+myself|ending\s+(?:it|my\s+life)))"
+    r"|i'?m\s+not\s+going\s+to\s+(?:hurt|harm|kill)\s+myself|i\s+won'?t\s+(?:hurt|harm|kill)\s+myself"
+    r"|i\s+don'?t\s+think\s+about\s+(?:hurting|harming|killing)\s+myself\s+any\s*more"
+    r")\b"
+)
+
+
+def reading(text: str) -> str:
+    """The text as the detector reads it, rules and model alike: normalised, typos read as the words
+    they imitate, explicit denials left out."""
+    return _DENIAL_RE.sub(" ", _correct_typos(normalise(text or "")))
+
+
 def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
     """Decide whether ``text`` (what readers see of a post: plain text) is a crisis post.
 
     ``learned=False``: the rules alone, without the learned second opinion (training, reports).
     """
-    t = _correct_typos(normalise(text or ""))
+    t = reading(text)
     media = bool(_MEDIA_RE.search(t))
     joking = bool(_JOKE_RE.search(t))
     recovered = bool(_RECOVERED_RE.search(t))

@@ -177,3 +177,24 @@ def test_round_12_rules_catch_stopping_living_and_not_minding_dying(text):
 def test_round_12_everyday_senses_are_not_crisis_by_the_rules(text):
     result = detect_crisis(text, learned=False)
     assert not result.crisis, (text, result.signals)
+
+
+@pytest.mark.parametrize("text", [
+    "Ik ben op. Niet dat ik dood wil of zo, ik wil gewoon een week rust zonder telefoon.",
+    "Voor de duidelijkheid: ik ben niet suïcidaal, ik ben vooral moe en vlak.",
+    "Before anyone worries: I'm not suicidal, I'm just flat. Nothing is fun at the moment.",
+    "I've had no thoughts of hurting myself, I just can't get out of bed before noon.",
+    "In my early twenties I self-harmed for years; I'm 40 now and the scars are what's left.",
+])
+def test_an_explicit_denial_or_a_past_in_ones_twenties_is_not_a_crisis(text):
+    assert not detect_crisis(text).crisis
+
+
+@pytest.mark.parametrize("text", [
+    # the denial clause is read as absent, the rest of the sentence still counts
+    "I'm not suicidal, I just hope I don't wake up tomorrow.",
+    "Niet dat ik dood wil, maar ik heb wel al mijn pillen opgespaard in een doosje.",
+    "ik ben niet suicidaal zeggen ze, maar ik wil er gewoon niet meer zijn",
+])
+def test_a_denial_does_not_hide_what_the_rest_of_the_sentence_says(text):
+    assert detect_crisis(text).crisis
