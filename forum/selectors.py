@@ -4,15 +4,15 @@ import functools
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Max, Q, Sum
 from django.urls import reverse
 
-from forum import permissions
+from forum import model_rows, permissions
 from forum.app_settings import forum_settings
 from forum.fragments import render_posts
-from forum.models import REACTION_EMOJI, Category, Notification, Post, Reaction, ReactionKind, SolutionState, Topic, Visibility, Vote
+from forum.models import REACTION_EMOJI, Category, Notification, Post, Reaction, ReactionKind, SolutionState, Topic, User, Visibility, Vote
 from forum.viewer import as_viewer
 from moderation.permissions import shows_moderator_tools, solution_moves
 
@@ -62,26 +62,36 @@ def public_topics():
 MEMBER_SHOWN = ("id", "username", "closed_at")
 
 
-def only_shown(queryset, *members, related=(), skip=()):
-    """`queryset` with select_related(members + related), loading of each member only MEMBER_SHOWN.
-
-    Every other column of the model itself and of `related` (small rows: categories) is loaded,
-    except `skip`; foreign keys to members not in `members` load their id only, with no join.
-    """
-    def columns(model, prefix=""):
-        return [prefix + f.name for f in model._meta.concrete_fields if prefix + f.name not in skip]
-
-    model = queryset.model
-    fields = columns(model)
-    for name in related:
-        fields += columns(model._meta.get_field(name).related_model, f"{name}__")
-    fields += [f"{name}__{field}" for name in members for field in MEMBER_SHOWN]
-    return queryset.select_related(*members, *related).only(*fields)
+_TOPIC = model_rows.Columns(Topic, "t")
+_TOPIC_CATEGORY = model_rows.Columns(Category, "c")
+_TOPIC_AUTHOR = model_rows.Columns(User, "a", only=MEMBER_SHOWN)
+_TOPIC_SOLVED_BY = model_rows.Columns(User, "s", only=MEMBER_SHOWN)
 
 
 def topic_for_page(pk):
-    """The topic of a topic page, with its category, its starter and the moderator who signed it off: one query."""
-    return only_shown(Topic.objects.all(), "author", "solved_by", related=("category",)).get(pk=pk)
+    """The topic of a topic page, with its category, its starter and the moderator who signed it off: one query.
+
+    Plain SQL read into the ORM's instances (forum.model_rows): building the queryset cost more than running it."""
+    parts = (_TOPIC, _TOPIC_CATEGORY, _TOPIC_AUTHOR, _TOPIC_SOLVED_BY)
+    sql = (
+        f"SELECT {', '.join(part.sql() for part in parts)} FROM {Topic._meta.db_table} t "
+        f"INNER JOIN {Category._meta.db_table} c ON c.id = t.category_id INNER JOIN {User._meta.db_table} a ON a.id = t.author_id "
+        f"LEFT OUTER JOIN {User._meta.db_table} s ON s.id = t.solved_by_id WHERE t.id = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        raise Topic.DoesNotExist("Topic matching query does not exist.")
+    instances, start = [], 0
+    for part in parts:
+        instances.append(part.instance(row[start:start + len(part)]))
+        start += len(part)
+    topic, category, author, solved_by = instances
+    model_rows.set_related(topic, "category", category)
+    model_rows.set_related(topic, "author", author)
+    model_rows.set_related(topic, "solved_by", solved_by)
+    return topic
 
 
 @dataclass
@@ -118,34 +128,23 @@ def topic_shows_post(post, viewer):
 
 def topic_page(topic, viewer, *, order="best", page_number=1):
     """Everything the topic page shows `viewer` (forum.viewer.Viewer), in a fixed number of queries
-    (2 anonymous, 4 logged in, one or two more for moderators)."""
+    (2 anonymous, 4 logged in, one more for moderators)."""
     shared = viewer.shared
     member = viewer.is_authenticated and not shared
     moderator = member and viewer.is_moderator
-    visible = shown_posts(viewer) if member else Q(visibility=Visibility.PUBLISHED, is_deleted=False)
-    # The Markdown source and the search vector are never shown here, and are the largest columns.
-    # Only reviewed_by's id is shown (the "checked by a moderator" label), so no join for it.
-    posts = only_shown(Post.objects.filter(visible, topic=topic), "author", skip=("body", "search_vector"))
-    answers = posts.filter(is_question=False)
-    if order == "newest":
-        answers = answers.order_by("-created_at", "-pk")
-    else:
-        answers = answers.order_by("-score", "created_at", "pk")
-    paginator = Paginator(answers, forum_settings.ANSWERS_PER_PAGE)
+    shown_sql, shown_params = _shown_posts_sql(viewer if member else None)
+    paginator = Paginator((), forum_settings.ANSWERS_PER_PAGE)
     # Without one's own held posts the answers shown are exactly the published ones, which the topic counts already.
-    if not member:
-        paginator.count = topic.answer_count
-    page = paginator.get_page(page_number)
+    paginator.count = _answer_count(topic, shown_sql, shown_params) if member else topic.answer_count
+    number = paginator.get_page(page_number).number
     accepted = topic.accepted_answer_id
-    pin_accepted = bool(accepted and order != "newest" and page.number == 1)
-    if moderator:
-        shown = list(page.object_list)
+    pin_accepted = bool(accepted and order != "newest" and number == 1)
+    question, shown = _question_and_answers(
+        topic, shown_sql, shown_params, order, number, accepted if pin_accepted else None,
         # A moderator sees a removed topic with its deleted question (the question alone of the deleted posts).
-        question = only_shown(Post.objects.filter(topic=topic, is_question=True), "author", skip=("body", "search_vector")).get()
-        if pin_accepted and all(a.pk != accepted for a in shown):
-            shown += posts.filter(pk=accepted)
-    else:
-        question, shown = _question_and_answers(posts, page, order, accepted if pin_accepted else None)
+        any_question=moderator,
+    )
+    page = Page(shown, number, paginator)
     if pin_accepted:
         shown = [a for a in shown if a.pk == accepted] + [a for a in shown if a.pk != accepted]
     for answer in shown:
@@ -172,26 +171,67 @@ def topic_page(topic, viewer, *, order="best", page_number=1):
     return result
 
 
-ANSWER_ORDER = {  # the database's order of answers (topic_page) as a sort key and whether it is reversed
-    "best": (lambda post: (-post.score, post.created_at, post.pk), False),
-    "newest": (lambda post: (post.created_at, post.pk), True),
+def _shown_posts_sql(member):
+    """shown_posts as a plain-SQL condition on the posts of alias `{a}`, with its parameters: for a member
+    (forum.viewer.Viewer, logged in and not the shared member), or for every reader (None)."""
+    published = "NOT {a}.is_deleted AND {a}.visibility = %s"
+    if member is None:
+        return published, [Visibility.PUBLISHED.value]
+    if member.is_moderator:
+        return "NOT {a}.is_deleted", []
+    return "NOT {a}.is_deleted AND ({a}.visibility = %s OR {a}.author_id = %s)", [Visibility.PUBLISHED.value, member.pk]
+
+
+def _answer_count(topic, shown_sql, shown_params):
+    sql = f"SELECT COUNT(*) FROM {Post._meta.db_table} p WHERE p.topic_id = %s AND NOT p.is_question AND {shown_sql.format(a='p')}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [topic.pk, *shown_params])
+        return cursor.fetchone()[0]
+
+
+ANSWER_ORDER = {  # the database's order of answers as SQL, as a sort key, and whether the key is reversed
+    "best": ("{a}.score DESC, {a}.created_at ASC, {a}.id ASC", lambda post: (-post.score, post.created_at, post.pk), False),
+    "newest": ("{a}.created_at DESC, {a}.id DESC", lambda post: (post.created_at, post.pk), True),
 }
 
+# The Markdown source and the search vector are never shown on the topic page, and are the largest columns.
+# Only reviewed_by's id is shown (the "checked by a moderator" label), so no join for it.
+_PAGE_POST = model_rows.Columns(Post, "p", skip=("body", "search_vector"))
+_PAGE_POST_AUTHOR = model_rows.Columns(User, "u", only=MEMBER_SHOWN)
 
-def _question_and_answers(posts, page, order, accepted=None):
-    """The question and the page's answers (and the accepted answer, if given), from one query of `posts`.
 
-    One query, not two: compiling each query through the ORM cost more than running it (bench/README.md,
-    "This session"). The answers come back in the order of `page` (ANSWER_ORDER)."""
-    wanted = Q(is_question=True) | Q(pk__in=page.object_list.values("pk"))
-    if accepted is not None:
-        wanted |= Q(pk=accepted)
-    found = list(posts.filter(wanted))
-    questions = [post for post in found if post.is_question]
-    if not questions:
+def _question_and_answers(topic, shown_sql, shown_params, order, number, accepted=None, *, any_question=False):
+    """The question and page `number`'s answers (and the accepted answer, if given) that `shown_sql` lets
+    through, with their authors, from one query; the question whatever its state if `any_question`.
+
+    Plain SQL read into the ORM's instances (forum.model_rows): building the queryset cost three times
+    as long as running it (bench/README.md). The answers come back in the page's order (ANSWER_ORDER)."""
+    order_sql, key, reverse = ANSWER_ORDER[order]
+    per_page = forum_settings.ANSWERS_PER_PAGE
+    question_sql = "p.is_question" if any_question else f"p.is_question AND {shown_sql.format(a='p')}"
+    table = Post._meta.db_table
+    sql = (
+        f"SELECT {_PAGE_POST.sql()}, {_PAGE_POST_AUTHOR.sql()} FROM {table} p INNER JOIN {User._meta.db_table} u ON u.id = p.author_id "
+        f"WHERE p.topic_id = %s AND (({question_sql}) OR (NOT p.is_question AND {shown_sql.format(a='p')} AND (p.id = %s OR p.id IN ("
+        f"SELECT a.id FROM {table} a WHERE a.topic_id = %s AND NOT a.is_question AND {shown_sql.format(a='a')} "
+        f"ORDER BY {order_sql.format(a='a')} LIMIT %s OFFSET %s))))"
+    )
+    params = [topic.pk, *([] if any_question else shown_params), *shown_params, accepted,
+              topic.pk, *shown_params, per_page, (number - 1) * per_page]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    question, answers, split = None, [], len(_PAGE_POST)
+    for row in rows:
+        post = _PAGE_POST.instance(row[:split])
+        model_rows.set_related(post, "author", _PAGE_POST_AUTHOR.instance(row[split:]))
+        if post.is_question:
+            question = post
+        else:
+            answers.append(post)
+    if question is None:
         raise Post.DoesNotExist("The topic's question is not shown to this viewer.")
-    key, reverse = ANSWER_ORDER[order]
-    return questions[0], sorted((post for post in found if not post.is_question), key=key, reverse=reverse)
+    return question, sorted(answers, key=key, reverse=reverse)
 
 
 def reaction_counts_and_participants(topic, post_ids):
