@@ -145,6 +145,7 @@ def _topic_context(request, data, answer_form):
     return {
         "data": data,
         "topic": data.topic,
+        "stats": listings.topic_stats(data.topic, data.post_count, data.participant_count),
         "answer_form": answer_form,
         "can_post": permissions.can_post(data.viewer),
         "can_hide_topic": permissions.can_hide_topic(data.viewer, data.topic),
