@@ -135,6 +135,29 @@ def _distance_at_most(a, b, limit):
 _SHORT = ("life", "dood", "dead", "kill", "die")
 
 
+def _deletions(word, depth):
+    """The word with up to ``depth`` letters left out, the word itself included."""
+    found, layer = {word}, {word}
+    for _ in range(depth):
+        layer = {w[:i] + w[i + 1:] for w in layer for i in range(len(w))}
+        found |= layer
+    return found
+
+
+def _typo_limit(known):
+    return 2 if len(known) >= 9 else 1
+
+
+# Every lexicon word (six letters or more) under each of its deletions: two words within k edits
+# (insertions, deletions, substitutions, swaps) share a deletion of at most k letters from each, so
+# only the lexicon words sharing one with a word need the distance computed ("symmetric delete").
+_BY_DELETION = {}
+for _rank, _known in enumerate(_LEXICON):
+    if len(_known) >= 6:
+        for _deleted in _deletions(_known, _typo_limit(_known)):
+            _BY_DELETION.setdefault(_deleted, set()).add(_rank)
+
+
 @lru_cache(maxsize=4096)
 def _corrected(word):
     if len(word) == 4 and word not in _SHORT:
@@ -143,9 +166,13 @@ def _corrected(word):
                 return known
     if len(word) < 5 or word in _LEXICON_SET or word in _KEEP:
         return word
-    for known in _LEXICON:
-        limit = 2 if len(known) >= 9 else 1
-        if len(known) >= 6 and _distance_at_most(word, known, limit) <= limit:
+    candidates = set()
+    for deleted in _deletions(word, 2):
+        candidates |= _BY_DELETION.get(deleted, set())
+    for rank in sorted(candidates):  # the lexicon's order decides between two near words
+        known = _LEXICON[rank]
+        limit = _typo_limit(known)
+        if _distance_at_most(word, known, limit) <= limit:
             return known
     return word
 
@@ -298,7 +325,7 @@ OTHER_PATTERNS = [
 _MEDIA_RE = _c(r"\b(?:chapter|chapters|hoofdstuk|hoofdstukken|film|films|movie|movies|serie|series|show|tv|netflix|boek|boeken|book|books|roman|novel|"
                r"documentaire|documentary|docu|aflevering|episode|seizoen|season|personage|character|characters|"
                r"hoofdpersoon|hoofdpersonage|protagonist|acteur|actrice|actor|actress|regisseur|director|"
-               r"nieuws|news|journaal|uitzending|radio|talkshow|artikel|article|krant|newspaper|journalist|reporter|podcast|liedje|lied|song|songtekst|"
+               r"nieuws|news|journaal|uitzending|radio|talkshow|artikel|article|krant|newspaper|journalist|reporter|podcast|liedje|liedjes|lied|liederen|song|songs|songtekst|"
                r"lyrics|album|game|videogame|toneelstuk|play|musical|opera|anime|manga|gedicht|poem|hamlet|"
                r"(?:dat|dit|het|een)\s+nummer\s+(?:gaat|is|van)|romeo|shakespeare|plot|scene|scène|trailer|recensie|review|spoiler|spoilers)\b")
 _SAYS_RE = _c(r"\b(?:zegt|zei|zeggen|roept|riep|zingt|zong|schrijft|schreef|vertelt|says|said|sings|sang|"
@@ -320,7 +347,8 @@ _NEGATION_BEFORE_RE = _c(r"\b(?:niet|geen|nooit|not|never|no|isn't|aren't|am\s+n
 _PAST_RE = _c(r"\b(?:vroeger|jaren\s+geleden|jaar\s+geleden|toen\s+ik\s+(?:\d+|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|jong|jonger|tiener|puber|student|op\s+de\s+middelbare|klein)|"
               r"in\s+mijn\s+(?:tiener|puber|studenten)\w*|als\s+tiener|als\s+puber|destijds|years\s+ago|a\s+year\s+ago|"
               r"when\s+i\s+was\s+(?:\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+kid|a\s+child|little|young|younger|a\s+teen\w*|in\s+(?:high\s+)?school|at\s+uni\w*)|used\s+to|back\s+then|"
-              r"in\s+the\s+past|as\s+a\s+teen\w*|in\s+my\s+(?:(?:early|late|mid)[\s-]+)?(?:teens|twenties|thirties|forties|youth|student\s+days)|"
+              r"in\s+the\s+past|as\s+a\s+teen\w*|(?:from|between)\s+(?:about\s+|around\s+|the\s+ages?\s+of\s+|age\s+)?\d+\s+(?:to|until|till|and)\s+(?:about\s+)?\d+|"
+              r"(?:van|tussen)\s+mijn\s+(?:ongeveer\s+)?(?:\d+|[a-z]{1,3}(?:e|de|ste))\s+(?:tot|en)\s+(?:mijn\s+)?(?:\d+|[a-z]{1,3}(?:e|de|ste))|in\s+my\s+(?:(?:early|late|mid)[\s-]+)?(?:teens|twenties|thirties|forties|youth|student\s+days)|"
               r"in\s+mijn\s+(?:(?:vroege|late)\s+)?(?:twintiger|dertiger|veertiger|jeugd|studententijd)\w*)\b")
 _PRESENT_RE = _c(r"\b(?:weer|opnieuw|nog\s+steeds|nog\s+altijd|steeds\s+vaker|terug|sinds\s+kort|laatste\s+tijd|"
                  r"de\s+laatste\s+(?:tijd|weken|dagen|maanden)|nu\s+weer|again|still|lately|recently|these\s+days|"
@@ -583,12 +611,18 @@ def _concept_hit(sentence, *, media, joking, first_person):
             continue
         if death.group() == "wake up" and not _WAKE_NEGATED_RE.search(sentence):
             continue  # "I hope I wake up without a headache"
+        if _LIVING_RE.fullmatch(death.group()) and not _LIVING_NEGATED_RE.search(sentence):
+            continue  # "I really want to be around for them"
         if _DESIRE_C.search(sentence):
             return True
     return False
 
 
 _WAKE_NEGATED_RE = _c(r"\b(?:not|never|no\s+longer|don't|dont|didn't|didnt|won't|wont|wouldn't|n't)\b")
+# Being here, alive or around, and living: death words only when the sentence negates them or
+# weighs them against something ("more from my life insurance than from me being alive").
+_LIVING_RE = _c(r"(?:be|being)\s+(?:here|alive|around)|to\s+live")
+_LIVING_NEGATED_RE = _c(r"\b(?:not|never|no|nothing|nobody|without|any\s*more|any\s+longer|dont|cant|wont|than|rather|instead)\b|n't\b")
 
 
 _THIRD_RE = _c(r"\b(?:hij|ze|zij|he|she|they)\b")
@@ -610,6 +644,8 @@ def _other_concept_hit(sentence):
         after = sentence[death.end():]
         if _NEGATED_DEATH_RE.search(sentence[: death.start()]) or _IDIOM_AFTER_RE.search(after) or _PLACE_AFTER_RE.search(after):
             continue
+        if _LIVING_RE.fullmatch(death.group()) and not _LIVING_NEGATED_RE.search(sentence):
+            continue  # "she wants to be around for her grandchildren"
         return True
     return False
 
@@ -683,6 +719,15 @@ _DENIAL_RE = _c(
     r"|(?:i\s+have|i've)\s+(?:had\s+)?no\s+(?:suicidal\s+thoughts|thoughts\s+of\s+(?:suicide|self[\s-]?harm|hurting\s+myself|ending\s+(?:it|my\s+life)))"
     r"|i'?m\s+not\s+going\s+to\s+(?:hurt|harm|kill)\s+myself|i\s+won'?t\s+(?:hurt|harm|kill)\s+myself"
     r"|i\s+don'?t\s+think\s+about\s+(?:hurting|harming|killing)\s+myself\s+any\s*more"
+    # a past that is over, told with how long ago: "I haven't had a suicidal thought in over four years"
+    r"|(?:i\s+)?(?:haven'?t|have\s+not)\s+(?:had|felt|done\s+it|self[\s-]?harmed|cut|hurt\s+myself)\s+(?:a\s+|any\s+)?"
+    r"(?:(?:suicidal\s+)?(?:thoughts?|urges?)(?:\s+(?:of|about)\s+(?:suicide|dying|self[\s-]?harm|hurting\s+myself))?\s+)?"
+    r"(?:in|for)\s+(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?(?:a|an|\w+)\s+(?:years?|decades?)"
+    r"|ik\s+heb\s+(?:al\s+)?(?:meer\s+dan\s+|ruim\s+|bijna\s+)?\w+\s+jaar\s+(?:geen|niet)\s+(?:moment\s+|seconde\s+)?(?:meer\s+)?"
+    r"(?:(?:gehad|gevoeld)\s+dat\s+ik\s+(?:dood\s+wilde|dood\s+wou|niet\s+meer\s+wilde\s+leven|er\s+niet\s+meer\s+wilde\s+zijn)"
+    r"|(?:zelfmoord|suicidale\s+|doods)\s*gedachten?\s+(?:meer\s+)?gehad|(?:meer\s+)?gekrast|(?:meer\s+)?gesneden)"
+    # a denial that opens the sentence: "Not suicidal, before anyone worries"
+    r"|(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?:(?:ik\s+ben\s+)?niet\s+suicidaal|not\s+suicidal)(?=\s*[,.!;:\u2014-])"
     r")\b"
 )
 

@@ -74,8 +74,9 @@ def test_training_reads_only_train_and_dev_and_matches_the_committed_weights(mod
     assert posts and {p["split"] for p in posts} == {"train", "dev"}
     assert model.meta.get("posts") == len(posts), "the labelled posts changed: run manage.py crisis_train"
     assert model.meta.get("cv_fpr", 1.0) <= crisis_learning.MAX_FPR
-    # cross-validated "rules or model" on train and dev with the composed long posts (docs/POLICY.md)
-    assert model.meta.get("cv_recall", 0.0) >= 0.62  # measured 0.633 with folds grouped by family (round 12)
+    # cross-validated "rules or model" on the blind rounds of train and dev, each round scored by a model
+    # that never saw it, where the threshold is calibrated (docs/POLICY.md)
+    assert model.meta.get("cv_recall", 0.0) >= 0.74  # on the blind rounds: measured 0.763 at false-positive rate 0.048 (round 14)
     assert model.meta.get("cv_recall", 0.0) > model.meta.get("cv_rules_recall", 1.0)
 
 
