@@ -27,7 +27,10 @@ def home(request):
 
 @httpcache.shared_when_anonymous
 def category_detail(request, slug):
-    category = get_object_or_404(Category, slug=slug)
+    try:
+        category = selectors.category_by_slug(slug)
+    except Category.DoesNotExist:
+        raise Http404 from None
     if category.members_only and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     filter_name = request.GET.get("filter", "all")
