@@ -4,16 +4,23 @@ Formatted here once per row instead of in the template: four {% blocktranslate %
 naturaltime and a URL reversed per row took three quarters of a category page's time
 (bench/README.md, "Where the time goes"). The templates only place these strings. The
 messages are the templates' own msgids, so the Dutch catalogue already has them.
+
+Every string of a row or card is HTML already (SafeString): escaped here, and the phrases that
+repeat (counts, markers, relative times) escaped once per process with their memo. The template's
+own escaping of ~250 values was half of a category page's row loop (bench/README.md, "Session of
+2026-12-03"); `{{ row.title }}` still shows the title as text.
 """
 
 import functools
+import html
 from typing import TypedDict
 
 from django.conf import settings
-from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.contrib.humanize.templatetags.humanize import NaturalTimeFormatter
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, ngettext
 
 from forum.models import SolutionState
@@ -31,6 +38,11 @@ def _topic_url_pattern():
 def topic_url(topic):
     """topic.get_absolute_url() of a list's topic (forum.topic_lists.TopicListItem), without reversing."""
     return _topic_url_pattern().format(pk=topic.pk, slug=topic_slug(topic.title))
+
+
+def _html(text):
+    """Django's escape() of a str, without its check for lazy arguments (a third of a list's rows' time)."""
+    return SafeString(html.escape(text))
 
 
 def starter_name(topic):
@@ -56,32 +68,72 @@ def _integer(n):
     return number_format(n) if settings.USE_THOUSAND_SEPARATOR else str(n)
 
 
-def _count(singular, plural, n, language=None):
-    """"12 answers" in the active language (`language`: get_language(), when the caller read it already)."""
-    return _counted(language or get_language(), settings.USE_THOUSAND_SEPARATOR, singular, plural, n)
+def _count(language, singular, plural, n):
+    """"12 answers" in `language` (the active one, which the caller read once), as HTML."""
+    return _counted(language, settings.USE_THOUSAND_SEPARATOR, singular, plural, n)
 
 
 @functools.lru_cache(maxsize=4096)
 def _counted(language, _grouping, singular, plural, n):  # _grouping: _integer's setting, part of the key
-    """Memoised per language: ngettext looks the active language up again on every call, and a
-    list page made a hundred of them (a fifth of topic_rows). Called with the active language only,
-    so the cached string is the one ngettext gives in it."""
-    return ngettext(singular, plural, n) % {"counter": _integer(n)}
+    """Memoised per language, and escaped once: ngettext looks the active language up again on every
+    call, and a list page made a hundred of them (a fifth of topic_rows). Called with the active
+    language only, so the cached string is the one ngettext gives in it."""
+    return _html(ngettext(singular, plural, n) % {"counter": _integer(n)})
 
 
-def solved_marker(solution_state, show_proposed=False):
-    """The "[Solved]" (or "[Solution proposed]") marker before a title, as includes/_solved_marker.html writes it."""
+@functools.lru_cache(maxsize=64)
+def _marker(language, solution_state, show_proposed):
     if solution_state in SOLVED_STATES:
         return format_html('<span class="marker solved">[{}]</span> ', gettext("Solved"))
     if solution_state == SolutionState.PROPOSED and show_proposed:
         return format_html('<span class="marker proposed">[{}]</span> ', gettext("Solution proposed"))
-    return ""
+    return SafeString("")
+
+
+def solved_marker(solution_state, show_proposed=False, language=None):
+    """The "[Solved]" (or "[Solution proposed]") marker before a title, as includes/_solved_marker.html writes it."""
+    return _marker(language or get_language(), solution_state, show_proposed)
+
+
+class _Phrase:
+    """One of humanize's lazy phrases ("%(count)s hours ago"), formatted once for each count."""
+
+    def __init__(self, lazy):
+        self.lazy = lazy
+        self.formatted = functools.lru_cache(maxsize=1024)(lambda items: lazy % dict(items) if items else str(lazy))
+
+    def __mod__(self, values):
+        return self.formatted(tuple(values.items()))
+
+    def __str__(self):
+        return self.formatted(())
+
+
+@functools.lru_cache(maxsize=16)
+def _natural_time_formatter(language):  # language: the active one, so the phrases are formatted in it
+    """Django's NaturalTimeFormatter, its own rules, with each lazy phrase memoised for `language` (_Phrase):
+    the lazy strings' `%` (a catalogue lookup and the plural rule each time) was four fifths of naturaltime."""
+    def memoised(phrases):
+        return {key: _Phrase(lazy) for key, lazy in phrases.items()}
+
+    base = NaturalTimeFormatter
+    return type("NaturalTimeFormatter", (base,), {
+        "time_strings": memoised(base.time_strings), "past_substrings": memoised(base.past_substrings),
+        "future_substrings": memoised(base.future_substrings),
+    })
+
+
+def natural_time(value, language=None):
+    """naturaltime(value) ("3 hours ago", "2 days, 4 hours ago") as HTML; `language`: the active one, when the caller read it."""
+    return _html(str(_natural_time_formatter(language or get_language()).string_for(value)))
 
 
 class TopicRow(TypedDict):  # a dict: the template engine finds a key at its first try, an attribute at its second
+    """Each value is HTML (SafeString)."""
+
     url: str
     title: str
-    marker: str  # safe HTML
+    marker: str
     unread: str  # "" when nothing is unread
     by: str
     answers: str
@@ -100,16 +152,16 @@ def topic_rows(topics, unread):
         n = unread.get(topic.pk, 0)
         score = topic.best_answer_score
         rows.append(TopicRow(
-            url=topic_url(topic),
-            title=topic.title,
-            marker=solved_marker(topic.solution_state, show_proposed=True),
-            unread=_count("%(counter)s unread", "%(counter)s unread", n, language) if n else "",
-            by=by % {"name": starter_name(topic)},
-            answers=_count("%(counter)s answer", "%(counter)s answers", topic.answer_count, language),
-            best_score=best_score % {"score": _integer(score)} if score is not None else "",
-            views=_count("%(counter)s view", "%(counter)s views", topic.view_count, language),
-            last_activity_iso=topic.last_activity_at.isoformat(),
-            last_activity=naturaltime(topic.last_activity_at),
+            url=_html(topic_url(topic)),
+            title=_html(topic.title),
+            marker=solved_marker(topic.solution_state, show_proposed=True, language=language),
+            unread=_count(language, "%(counter)s unread", "%(counter)s unread", n) if n else "",
+            by=_html(by % {"name": starter_name(topic)}),
+            answers=_count(language, "%(counter)s answer", "%(counter)s answers", topic.answer_count),
+            best_score=_html(best_score % {"score": _integer(score)}) if score is not None else "",
+            views=_count(language, "%(counter)s view", "%(counter)s views", topic.view_count),
+            last_activity_iso=SafeString(topic.last_activity_at.isoformat()),  # digits, '-', ':', '.', 'T' and '+'
+            last_activity=natural_time(topic.last_activity_at, language),
         ))
     return rows
 
@@ -138,6 +190,8 @@ def topic_stats(topic, post_count, participant_count):
 
 
 class CategoryCard(TypedDict):
+    """Each string is HTML (SafeString)."""
+
     url: str
     name: str
     description: str
@@ -149,21 +203,23 @@ class CategoryCard(TypedDict):
 def category_cards(categories, unread):
     """One CategoryCard per category of the home page; `unread` is {category id: unread answers} for a member."""
     cards = []
+    language = get_language()
     for category in categories:
         n = unread.get(category.pk, 0)
         stats = [
-            _count("%(counter)s topic", "%(counter)s topics", category.topic_total),
-            _count("%(counter)s answer", "%(counter)s answers", category.answer_total),
-            _count("%(counter)s solved", "%(counter)s solved", category.solved_total),
+            _count(language, "%(counter)s topic", "%(counter)s topics", category.topic_total),
+            _count(language, "%(counter)s answer", "%(counter)s answers", category.answer_total),
+            _count(language, "%(counter)s solved", "%(counter)s solved", category.solved_total),
         ]
         if category.latest_activity:
-            stats.append(gettext("latest activity %(when)s") % {"when": naturaltime(category.latest_activity)})
+            when = _natural_time_formatter(language).string_for(category.latest_activity)
+            stats.append(_html(gettext("latest activity %(when)s") % {"when": when}))
         cards.append(CategoryCard(
-            url=category_url(category),
-            name=category.name,
-            description=category.description,
+            url=_html(category_url(category)),
+            name=_html(category.name),
+            description=_html(category.description),
             is_health=category.is_health,
-            unread=_count("%(counter)s unread in topics you watch", "%(counter)s unread in topics you watch", n) if n else "",
-            stats=" · ".join(stats),
+            unread=_count(language, "%(counter)s unread in topics you watch", "%(counter)s unread in topics you watch", n) if n else "",
+            stats=SafeString(" · ".join(stats)),  # each part escaped
         ))
     return cards

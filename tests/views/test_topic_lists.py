@@ -1,11 +1,15 @@
 """The category topic list and the home page's cards: what each row says, and a fixed number of queries."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.utils import timezone, translation
+from django.utils.html import escape
 
-from forum import services
-from forum.models import SolutionState, Topic
+from forum import listings, services
+from forum.models import Category, SolutionState, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +47,30 @@ def test_category_row_in_english_and_for_an_anonymous_question(client, topic_fac
 
     assert "[Solution proposed]" in row and "by Anonymous member" in row and "0 answers" in row
     assert topic.author.username not in row
+
+
+def test_a_title_a_category_name_and_its_description_show_as_text_escaped_once(client, topic_factory, category):
+    topic = topic_factory(title="Pijn en moeheid")
+    Topic.objects.filter(pk=topic.pk).update(title='Pijn & "moeheid" <b>na</b> \'s avonds')
+    Category.objects.filter(pk=category.pk).update(name="Slaap & <rust>", description='"Moe" & <i>op</i>')
+
+    row = _row(client.get(category.get_absolute_url()).content.decode(), "Pijn &amp;")
+    card = re.search(r'<li class="category-card">(.*?)</li>', client.get("/").content.decode(), re.S).group(1)
+
+    assert ">Pijn &amp; &quot;moeheid&quot; &lt;b&gt;na&lt;/b&gt; &#x27;s avonds</a>" in row
+    assert ">Slaap &amp; &lt;rust&gt;</a>" in card and "<p>&quot;Moe&quot; &amp; &lt;i&gt;op&lt;/i&gt;</p>" in card
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_rows_relative_time_reads_as_django_naturaltime(language):
+    now = timezone.now()
+    deltas = [timedelta(0), timedelta(seconds=1.3), timedelta(seconds=30.5), timedelta(minutes=1, seconds=20), timedelta(minutes=7, seconds=30),
+              timedelta(hours=1, minutes=30), timedelta(hours=5, minutes=30), timedelta(days=1, hours=2, minutes=30),
+              timedelta(days=3, hours=12), timedelta(days=16, hours=12), timedelta(days=45, hours=12), timedelta(days=400, hours=12)]
+    with translation.override(language):
+        for delta in deltas:
+            for value in (now - delta, now + delta + timedelta(seconds=0.5)):
+                assert listings.natural_time(value) == escape(naturaltime(value)), (language, delta, value > now)
 
 
 @pytest.mark.parametrize("topics", [2, 25])
