@@ -44,7 +44,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "forum.middleware.ContentSecurityPolicyMiddleware",  # django-csp's, the header built once per process
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A visitor's cached topic page, before the middleware it does not need (forum/topic_hits.py).
     "forum.topic_hits.AnonymousTopicHitMiddleware",

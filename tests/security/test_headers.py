@@ -132,3 +132,24 @@ def test_rendered_pages_have_no_inline_script_either(client, member, moderator, 
     client.force_login(moderator)
     for url in ("/moderation/", "/moderation/solutions/"):
         assert xss.script_findings(client.get(url).content.decode(), allowed_script_prefix=settings.STATIC_URL) == [], url
+
+
+@pytest.mark.django_db
+def test_the_policy_built_once_per_process_is_django_csps_own_and_follows_a_setting_change(client, settings):
+    from csp.utils import build_policy
+
+    assert client.get("/").headers["Content-Security-Policy"] == build_policy()
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"], "img-src": ["'self'", "https://example.org"]}}
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "img-src 'self' https://example.org" in policy and policy == build_policy()
+
+
+def test_a_response_that_changes_its_policy_still_gets_django_csps_own_header(rf):
+    from django.http import HttpResponse
+
+    from forum.middleware import ContentSecurityPolicyMiddleware
+
+    response = HttpResponse("x")
+    response._csp_update = {"img-src": ["https://example.org"]}
+    policy = ContentSecurityPolicyMiddleware(lambda request: response)(rf.get("/"))["Content-Security-Policy"]
+    assert "https://example.org" in policy and "script-src 'self'" in policy
