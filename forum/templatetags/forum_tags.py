@@ -108,6 +108,9 @@ def _forget_constant_parts(**kwargs):
     _constant_generation[0] += 1
 
 
+MAX_CONSTANT_VARIANTS = 64  # per part: its named variables must have a handful of values, never a visitor's input
+
+
 class ConstantNode(template.Node):
     """A part of the page that is the same for everyone with the same language and login state.
 
@@ -117,26 +120,53 @@ class ConstantNode(template.Node):
     member can end up in a part that others are served. URLs, static files and translations are
     what belongs here; reversing, looking up and translating them on every page was most of the
     base template's time (bench/README.md, "This session").
+
+    `{% constant filter %}` also renders the body once per value of `filter`, and gives it that too:
+    for a variable with a handful of values (the five topic filters). Past MAX_CONSTANT_VARIANTS
+    values the body is rendered each time, not kept.
+
+    The language, script prefix and login state are read once per page (looking up the language
+    and the prefix, each a context-local variable, was most of a part's time), so a part cannot
+    be inside {% language %}: the tag refuses that.
     """
 
-    def __init__(self, nodelist):
+    def __init__(self, nodelist, names=()):
         self.nodelist = nodelist
+        self.names = names
         self.rendered = {}
 
     def render(self, context):
-        user = context.get("user")
-        member = bool(user is not None and user.is_authenticated)
-        key = (_constant_generation[0], get_language(), get_script_prefix(), member, context.autoescape)
-        html = self.rendered.get(key)
+        key = _page_key(context)
+        values = tuple(context.get(name) for name in self.names)
+        variant = (*key, *values)
+        html = self.rendered.get(variant)
         if html is None:
-            own = context.new({"LANGUAGE_CODE": key[1], "member": member})  # nothing else of the page's context
-            html = self.rendered[key] = mark_safe(self.nodelist.render(own))
+            own = context.new({"LANGUAGE_CODE": key[1], "member": key[3], **dict(zip(self.names, values, strict=True))})  # nothing else of the page's context
+            html = mark_safe(self.nodelist.render(own))
+            if len(self.rendered) < MAX_CONSTANT_VARIANTS:
+                self.rendered[variant] = html
         return html
+
+
+def _page_key(context):
+    """(setting generation, language, script prefix, logged in, autoescape) of this page, read once per page:
+    kept in the outermost template's level of the render context, which lives as long as the page's rendering."""
+    levels = context.render_context.dicts
+    key = levels[1].get(_page_key) if len(levels) > 1 else None
+    if key is None:
+        user = context.get("user")
+        key = (_constant_generation[0], get_language(), get_script_prefix(), bool(user is not None and user.is_authenticated), context.autoescape)
+        if len(levels) > 1:
+            levels[1][_page_key] = key
+    return key
 
 
 @register.tag
 def constant(parser, token):
-    """{% constant %}…{% endconstant %}: see ConstantNode."""
+    """{% constant [variable ...] %}…{% endconstant %}: see ConstantNode."""
+    if any(command == "language" for command, _token in parser.command_stack):
+        raise template.TemplateSyntaxError("{% constant %} cannot be inside {% language %}: it reads the page's language once.")
+    names = tuple(token.split_contents()[1:])
     nodelist = parser.parse(("endconstant",))
     parser.delete_first_token()
-    return ConstantNode(nodelist)
+    return ConstantNode(nodelist, names)

@@ -54,3 +54,24 @@ def test_a_constant_part_follows_the_address_the_site_is_served_under():
         assert part.render({}) == "/forum/"
     finally:
         set_script_prefix("/")
+
+
+def test_a_constant_part_with_a_variable_is_kept_per_value_and_sees_only_that_variable(member, monkeypatch):
+    from forum.templatetags import forum_tags
+
+    part = engines["django"].from_string(
+        "{% load forum_tags %}{% constant filter %}[{{ filter }} {{ LANGUAGE_CODE }} {{ member }} {{ secret }}]{% endconstant %}"
+    )
+    with translation.override("en"):
+        shown = [part.render({"filter": value, "user": member, "secret": "x"}) for value in ("all", "solved", "all")]
+    assert shown == ["[all en True ]", "[solved en True ]", "[all en True ]"]
+    monkeypatch.setattr(forum_tags, "MAX_CONSTANT_VARIANTS", 2)
+    with translation.override("en"):
+        assert part.render({"filter": "unanswered", "user": member}) == "[unanswered en True ]"  # not kept, still right
+
+
+def test_a_constant_part_cannot_be_inside_a_language_block():
+    from django.template import TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        engines["django"].from_string("{% load i18n forum_tags %}{% language 'en' %}{% constant %}x{% endconstant %}{% endlanguage %}")
