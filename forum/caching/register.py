@@ -57,9 +57,11 @@ REGISTER = (
         "forum/fragments.py", "forum.fragments.FRAGMENT_SECONDS",
     ),
     Cache(
-        "constant page parts", "(in the process) the {% constant %} part, language, script prefix, logged in or not", None,
-        "the HTML of the header's and footer's parts that show only URLs, static files and translations",
-        "nothing they show changes while a process runs; the part is given no other data; a setting change renders it again",
+        "constant page parts",
+        "(in the process) the {% constant %} part, language, script prefix, logged in or not, the values of the variables it names (at most 64)",
+        None,
+        "the HTML of the parts of a page that show only URLs, static files and translations (header, footer, home intro, topic filters)",
+        "nothing they show changes while a process runs; the part is given no other data than its named variables; a setting change renders it again",
         "forum/templatetags/forum_tags.py",
     ),
     Cache(
