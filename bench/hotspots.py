@@ -29,7 +29,7 @@ CENTRES = [
     (("forum/views.py", "home"), "view home"),
     (("forum/views.py", "category_detail"), "view category_detail"),
     (("forum/selectors.py", "topic_page"), "selector topic_page (queries, ORM, prepare_posts)"),
-    (("forum/topic_lists.py", "topic_list"), "topic_lists.topic_list (one query)"),
+    (("forum/topic_lists.py", "category_page"), "topic_lists.category_page (one query)"),
     (("forum/selectors.py", "categories_overview_cached"), "selector categories_overview_cached"),
     (("forum/selectors.py", "prepare_posts"), "prepare_posts (buttons, links, fragments)"),
     (("forum/selectors.py", "_prepare_for_viewer"), "_prepare_for_viewer (per-post rights and URLs)"),

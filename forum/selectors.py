@@ -94,18 +94,6 @@ def topic_for_page(pk):
     return topic
 
 
-def category_by_slug(slug):
-    """The category of a topic list, or Category.DoesNotExist: Category.objects.get(slug=slug) by plain SQL
-    (forum.model_rows), since building that queryset cost five times what running it did."""
-    sql = f"SELECT {_CATEGORY.sql()} FROM {Category._meta.db_table} c WHERE c.slug = %s"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [slug])
-        row = cursor.fetchone()
-    if row is None:
-        raise Category.DoesNotExist("Category matching query does not exist.")
-    return _CATEGORY.instance(row)
-
-
 @dataclass
 class TopicPage:
     topic: Topic

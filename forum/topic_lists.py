@@ -1,4 +1,4 @@
-"""One page of a category's topics, as the plain values its rows show, and how many topics there are: one query.
+"""A category, one page of its topics as the plain values its rows show, and how many topics there are: one query.
 
 Plain SQL, as forum.selectors.reaction_counts_and_participants: through the ORM the count and the
 page were two querysets whose building cost more Python time than PostgreSQL took to run them
@@ -6,14 +6,16 @@ page were two querysets whose building cost more Python time than PostgreSQL too
 the page's values did (bench/README.md, "Where the time goes").
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connection
 
+from forum import model_rows
 from forum.app_settings import forum_settings
-from forum.models import SolutionState, Topic, User
+from forum.models import Category, SolutionState, Topic, User
 
 TOPIC_FILTERS = ("all", "unanswered", "solved", "proposed", "unsolved")
 MAX_GUESS = 100_000  # a larger page number is past the last anyway, and its offset could overflow the column type
@@ -54,21 +56,30 @@ FILTER_CONDITIONS = {
 }
 
 
-def _statement(filter_name):
+_CATEGORY = model_rows.Columns(Category, "c")
+
+
+@functools.cache
+def _statement(filter_name, by_slug):
     """The page's rows (newest activity first), then one row whose last column is the number of topics:
-    the page may be past the last one, and the count still comes back."""
+    the page may be past the last one, and the count still comes back. `by_slug`: the category is
+    named by its slug, and its own row comes first, its columns before the topics' (NULL elsewhere)."""
     condition, params = FILTER_CONDITIONS.get(filter_name, FILTER_CONDITIONS["all"])
+    category = f"(SELECT id FROM {Category._meta.db_table} WHERE slug = %s)" if by_slug else "%s"
     # forum.selectors.visible_topics: public and not deleted.
-    where = f"WHERE t.category_id = %s AND t.is_public AND NOT t.is_deleted {condition}"
+    where = f"WHERE t.category_id = {category} AND t.is_public AND NOT t.is_deleted {condition}"
     columns = ", ".join(f"{alias}.{column}" for alias, column in TOPIC_LIST_COLUMNS)
     blanks = ", ".join(["NULL"] * len(TOPIC_LIST_COLUMNS))
+    no_category = ", ".join(["NULL"] * len(_CATEGORY)) + ", " if by_slug else ""
     sql = (
-        f"SELECT * FROM (SELECT {columns}, 0 AS total FROM {Topic._meta.db_table} t "
+        f"SELECT {no_category}page.* FROM (SELECT {columns}, 0 AS total FROM {Topic._meta.db_table} t "
         f"INNER JOIN {User._meta.db_table} u ON u.id = t.author_id {where} "
         "ORDER BY t.last_activity_at DESC, t.id DESC LIMIT %s OFFSET %s) AS page "
-        f"UNION ALL SELECT {blanks}, COUNT(*) FROM {Topic._meta.db_table} t {where}"
+        f"UNION ALL SELECT {no_category}{blanks}, COUNT(*) FROM {Topic._meta.db_table} t {where}"
     )
-    return sql, params
+    if by_slug:
+        sql = f"SELECT {_CATEGORY.sql()}, {blanks}, NULL FROM {Category._meta.db_table} c WHERE c.slug = %s UNION ALL {sql}"
+    return sql, tuple(params)
 
 
 def _datetime_reader():
@@ -81,11 +92,19 @@ def _datetime_reader():
     return lambda value: convert(value, None, connection) if value is not None else None
 
 
-def _read(category_id, filter_name, number, per_page):
-    sql, params = _statement(filter_name)
+def _read(category, filter_name, number, per_page):
+    """(the category, its topics on page `number`, how many topics it has); `category` is the instance
+    or, read in the same statement, its slug (the category is then None if there is none)."""
+    by_slug = isinstance(category, str)
+    sql, params = _statement(filter_name, by_slug)
+    key = [category] if by_slug else [category.pk]
+    topics = [*key, *params, per_page, (number - 1) * per_page, *key, *params]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [category_id, *params, per_page, (number - 1) * per_page, category_id, *params])
+        cursor.execute(sql, [category, *topics] if by_slug else topics)
         rows = cursor.fetchall()
+    if by_slug:
+        category = next((_CATEGORY.instance(row[:len(_CATEGORY)]) for row in rows if row[0] is not None), None)
+        rows = [row[len(_CATEGORY):] for row in rows if row[0] is None]
     total = next(row[-1] for row in rows if row[0] is None)
     aware = _datetime_reader()
     items = [
@@ -94,7 +113,7 @@ def _read(category_id, filter_name, number, per_page):
     ]
     # UNION ALL keeps the page's order in both databases, but the standard does not promise it: sort again (25 rows).
     items.sort(key=lambda item: (item.last_activity_at, item.pk), reverse=True)
-    return items, total
+    return category, items, total
 
 
 def _first_guess(page_number):
@@ -106,12 +125,16 @@ def _first_guess(page_number):
     return number if 1 <= number <= MAX_GUESS else 1
 
 
-def topic_list(category, filter_name, page_number):
-    """One page of a category's topics (TopicListItem), as Paginator.get_page(page_number) would give it:
-    one query, two when the page asked for is past the last (then the last page, as get_page does)."""
+def category_page(slug, filter_name, page_number):
+    """The category with this slug (or Category.DoesNotExist) and one page of its topics (TopicListItem), as
+    Paginator.get_page(page_number) would give it: one query, two when the page asked for is past the last
+    (then the last page, as get_page does). The topics are read before anyone checks who may see the
+    category: a members-only category's page is not shown to a visitor, so neither are its topics."""
     per_page = forum_settings.TOPICS_PER_PAGE
     number = _first_guess(page_number)
-    items, total = _read(category.pk, filter_name, number, per_page)
+    category, items, total = _read(slug, filter_name, number, per_page)
+    if category is None:
+        raise Category.DoesNotExist("Category matching query does not exist.")
     paginator = Paginator([], per_page)
     paginator.count = total
     try:
@@ -121,5 +144,5 @@ def topic_list(category, filter_name, page_number):
     except EmptyPage:
         wanted = paginator.num_pages
     if wanted != number:
-        items, paginator.count = _read(category.pk, filter_name, wanted, per_page)
-    return Page(items, wanted, paginator)
+        _category, items, paginator.count = _read(category, filter_name, wanted, per_page)
+    return category, Page(items, wanted, paginator)

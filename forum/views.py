@@ -27,16 +27,15 @@ def home(request):
 
 @httpcache.shared_when_anonymous
 def category_detail(request, slug):
+    filter_name = request.GET.get("filter", "all")
+    if filter_name not in topic_lists.TOPIC_FILTERS:
+        filter_name = "all"
     try:
-        category = selectors.category_by_slug(slug)
+        category, page = topic_lists.category_page(slug, filter_name, request.GET.get("page"))
     except Category.DoesNotExist:
         raise Http404 from None
     if category.members_only and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    filter_name = request.GET.get("filter", "all")
-    if filter_name not in topic_lists.TOPIC_FILTERS:
-        filter_name = "all"
-    page = topic_lists.topic_list(category, filter_name, request.GET.get("page"))
     member = request.user.is_authenticated
     unread = reading.unread_in_watched_topics(request.user, topic_ids=[t.pk for t in page]) if member else {}
     return render(

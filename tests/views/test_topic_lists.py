@@ -80,7 +80,7 @@ def test_category_page_runs_the_same_queries_for_a_few_topics_or_a_full_page(
     for n in range(topics):
         topic_factory(title=f"Vraag {n}")
     client.get(category.get_absolute_url())
-    with django_assert_max_num_queries(2):  # the category; the page of topics with their starters and the count
+    with django_assert_max_num_queries(1):  # the category, the page of topics with their starters and the count
         assert client.get(category.get_absolute_url()).status_code == 200
 
 
@@ -133,10 +133,20 @@ def test_category_pages_newest_activity_first_and_a_page_past_the_last_shows_the
     assert shown("") == [titles[4], titles[0]]
     assert shown("?page=2") == [titles[3], titles[2]]
     assert shown("?page=3") == [titles[1]]
-    with django_assert_max_num_queries(3):  # the category; past the last page: the count, then the last page
+    with django_assert_max_num_queries(2):  # the category with the count (past the last page), then the last page
         assert shown("?page=9") == [titles[1]]
     assert shown("?page=0") == [titles[1]] and shown("?page=-4") == [titles[1]] and shown("?page=99999999999999999999") == [titles[1]]
     assert shown("?page=twee") == [titles[4], titles[0]] and shown("?page=2.0") == [titles[4], titles[0]]
+
+
+def test_an_unknown_category_is_not_found_and_a_members_only_one_sends_a_visitor_to_log_in(client, category_factory, topic_factory):
+    closed = category_factory("Lotgenoten")
+    Category.objects.filter(pk=closed.pk).update(members_only=True)
+    topic_factory(category=closed, title="Alleen voor leden")
+
+    assert client.get("/c/bestaat-niet/").status_code == 404
+    response = client.get(closed.get_absolute_url())
+    assert response.status_code == 302 and "Alleen voor leden" not in response.content.decode()
 
 
 def test_category_filters_list_only_their_topics(client, topic_factory, category, answer_factory):
