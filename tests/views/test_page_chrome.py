@@ -75,3 +75,16 @@ def test_a_constant_part_cannot_be_inside_a_language_block():
 
     with pytest.raises(TemplateSyntaxError):
         engines["django"].from_string("{% load i18n forum_tags %}{% language 'en' %}{% constant %}x{% endconstant %}{% endlanguage %}")
+
+
+def test_addresses_carry_no_language_so_the_locale_middleware_skips_that_work(client, member):
+    from django.conf import settings
+    from django.conf.urls.i18n import is_language_prefix_patterns_used
+
+    assert is_language_prefix_patterns_used(settings.ROOT_URLCONF) == (False, False)
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response["Content-Language"] == "en" and "Accept-Language" in response["Vary"]
+    member.preferred_language = "nl"
+    member.save(update_fields=["preferred_language"])
+    client.force_login(member)
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")["Content-Language"] == "nl"
