@@ -40,8 +40,8 @@ def topic_url(topic):
     return _topic_url_pattern().format(pk=topic.pk, slug=topic_slug(topic.title))
 
 
-def _html(text):
-    """Django's escape() of a str, without its check for lazy arguments (a third of a list's rows' time)."""
+def escape_text(text):
+    """Django's escape() of a str, as HTML, without its check for lazy arguments (a third of a list's rows' time)."""
     return SafeString(html.escape(text))
 
 
@@ -78,7 +78,7 @@ def _counted(language, _grouping, singular, plural, n):  # _grouping: _integer's
     """Memoised per language, and escaped once: ngettext looks the active language up again on every
     call, and a list page made a hundred of them (a fifth of topic_rows). Called with the active
     language only, so the cached string is the one ngettext gives in it."""
-    return _html(ngettext(singular, plural, n) % {"counter": _integer(n)})
+    return escape_text(ngettext(singular, plural, n) % {"counter": _integer(n)})
 
 
 @functools.lru_cache(maxsize=64)
@@ -125,7 +125,7 @@ def _natural_time_formatter(language):  # language: the active one, so the phras
 
 def natural_time(value, language=None):
     """naturaltime(value) ("3 hours ago", "2 days, 4 hours ago") as HTML; `language`: the active one, when the caller read it."""
-    return _html(str(_natural_time_formatter(language or get_language()).string_for(value)))
+    return escape_text(str(_natural_time_formatter(language or get_language()).string_for(value)))
 
 
 class TopicRow(TypedDict):  # a dict: the template engine finds a key at its first try, an attribute at its second
@@ -152,13 +152,13 @@ def topic_rows(topics, unread):
         n = unread.get(topic.pk, 0)
         score = topic.best_answer_score
         rows.append(TopicRow(
-            url=_html(topic_url(topic)),
-            title=_html(topic.title),
+            url=escape_text(topic_url(topic)),
+            title=escape_text(topic.title),
             marker=solved_marker(topic.solution_state, show_proposed=True, language=language),
             unread=_count(language, "%(counter)s unread", "%(counter)s unread", n) if n else "",
-            by=_html(by % {"name": starter_name(topic)}),
+            by=escape_text(by % {"name": starter_name(topic)}),
             answers=_count(language, "%(counter)s answer", "%(counter)s answers", topic.answer_count),
-            best_score=_html(best_score % {"score": _integer(score)}) if score is not None else "",
+            best_score=escape_text(best_score % {"score": _integer(score)}) if score is not None else "",
             views=_count(language, "%(counter)s view", "%(counter)s views", topic.view_count),
             last_activity_iso=SafeString(topic.last_activity_at.isoformat()),  # digits, '-', ':', '.', 'T' and '+'
             last_activity=natural_time(topic.last_activity_at, language),
@@ -213,11 +213,11 @@ def category_cards(categories, unread):
         ]
         if category.latest_activity:
             when = _natural_time_formatter(language).string_for(category.latest_activity)
-            stats.append(_html(gettext("latest activity %(when)s") % {"when": when}))
+            stats.append(escape_text(gettext("latest activity %(when)s") % {"when": when}))
         cards.append(CategoryCard(
-            url=_html(category_url(category)),
-            name=_html(category.name),
-            description=_html(category.description),
+            url=escape_text(category_url(category)),
+            name=escape_text(category.name),
+            description=escape_text(category.description),
             is_health=category.is_health,
             unread=_count(language, "%(counter)s unread in topics you watch", "%(counter)s unread in topics you watch", n) if n else "",
             stats=SafeString(" · ".join(stats)),  # each part escaped

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from html import unescape
 
 import nh3
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from forum.listings import category_url, escape_text
 from forum.models import Visibility
 
 DESCRIPTION_CHARS = 200
@@ -72,10 +74,6 @@ class PageMeta:
         return OG_LOCALES.get((get_language() or "nl")[:2], "nl_NL")
 
     @property
-    def alternate_locales(self):
-        return [value for value in OG_LOCALES.values() if value != self.locale]
-
-    @property
     def site_name(self):
         return gettext("Health forum")
 
@@ -85,10 +83,11 @@ class PageMeta:
         its first try (an attribute of this dataclass only after a failed key lookup), and escaped values it
         takes as they are; thirteen attribute lookups and escapes were half of the include's time."""
         description = self.description or self.title
+        locale = self.locale
         return {
-            "canonical_url": escape(self.canonical_url), "title": escape(self.title), "description": escape(description),
-            "site_name": escape(self.site_name), "og_type": escape(self.og_type), "image_url": escape(self.image_url),
-            "locale": escape(self.locale), "alternate_locales": [escape(locale) for locale in self.alternate_locales],
+            "canonical_url": escape_text(self.canonical_url), "title": escape_text(self.title), "description": escape_text(description),
+            "site_name": escape_text(self.site_name), "og_type": escape_text(self.og_type), "image_url": escape_text(self.image_url),
+            "locale": escape_text(locale), "alternate_locales": [escape_text(other) for other in OG_LOCALES.values() if other != locale],
             "json_ld": self.json_ld,
         }
 
@@ -102,6 +101,18 @@ class PageMeta:
         return mark_safe(text)
 
 
+@functools.cache
+def _default_image():
+    """static(DEFAULT_IMAGE), looked up in the static files' manifest once per process, not for every page."""
+    return static(DEFAULT_IMAGE)
+
+
+@receiver(setting_changed)
+def _forget_default_image(setting, **kwargs):
+    if setting in ("STATIC_URL", "STORAGES"):
+        _default_image.cache_clear()
+
+
 def absolute(request, path):
     return request.build_absolute_uri(path)
 
@@ -111,19 +122,19 @@ def home_meta(request):
         canonical_url=absolute(request, "/"),
         title=gettext("Health forum"),
         description=gettext("A moderated community where members ask and answer health questions; health claims need a reliable source."),
-        image_url=absolute(request, static(DEFAULT_IMAGE)),
+        image_url=absolute(request, _default_image()),
     )
 
 
 def category_meta(request, category, page_number=1):
-    path = category.get_absolute_url() + (f"?page={page_number}" if page_number > 1 else "")
+    path = category_url(category) + (f"?page={page_number}" if page_number > 1 else "")
     if category.members_only:
         return PageMeta(canonical_url=absolute(request, path))
     return PageMeta(
         canonical_url=absolute(request, path),
         title=category.name,
         description=plain_text(category.description, DESCRIPTION_CHARS),
-        image_url=absolute(request, static(DEFAULT_IMAGE)),
+        image_url=absolute(request, _default_image()),
     )
 
 
@@ -138,7 +149,7 @@ def topic_meta(request, data):
     meta.title = topic.title
     meta.description = post_text(data.question, DESCRIPTION_CHARS)
     meta.og_type = "article"
-    meta.image_url = absolute(request, static(DEFAULT_IMAGE))
+    meta.image_url = absolute(request, _default_image())
     meta.structured_data = qa_page(request, topic, data.question, [a for a in data.answers if is_published(a)])
     return meta
 
