@@ -147,6 +147,7 @@ def _topic_context(request, data, answer_form):
     return {
         "data": data,
         "topic": data.topic,
+        "order": data.order,  # "best" or "newest": the order switch is a constant part per order
         "stats": listings.topic_stats(data.topic, data.post_count, data.participant_count),
         "answer_form": answer_form,
         "can_post": permissions.can_post(data.viewer),
