@@ -222,9 +222,10 @@ def _question_and_answers(topic, shown_sql, shown_params, order, number, accepte
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     question, answers, split = None, [], len(_PAGE_POST)
+    read_post, read_author = _PAGE_POST.reader(), _PAGE_POST_AUTHOR.reader()
     for row in rows:
-        post = _PAGE_POST.instance(row[:split])
-        model_rows.set_related(post, "author", _PAGE_POST_AUTHOR.instance(row[split:]))
+        post = read_post(row[:split])
+        model_rows.set_related(post, "author", read_author(row[split:]))
         if post.is_question:
             question = post
         else:
