@@ -611,7 +611,7 @@ def _concept_hit(sentence, *, media, joking, first_person):
             continue
         if death.group() == "wake up" and not _WAKE_NEGATED_RE.search(sentence):
             continue  # "I hope I wake up without a headache"
-        if _LIVING_RE.fullmatch(death.group()) and not _LIVING_NEGATED_RE.search(sentence):
+        if _wish_to_live(death, sentence):
             continue  # "I really want to be around for them"
         if _DESIRE_C.search(sentence):
             return True
@@ -623,6 +623,10 @@ _WAKE_NEGATED_RE = _c(r"\b(?:not|never|no\s+longer|don't|dont|didn't|didnt|won't
 # weighs them against something ("more from my life insurance than from me being alive").
 _LIVING_RE = _c(r"(?:be|being)\s+(?:here|alive|around)|to\s+live")
 _LIVING_NEGATED_RE = _c(r"\b(?:not|never|no|nothing|nobody|without|any\s*more|any\s+longer|dont|cant|wont|than|rather|instead)\b|n't\b")
+
+
+def _wish_to_live(death, sentence):
+    return bool(_LIVING_RE.fullmatch(death.group())) and not _LIVING_NEGATED_RE.search(sentence)
 
 
 _THIRD_RE = _c(r"\b(?:hij|ze|zij|he|she|they)\b")
@@ -644,7 +648,7 @@ def _other_concept_hit(sentence):
         after = sentence[death.end():]
         if _NEGATED_DEATH_RE.search(sentence[: death.start()]) or _IDIOM_AFTER_RE.search(after) or _PLACE_AFTER_RE.search(after):
             continue
-        if _LIVING_RE.fullmatch(death.group()) and not _LIVING_NEGATED_RE.search(sentence):
+        if _wish_to_live(death, sentence):
             continue  # "she wants to be around for her grandchildren"
         return True
     return False
