@@ -41,7 +41,10 @@ def _fresh_cache(request):
         return
     from django.core.cache import cache
 
+    from forum import fragments
+
     cache.clear()
+    fragments.forget_copies()  # the process's copies of post fragments
 
 
 @pytest.fixture(autouse=True)

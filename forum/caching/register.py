@@ -57,6 +57,11 @@ REGISTER = (
         "forum/fragments.py", "forum.fragments.FRAGMENT_SECONDS",
     ),
     Cache(
+        "post fragment copy", "(in the process) the post fragment's key", None, "the last 1,000 post fragments this process used",
+        "the key, as the post fragment's: a copy is the entry its key names; a setting change empties them",
+        "forum/fragments.py",
+    ),
+    Cache(
         "constant page parts",
         "(in the process) the {% constant %} part, language, script prefix, logged in or not, the values of the variables it names (at most 64)",
         None,

@@ -3,6 +3,7 @@ of exactly that data: it shows what the post itself would show, and any change t
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -68,3 +69,25 @@ def test_whatever_a_post_shows_changes_its_key(page_posts):
             assert context_digest(fragments.post_context(post, data.topic)) != before, name
             setattr(post, name, original)
     assert context_digest(fragments.post_context(post, data.topic)) == before
+
+
+def test_a_process_serves_the_posts_it_used_from_its_copies_and_renders_only_what_changed(page_posts, monkeypatch, settings):
+    topic, starter, _ = page_posts
+    viewer = Viewer(AnonymousUser())
+    first = selectors.topic_page(selectors.topic_for_page(topic.pk), viewer)
+    cache.clear()  # the shared entries gone: the copies are what is left
+    rendered = []
+    real_render = fragments.render_to_string
+    monkeypatch.setattr(fragments, "render_to_string", lambda *args, **kwargs: rendered.append(args) or real_render(*args, **kwargs))
+    again = selectors.topic_page(selectors.topic_for_page(topic.pk), viewer)
+    assert rendered == []
+    assert [post.html for post in [again.question, *again.answers]] == [post.html for post in [first.question, *first.answers]]
+
+    Post.objects.filter(pk=first.answers[0].pk).update(score=first.answers[0].score + 1)
+    selectors.topic_page(selectors.topic_for_page(topic.pk), viewer)
+    assert len(rendered) == 1
+
+    cache.clear()
+    settings.LANGUAGE_CODE = settings.LANGUAGE_CODE  # any setting change (the templates, the URLs) empties the copies
+    selectors.topic_page(selectors.topic_for_page(topic.pk), viewer)
+    assert len(rendered) == 1 + 1 + len(again.answers)
