@@ -45,6 +45,16 @@ def test_the_first_visitor_after_a_vote_renders_the_new_page(client, topic, answ
     assert _score(client.get(topic.get_absolute_url(), **BROWSER).content.decode(), answer) == "1"
 
 
+def test_the_request_that_rendered_the_page_drops_its_mark_so_the_next_change_is_rendered_at_once(
+    client, topic, answer_factory, member, user_factory, memory_cache
+):
+    answer = answer_factory()
+    client.get(topic.get_absolute_url(), **BROWSER)
+    for voter, score in ((member, "1"), (user_factory(), "2")):
+        services.vote_cast(actor=voter, post=answer, value=1)
+        assert _score(client.get(topic.get_absolute_url(), **BROWSER).content.decode(), answer) == score
+
+
 def test_a_removed_post_is_never_served_from_the_earlier_page(
     client, topic, answer_factory, moderator, member, memory_cache, another_request_is_rendering
 ):
