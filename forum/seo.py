@@ -17,7 +17,7 @@ from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from forum.listings import category_url, escape_text
+from forum.listings import category_url, escape_text, topic_url
 from forum.models import Visibility
 
 DESCRIPTION_CHARS = 200
@@ -142,7 +142,7 @@ def topic_meta(request, data):
     """Canonical URL (page 2 and later are their own page), card and QAPage JSON-LD of a topic page."""
     topic = data.topic
     page_number = data.page.number if data.page is not None else 1
-    path = topic.get_absolute_url() + (f"?page={page_number}" if page_number > 1 else "")
+    path = topic_url(topic) + (f"?page={page_number}" if page_number > 1 else "")
     meta = PageMeta(canonical_url=absolute(request, path))
     if not topic_is_public(topic) or not is_published(data.question):
         return meta
@@ -159,13 +159,13 @@ def _person(post):
     return {"@type": "Person", "name": post.author_name}
 
 
-def _answer(topic_url, answer):
+def _answer(page_url, answer):
     return {
         "@type": "Answer",
         "text": post_text(answer),
         "dateCreated": answer.created_at.isoformat(),
         "upvoteCount": answer.score,
-        "url": f"{topic_url}#post-{answer.pk}",
+        "url": f"{page_url}#post-{answer.pk}",
         "author": _person(answer),
     }
 
@@ -175,7 +175,7 @@ def qa_page(request, topic, question, answers):
     a starter's proposal is no trust signal, so until then every answer is a `suggestedAnswer`."""
     signed_off = topic.is_solved and topic.accepted_answer_id is not None
     accepted = [a for a in answers if signed_off and a.pk == topic.accepted_answer_id]
-    topic_url = absolute(request, topic.get_absolute_url())  # once: reversing it per answer was a third of this
+    page_url = absolute(request, topic_url(topic))  # once: reversing it per answer was a third of this
     entity = {
         "@type": "Question",
         "name": topic.title,
@@ -184,11 +184,11 @@ def qa_page(request, topic, question, answers):
         "upvoteCount": question.score,
         "dateCreated": question.created_at.isoformat(),
         "author": _person(question),
-        "url": topic_url,
+        "url": page_url,
     }
     if accepted:
-        entity["acceptedAnswer"] = _answer(topic_url, accepted[0])
-    suggested = [_answer(topic_url, a) for a in answers if not accepted or a.pk != accepted[0].pk]
+        entity["acceptedAnswer"] = _answer(page_url, accepted[0])
+    suggested = [_answer(page_url, a) for a in answers if not accepted or a.pk != accepted[0].pk]
     if suggested:
         entity["suggestedAnswer"] = suggested
     return {"@context": "https://schema.org", "@type": "QAPage", "mainEntity": entity}

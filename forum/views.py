@@ -144,16 +144,18 @@ def _visitor(request):
 
 
 def _topic_context(request, data, answer_form):
+    topic = data.topic
     return {
         "data": data,
-        "topic": data.topic,
+        "topic": topic,
+        "category_url": listings.category_url(topic.category),
         "order": data.order,  # "best" or "newest": the order switch is a constant part per order
         "stats": listings.topic_stats(data.topic, data.post_count, data.participant_count),
         "answer_form": answer_form,
         "can_post": permissions.can_post(data.viewer),
         "can_hide_topic": permissions.can_hide_topic(data.viewer, data.topic),
         "solution": data.solution_moves,
-        "share_url": request.build_absolute_uri(data.topic.get_absolute_url()),
+        "share": listings.share_links(request.build_absolute_uri(listings.topic_url(topic)), topic.title),
         "meta": seo.topic_meta(request, data),
         "csrf_token": pagecache.CSRF_PLACEHOLDER,
         "member_topic_hole": pagecache.hole(reading.MEMBER_TOPIC_HOLE) if request.user.is_authenticated else "",

@@ -1,6 +1,7 @@
 """The topic page as the seed shows it: stats line, labels, order, markers, and a fixed query count."""
 
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -127,6 +128,15 @@ def test_share_links_are_plain_links(client, topic):
     for target in ("mailto:", "wa.me", "linkedin.com", "x.com/intent", "facebook.com/sharer", "data-copy-link"):
         assert target in html
     assert "<script src=\"http" not in html
+
+
+def test_share_links_carry_the_address_and_the_title_quoted_as_urlencode_quotes_them(client, topic_factory):
+    topic = topic_factory(title='Moe & "op"? <b>ja</b>/nee #1')
+    html = client.get(topic.get_absolute_url()).content.decode()
+    address = "http://testserver" + topic.get_absolute_url()
+    assert f'<a href="mailto:?subject={quote(topic.title)}&amp;body={quote(address)}">' in html
+    assert f'href="https://wa.me/?text={quote(topic.title)}%20{quote(address)}"' in html
+    assert f'data-copy-link="{address}"' in html
 
 
 def test_shared_post_fragments_never_show_one_members_state_or_rights_to_another(client, user_factory, topic, memory_cache):
