@@ -106,7 +106,7 @@ def render_posts(posts, topic):
 
 _copies = OrderedDict()  # key -> entry, least recently used first
 _copies_lock = threading.Lock()  # threaded servers (runserver, gthread workers) share it
-COPIES_KEPT = 1000  # about 5 MB: the posts of 30 full topic pages
+COPIES_KEPT = 500  # about 10 MB (a post's HTML has emoji: four bytes a character), the posts of 16 full topic pages
 
 
 def _copies_of(keys):

@@ -57,7 +57,7 @@ REGISTER = (
         "forum/fragments.py", "forum.fragments.FRAGMENT_SECONDS",
     ),
     Cache(
-        "post fragment copy", "(in the process) the post fragment's key", None, "the last 1,000 post fragments this process used",
+        "post fragment copy", "(in the process) the post fragment's key", None, "the last 500 post fragments this process used",
         "the key, as the post fragment's: a copy is the entry its key names; a setting change empties them",
         "forum/fragments.py",
     ),
