@@ -27,6 +27,7 @@ Usage::
 
 from __future__ import annotations
 
+import datetime
 import html as html_module
 import re
 import unicodedata
@@ -66,7 +67,8 @@ _CONFUSABLES = str.maketrans({
 _INVISIBLE_RE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
                            "\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
-_LEET_WORD_RE = re.compile(r"(?<![\w@$])(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[013457@$])[a-z0-9@$]+(?![\w@$])")
+# A number with its unit ("30mg", "4kg", "15x") is a quantity, not a word in disguise.
+_LEET_WORD_RE = re.compile(r"(?<![\w@$])(?![0-9]+(?:mg|mcg|ug|g|gr|kg|ml|cl|l|cm|mm|km|m|x|e|de|ste|st|nd|rd|th|u|uur|min|jr|kcal)(?![\w@$]))(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[013457@$])[a-z0-9@$]+(?![\w@$])")
 # "z e l f m o o r d", "s.u.i.c.i.d.e": four or more single letters in a row become one word.
 _SPACED_RE = re.compile(r"\b(?:[a-z][ .\-*_]){3,}[a-z]\b")
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
@@ -343,13 +345,18 @@ _INFO_RE = _c(r"\b(?:what\s+are\s+(?:the\s+)?(?:warning\s+)?signs|signs\s+that|w
 _OTHERS_RE = _c(r"\b(?:someone|somebody|anyone|anybody|people|patients?|clients?|he|she|they|teens?|teenagers|students?|men|women|"
                 r"iemand|mensen|patienten|patient|clienten|hij|zij|ze|je|jongeren|tieners|leerlingen|mannen|vrouwen)\b")
 _FIRST_PERSON_RE = _c(r"\b(?:ik|k|me|mij|mijn|mn|m'n|mezelf|mijzelf|i|im|i'm|ive|i've|my|me|myself)\b")
-_NEGATION_BEFORE_RE = _c(r"\b(?:niet|geen|nooit|not|never|no|isn't|aren't|am\s+not|i'm\s+not|zonder)\s+(?:\w+\s+){0,2}$")
+# "In 2015 I attempted": a year at least two years back tells a past, like "years ago".
+_YEARS_AGO = "|".join(str(year) for year in range(1950, datetime.date.today().year - 1))
+_NEGATION_BEFORE_RE = _c(r"\b(?:niet|geen|nooit|not|never|no|isn't|aren't|am\s+not|i'm\s+not|zonder)\s+(?:\w+\s+){0,2}$"
+                         # a warning to look out for it, not a report of it: "call if I get any suicidal thoughts"
+                         r"|\b(?:if|when|in\s+case|als|mocht|wanneer|zodra)\s+(?:i|ik)\s+(?:ever\s+|ooit\s+)?(?:get|have|start\s+having|notice|develop|experience|krijg|heb|merk)\s+(?:any\s+|enige\s+)?$")
 _PAST_RE = _c(r"\b(?:vroeger|jaren\s+geleden|jaar\s+geleden|toen\s+ik\s+(?:\d+|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|jong|jonger|tiener|puber|student|op\s+de\s+middelbare|klein)|"
               r"in\s+mijn\s+(?:tiener|puber|studenten)\w*|als\s+tiener|als\s+puber|destijds|years\s+ago|a\s+year\s+ago|"
               r"when\s+i\s+was\s+(?:\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+kid|a\s+child|little|young|younger|a\s+teen\w*|in\s+(?:high\s+)?school|at\s+uni\w*)|used\s+to|back\s+then|"
               r"in\s+the\s+past|as\s+a\s+teen\w*|(?:from|between)\s+(?:about\s+|around\s+|the\s+ages?\s+of\s+|age\s+)?\d+\s+(?:to|until|till|and)\s+(?:about\s+)?\d+|"
-              r"(?:van|tussen)\s+mijn\s+(?:ongeveer\s+)?(?:\d+|[a-z]{1,3}(?:e|de|ste))\s+(?:tot|en)\s+(?:mijn\s+)?(?:\d+|[a-z]{1,3}(?:e|de|ste))|in\s+my\s+(?:(?:early|late|mid)[\s-]+)?(?:teens|twenties|thirties|forties|youth|student\s+days)|"
-              r"in\s+mijn\s+(?:(?:vroege|late)\s+)?(?:twintiger|dertiger|veertiger|jeugd|studententijd)\w*)\b")
+              r"(?:van|tussen)\s+mijn\s+(?:ongeveer\s+)?(?:\d+(?:e|de|ste)?|[a-z]{1,3}(?:e|de|ste))\s+(?:tot|en)\s+(?:mijn\s+)?(?:\d+(?:e|de|ste)?|[a-z]{1,3}(?:e|de|ste))|in\s+my\s+(?:(?:early|late|mid)[\s-]+)?(?:teens|twenties|thirties|forties|youth|student\s+days)|"
+              r"in\s+mijn\s+(?:(?:vroege|late)\s+)?(?:twintiger|dertiger|veertiger|jeugd|studententijd)\w*|"
+              r"(?:back\s+)?in\s+(?:" + _YEARS_AGO + r"))\b")
 _PRESENT_RE = _c(r"\b(?:weer|opnieuw|nog\s+steeds|nog\s+altijd|steeds\s+vaker|terug|sinds\s+kort|laatste\s+tijd|"
                  r"de\s+laatste\s+(?:tijd|weken|dagen|maanden)|nu\s+weer|again|still|lately|recently|these\s+days|"
                  r"this\s+week|these\s+past|right\s+now|tonight|vannacht|vanavond)\b")
@@ -487,8 +494,10 @@ _ACTS_C = _c(
 )
 # Round 8, across sentences: asking how much is lethal and saying it is not for school work.
 _POST_PATTERNS = [(name, _c(pattern)) for name, pattern in [
-    ("nl.dodelijk_niet_voor_school", r"\b(?:dodelijk\w*|fataal|niet\s+meer\s+wakker|dood\s+te\s+gaan)\b.{0,80}\b(?:niet|nie)\s+(?:\w+\s+)?voor\s+(?:een\s+|mijn\s+)?(?:werkstuk|school|studie|opdracht|spreekbeurt|verslag)\b"),
-    ("en.lethal_not_for_school", r"\b(?:lethal|fatal|deadly|kill\s+you|not\s+wake\s+up)\b.{0,80}\bnot\s+(?:\w+\s+){0,2}?for\s+(?:a\s+|my\s+)?(?:school|project|assignment|essay|homework|class)\b"),
+    ("nl.dodelijk_niet_voor_school", r"\b(?:dodelijk\w*|fataal|niet\s+meer\s+wakker|dood\s+te\s+gaan|(?:niet|nie)\s+overleef\w*|(?:niet|nie)\s+(?:te\s+)?overleven)\b"
+                                     r".{0,80}\b(?:niet|nie|geen)\s+(?:\w+\s+){0,2}?voor\s+(?:een\s+|mijn\s+)?(?:werkstuk|school|studie|opdracht|spreekbeurt|verslag)\b"),
+    ("en.lethal_not_for_school", r"\b(?:lethal|fatal|deadly|kill\s+you|not\s+wake\s+up|(?:not|never)\s+survive)\b"
+                                 r".{0,80}\bnot\s+(?:\w+\s+){0,2}?for\s+(?:a\s+|my\s+)?(?:school|project|assignment|essay|homework|class)\b"),
 ]]
 # Rope and similar words in their everyday senses.
 _ROPE_USE_RE = _c(r"\b(?:schommel\w*|swing\w*|tent\w*|boot|boat|klim\w*|climb\w*|hond\w*|dog|waslijn|washing\s+line|knoop|knot|knots|camping|zeil\w*|sail\w*|"
@@ -508,6 +517,7 @@ _EVERYDAY_SENSE = {name: _c(pattern) for name, pattern in {
     "nl.pillen_klaar": r"\bvoor\s+(?:mijn|m'n|mn)\s+(?:moeder|vader|oma|opa|man|vrouw|partner|zoon|dochter)\b",
     "other.not_around_long": r"\b(?:kat|poes|hond|konijn|huisdier|cat|dog|rabbit|pet)\w*\b",
     "nl.geen_toekomst": r"\btoekomst\s+(?:meer\s+)?(?:in|voor|met|bij)\s+(?:deze|dit|die|dat|de|het|mijn|ons|onze)\b",
+    "other.goodbye_message": r"\b(?:card|kaart\w*|retir\w*|pensioen\w*|leaving\s+do|afscheidsfeest\w*|afscheidsreceptie|colleague\w*|collega\w*)\b",
 }.items()}
 # Someone who works with the subject (a workshop, prevention, a nurse, a crisis line) speaks of it as a topic.
 _PROFESSIONAL_RE = _c(r"\b(?:preventie\w*|prevention|awareness|workshops?|cursus|course|"
@@ -582,7 +592,8 @@ def _self_hits(sentence, *, media, joking, recovered, first_person):
             if name in _PROFESSIONAL_PRONE and _PROFESSIONAL_RE.search(sentence):
                 continue
             if media and (_in_quotes(sentence, match.start()) or _SAYS_RE.search(before)
-                          or (_MEDIA_RE.search(sentence) and not _FIRST_PERSON_RE.search(sentence))):
+                          or (_MEDIA_RE.search(sentence) and not _FIRST_PERSON_RE.search(sentence))
+                          or _told_of_a_character(before)):
                 continue
             if name in _FEAR_PRONE and _FEAR_C.search(sentence):
                 continue
@@ -593,6 +604,13 @@ def _self_hits(sentence, *, media, joking, recovered, first_person):
             hits.append(name)
             break
     return hits
+
+
+def _told_of_a_character(before):
+    """ "That bridge scene where George wants to end it all": a media word earlier in the sentence and
+    no "I" between it and the match; "in that film I want to end it all" keeps its "I"."""
+    ends = [match.end() for match in _MEDIA_RE.finditer(before)]
+    return bool(ends) and not _FIRST_PERSON_RE.search(before[ends[-1]:])
 
 
 def _concept_hit(sentence, *, media, joking, first_person):
