@@ -209,7 +209,8 @@ def train(posts=None, log=None):
         if log:
             log(f"C={c:g}: threshold {threshold:.2f}, rules or model on the blind rounds: recall {recall:.3f}, false-positive rate {fpr:.3f}")
         # a C that keeps the budget beats one that cannot at any threshold; among those, the highest recall
-        rank = (fpr <= MAX_FPR + 1e-9, recall if fpr <= MAX_FPR + 1e-9 else -fpr)
+        within = fpr <= MAX_FPR + 1e-9
+        rank = (within, recall if within else -fpr)
         if best is None or rank > best[0]:
             best = (rank, recall, fpr, c, threshold, held)
     _, recall, fpr, c, threshold, held = best

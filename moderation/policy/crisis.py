@@ -356,7 +356,7 @@ _PAST_RE = _c(r"\b(?:vroeger|jaren\s+geleden|jaar\s+geleden|toen\s+ik\s+(?:\d+|t
               r"in\s+the\s+past|as\s+a\s+teen\w*|(?:from|between)\s+(?:about\s+|around\s+|the\s+ages?\s+of\s+|age\s+)?\d+\s+(?:to|until|till|and)\s+(?:about\s+)?\d+|"
               r"(?:van|tussen)\s+mijn\s+(?:ongeveer\s+)?(?:\d+(?:e|de|ste)?|[a-z]{1,3}(?:e|de|ste))\s+(?:tot|en)\s+(?:mijn\s+)?(?:\d+(?:e|de|ste)?|[a-z]{1,3}(?:e|de|ste))|in\s+my\s+(?:(?:early|late|mid)[\s-]+)?(?:teens|twenties|thirties|forties|youth|student\s+days)|"
               r"in\s+mijn\s+(?:(?:vroege|late)\s+)?(?:twintiger|dertiger|veertiger|jeugd|studententijd)\w*|"
-              r"(?:back\s+)?in\s+(?:" + _YEARS_AGO + r"))\b")
+              r"in\s+(?:" + _YEARS_AGO + r"))\b")
 _PRESENT_RE = _c(r"\b(?:weer|opnieuw|nog\s+steeds|nog\s+altijd|steeds\s+vaker|terug|sinds\s+kort|laatste\s+tijd|"
                  r"de\s+laatste\s+(?:tijd|weken|dagen|maanden)|nu\s+weer|again|still|lately|recently|these\s+days|"
                  r"this\s+week|these\s+past|right\s+now|tonight|vannacht|vanavond)\b")
