@@ -201,6 +201,11 @@ SUICIDE = r"(?:zelf\s?moord\w*|zelfdoding\w*|suicid\w*|doodsgedachte\w*|doodswen
 SELFHARM = r"(?:zelfbeschadiging|automutilatie|self[\s-]?harm\w*|self[\s-]?injur\w*|zelf\s?verwonding\w*)"
 
 # The author about themselves.
+# How long and how often, between a verb and what it is about ("ik heb sinds een paar weken elke dag
+# zelfmoordgedachten"): these words never change what the sentence says, so they are not counted in its gap.
+_WHEN_NL = (r"(?:(?:sinds|al|elke|iedere|ieder|een|paar|twee|drie|weken|dagen|maanden|jaar|dag|nacht|avond|week|"
+            r"tijdje|tijd|vaak|soms|steeds|weer|opnieuw|de|laatste|nu|echt|best|veel|heel|nog|ook|wel|af|en|toe)\s+){0,7}")
+
 SELF_PATTERNS = [
     ("nl.stoppen_met_leven", r"\b(?:ik|k)\s+(?:\w+\s+){0,4}?(?:stop|stoppen|ophouden|ophoud)\s+met\s+(?:leven|ademen|bestaan)\b"),
     ("en.stop_living", r"\bi(?:'m|\s+am|\s+want\s+to|\s+wanna|\s+will|'ll|\s+just\s+want\s+to)?\s+(?:\w+\s+){0,3}?(?:stop|quit)\s+(?:living|existing|breathing\s+for\s+good)\b"),
@@ -252,13 +257,14 @@ SELF_PATTERNS = [
     ("nl.mezelf_pijn_doen", r"\b(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"(?:pijn\s+(?:te\s+)?doen|pijn\s+doe|pijn\s+gedaan)\b|\b(?:doe|deed|doen)\s+(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"pijn\b"),
     ("nl.mezelf_van_kant", r"\b(?:mezelf|mijzelf|me)\s+" + _GAP % 3 + r"(?:van\s+kant\s+(?:te\s+)?maken|ophangen|op\s+te\s+hangen|verhangen|te\s+verhangen|dood\s*(?:te\s+)?maken|om\s+het\s+leven\s+(?:te\s+)?brengen|verdrinken|doodschieten|dood\s+te\s+schieten)\b"),
     ("nl.springen", r"\b" + I_NL + r"\s+" + _GAP % 6 + r"(?:voor\s+(?:de|een)\s+trein|van\s+(?:het|een|de)\s+(?:dak|brug|flat|balkon|galerij))\s+" + _GAP % 2 + r"(?:springen|spring|te\s+springen|stappen|gooien)\b"),
-    ("nl.pillen_sparen", r"\b(?:pillen|tabletten|medicijnen|slaappillen|oxazepam|paracetamol)\s+" + _GAP % 2 + r"(?:opgespaard|gespaard|aan\s+het\s+sparen|verzameld|op\s+te\s+sparen|opsparen)\b|\b(?:spaar|sparen)\s+" + _GAP % 2 + r"(?:pillen|tabletten|medicijnen|slaappillen)\b"),
+    ("nl.pillen_sparen", r"\b(?:pillen|tabletten|medicijnen|slaappillen|oxazepam|paracetamol)\s+" + _GAP % 2 + r"(?:opgespaard|gespaard|aan\s+het\s+sparen|verzameld|op\s+te\s+sparen|opsparen)\b|\b(?:spaar|sparen)\s+" + _GAP % 4 + r"(?:pillen|tabletten|medicijnen|slaappillen)\b"),
+    ("nl.weet_waarvoor_ik_ze_bewaar", r"\bik\s+weet\s+(?:\w+\s+){0,2}?waar\s*voor\s+ik\s+(?:ze|die|deze|het|dat)\s+(?:\w+\s+)?(?:bewaar|spaar|verzamel|heb\s+(?:bewaard|gespaard|liggen))\b"),
     ("nl.om_dood_te_gaan", r"\b(?:hoeveel|genoeg|welke)\b.{0,60}\bom\s+(?:er\s+)?(?:dood\s+te\s+gaan|te\s+sterven|niet\s+meer\s+wakker|er\s+(?:een\s+)?eind|zeker\s+te\s+zijn\s+dat)"),
     ("nl.afscheidsbrief", r"\b" + I_NL + r"\s+" + _GAP % 5 + r"(?:afscheidsbrie\w*|afscheidsbericht\w*)"),
     ("nl.geen_zin_meer", r"\b(?:het|mijn|m'n|dit)\s+leven\s+(?:heeft|is)\s+(?:voor\s+mij\s+)?(?:geen|nul|totaal\s+geen|echt\s+geen|helemaal\s+geen)\s+(?:zin|nut|waarde)\b|\bgeen\s+(?:enkele\s+)?(?:zin|reden)\s+(?:meer\s+)?(?:in|om)\s+(?:het\s+|mijn\s+|te\s+)?(?:leven|door\s+te\s+gaan|verder\s+te\s+gaan)\b|\bwaarom\s+zou\s+" + I_NL + r"\s+(?:nog\s+)?(?:doorgaan|verder\s+gaan|leven|blijven\s+leven)\b|\bwat\s+(?:is|heeft)\s+(?:het\s+)?(?:nog\s+)?(?:voor\s+)?(?:zin|nut)\s+(?:van\s+)?(?:het\s+|mijn\s+|nog\s+)?(?:leven|doorgaan)\b|\bwat\s+(?:heeft|is)\s+(?:het|mijn|m'n|dit)\s+leven\s+(?:nog\s+)?(?:voor\s+)?(?:zin|nut)\b"),
     ("nl.zie_het_niet_meer_zitten", r"\bzie\s+(?:het|t)\s+(?:(?:allemaal|echt|gewoon|leven|totaal|helemaal|even)\s+)*" + NIET_MEER + r"\s+zitten\b(?!\s+(?:om|met|dat|bij|op|voor|in)\b)"),
     ("nl.klaar_met_leven", r"\b(?:klaar|kl44r)\s+met\s+(?:het|mijn|m'n|dit)\s+leven\b|\bhet\s+leven\s+(?:meer\s+dan\s+)?zat\b|\blevensmoe\b|\bmoe\s+van\s+het\s+leven\b"),
-    ("nl.ik_denk_aan_zelfmoord", r"\b" + I_NL + r"\s+" + _GAP % 3 + r"(?:denk|dacht|overweeg|overwoog|fantaseer|pieker|plan|wil|ga|heb|hep|had|krijg|kreeg|zit|worstel|kamp|loop|speel|voel|ben|doe|deed)\s+" + _GAP % 4 + r"(?:" + SUICIDE + r"|" + SELFHARM + r")"),
+    ("nl.ik_denk_aan_zelfmoord", r"\b" + I_NL + r"\s+" + _GAP % 3 + r"(?:denk|dacht|overweeg|overwoog|fantaseer|pieker|plan|wil|ga|heb|hep|had|krijg|kreeg|zit|worstel|kamp|loop|speel|voel|ben|doe|deed)\s+" + _WHEN_NL + _GAP % 4 + r"(?:" + SUICIDE + r"|" + SELFHARM + r")"),
     ("nl.zelfmoordgedachten_heb_ik", r"\b(?:" + SUICIDE + r"|" + SELFHARM + r")\s+" + _GAP % 3 + r"(?:heb|had|krijg|kreeg|hou|houd)\s+" + I_NL + r"\b"),
     ("nl.mijn_zelfmoordgedachten", r"\b(?:mijn|m'n|mn)\s+" + _GAP % 1 + r"(?:" + SUICIDE + r"|" + SELFHARM + r")"),
     ("nl.zelfmoordgedachten_van", r"\b(?:zelfmoordgedachte\w*|suicidale\s+gedachte\w*|doodsgedachte\w*|doodswens)\s+" + _GAP % 3 + r"(?:van\s+(?:de|deze|die|mijn)|sinds|door\s+(?:de|deze|die|mijn))\b"),
@@ -277,6 +283,12 @@ SELF_PATTERNS = [
     ("en.done_with_life", r"\b(?:done|finished)\s+with\s+(?:life|living|it\s+all|everything)\b|\btired\s+of\s+(?:living|being\s+alive|existing|life)\b|\bdone\s+living\b"),
     ("en.i_am_suicidal", r"\b(?:" + I_EN + r"|me|my|feeling|feel|felt|been|keep|having|having\s+some)\s+" + _GAP % 4 + r"(?:" + SUICIDE + r"|" + SELFHARM + r")"),
     ("en.method", r"\bhow\s+(?:many|much)\b.{0,50}\b(?:to|would\s+it\s+take\s+to|does\s+it\s+take\s+to|do\s+i\s+need\s+to)\s+(?:die|kill|not\s+wake\s+up|end\s+it|overdose)\b|\b(?:stockpil\w*|saving\s+up|hoarding|collecting)\s+(?:my\s+|some\s+)?(?:pills|tablets|meds|medication|sleeping\s+pills)\b"),
+    ("nl.god_haalt_me", r"\b(?:hoop|bid|wens|zou\s+willen)\s+(?:\w+\s+){0,2}?dat\s+(?:god|de\s+lieve\s+heer|onze\s+lieve\s+heer|de\s+heer)\s+(?:me|mij)\s+(?:\w+\s+)?(?:komt\s+halen|haalt|weghaalt|roept|bij\s+zich\s+roept)\b"),
+    ("en.god_take_me", r"\b(?:wish|hope|pray|praying|hoping)\s+(?:that\s+)?god\s+(?:would|will|'d|could)\s+(?:just\s+)?(?:take|call)\s+me\b"),
+    ("en.not_a_burden_much_longer", r"\b" + I_EN + r"\s+(?:\w+\s+)?(?:won't|wont|will\s+not)\s+be\s+(?:a\s+)?(?:problem|burden|bother|trouble|nuisance)\s+(?:for|to|on)\s+(?:anyone|anybody|you|them|everyone|you\s+all|my\s+\w+)\s+(?:much\s+longer|for\s+(?:much\s+)?longer|for\s+long|soon)\b"
+                                 r"|\b(?:niet\s+lang\s+meer|binnenkort\s+niet\s+meer)\s+(?:tot\s+)?last\b"),
+    ("en.hiding_doses", r"\b(?:skipping|skipped|skip|not\s+taking)\s+(?:some\s+of\s+|a\s+few\s+of\s+)?(?:my\s+)?(?:doses|pills|tablets|meds)\s+(?:and\s+)?(?:putting|keeping|hiding|saving|storing|stashing)\s+them\b"
+                       r"|\bi\s+know\s+what\s+(?:the\s+|that\s+)?(?:just\s+)?in\s+case\s+means\b"),
     ("en.suicide_note", r"\b" + I_EN + r"\s+" + _GAP % 4 + r"(?:suicide\s+note|goodbye\s+(?:letter|note|letters|notes))\b"),
     ("en.thought_about_jumping", r"\b(?:thought|thinking|think)\s+(?:about\s+)?" + _GAP % 6 + r"(?:jump|jumping)\s+(?:off|in\s+front|from)\b|\b(?:want|going|gonna|thinking\s+about|think\s+about|tempted|urge)\s+(?:to\s+)?jump(?:ing)?\b(?!\s+(?:in|into|on|at|for|back|up|ship|start|rope|the\s+queue)\b)"),
     ("en.thoughts_of", r"\b(?:thinking|think|thought)\s+(?:about|of)\s+(?:suicide|killing\s+myself|ending\s+(?:it|my\s+life)|dying)\b(?!\s+(?:prevention|awareness|rates?|research|statistics|in\s+general))|\bthoughts?\s+(?:of|about)\s+(?:ending\s+(?:it|my\s+life|things|everything)|killing\s+myself|dying|suicide|not\s+being\s+(?:here|alive|around))\b|\b(?:painless|quickest|easiest)\s+(?:ways?|method\w*)\s+to\s+(?:die|kill|end)\b|\b(?:looking|looked|searching|searched|googl\w*)\s+(?:up\s+)?(?:\w+\s+){0,3}?(?:ways|how)\s+to\s+(?:die|kill\s+myself|end\s+it|end\s+my\s+life|do\s+it|commit\s+suicide)\b"),
@@ -286,6 +298,7 @@ SELF_PATTERNS = [
     ("en.overdose", r"\b" + I_EN + r"\s+" + _GAP % 3 + r"(?:thinking|think|thought|want|wanna|going|gonna|plan|planning|considering|tempted|might|will)\s+" + _GAP % 3 + r"(?:take|taking|swallow|swallowing)\s+(?:an?\s+|all\s+(?:my|the)\s+|the\s+whole\s+)?(?:overdose|od|pills|tablets|bottle|pack)\b"),
     ("en.cut_my_arms", r"\b(?:cut|cutting|cuts|burn|burning|scratch|scratching|carve|carving)\s+(?:my|me)\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b"),
     ("en.pills_ready", r"\b(?:all\s+(?:the|my|of\s+my)\s+|the\s+|my\s+)(?:pills|tablets|meds|medication|sleeping\s+pills)\s+" + _GAP % 6 + r"(?:in\s+a\s+(?:bag|box|pile)|together|lined\s+up|counted\s+out|ready|set\s+aside)\b"),
+    ("nl.weer_gesneden", r"\b(?:weer|terug|opnieuw)\s+(?:gesneden|gekrast|gebrand)\b(?!\s+(?:in|aan|met|bij|op|door|van)\b)"),
     ("en.relapsed", r"\b(?:clean|free)\s+(?:from|of)\s+(?:self[\s-]?harm\w*|cutting)\b.{0,40}\b(?:relaps\w*|again)\b|\b(?:self[\s-]?harm\w*|cutting)\b.{0,30}\brelaps\w*"),
     ("en.dont_wanna_be_here", r"^\s*(?:(?:just|really|honestly|i)\s+)?" + NOT_EN + r"\s+(?:want|wanna)\s+(?:to\s+)?(?:be\s+(?:here|alive|around)|live|exist|wake\s+up)\b(?!\s+(?:in|with|at|near|on)\b)"),
     ("en.been_cutting", r"\b" + I_EN + r"\s+" + _GAP % 2 + r"(?:been\s+)?(?:cutting|self[\s-]?harming|burning\s+myself)\b(?!\s+(?:down|back|out|up|off|in|the|my\s+hair|carbs|sugar|calories|onions|vegetables|wood|paper|costs|corners|class))"),
@@ -320,6 +333,14 @@ OTHER_PATTERNS = [
     ("en.other_doesnt_want", r"\b(?:he|she|they)\s+(?:doesn't|does\s+not|doesnt|don't|didn't|no\s+longer)\s+(?:\w+\s+)?want\s+to\s+(?:live|be\s+(?:alive|here|around)|wake\s+up|go\s+on)\b|\b(?:he|she|they)\s+(?:wants|wanted|want)\s+to\s+die\b|\b(?:nothing|no\s+reason)\s+(?:left\s+)?to\s+live\s+for\b"),
     ("other.goodbye_and_means", r"\b(?:he|she|they|hij|ze|zij)\b.{0,60}\b(?:say\s+goodbye|said\s+goodbye|afscheid\s+(?:wilde|wil|wou)\s+nemen|afscheid\s+nam)\b.{0,80}\b(?:rope|noose|pills|touw|pillen|bridge|brug)\b"),
     ("en.other_rope", r"\b(?:he|she|they)\s+" + _GAP % 3 + r"(?:bought|got|has|had|ordered)\s+(?:a\s+)?(?:rope|noose)\b"),
+    ("other.hoarding_pills", r"\b(?:hoarding|stockpiling|saving\s+up)\s+(?:her|his|their)\s+(?:\w+\s+)?(?:pills|tablets|meds|medication)\b"
+                             r"|\b(?:spaart|spaarde|hamstert|hamsterde)\s+(?:\w+\s+){0,2}?(?:haar|zijn|z'n)\s+(?:\w+\s+)?(?:pillen|tabletten|medicijnen|slaappillen|slaaptabletten)\b"
+                             r"|\b(?:haar|zijn|z'n)\s+(?:\w+\s+)?(?:pillen|tabletten|slaappillen|slaaptabletten)\s+(?:\w+\s+){0,2}?(?:opgespaard|opspaart|gespaard|gehamsterd)\b"),
+    ("other.cuts_on_arms", r"\b(?:cuts|cut\s+marks|sneetjes|snijwond\w*|krassen)\s+(?:\w+\s+){0,2}?(?:on|op)\s+(?:her|his|their|haar|zijn|z'n)\s+(?:\w+\s+)?"
+                           r"(?:arms?|forearms?|wrists?|thighs?|pols|polsen|onderarm|onderarmen|armen|arm|dijen|dij|bovenbenen)\b"),
+    ("other.god_take_her", r"\b(?:wishes|wished|hopes|prays|prayed|keeps\s+saying|says)\s+(?:that\s+)?god\s+(?:would|will|'d|should)\s+(?:just\s+)?(?:take|call)\s+(?:her|him|them)\b"
+                           r"|\b(?:hoopt|bidt|wenst|zegt)\s+(?:\w+\s+){0,2}?dat\s+(?:god|de\s+lieve\s+heer|onze\s+lieve\s+heer|de\s+heer)\s+(?:haar|hem)\s+(?:\w+\s+)?(?:komt\s+halen|haalt|moet\s+(?:komen\s+)?halen|bij\s+zich\s+roept)\b"),
+    ("other.not_a_problem_much_longer", r"\b(?:he|she|they|he'd|she'd|they'd)\s+(?:\w+\s+)?(?:won't|wont|will\s+not|wouldn't|would\s+not)\s+be\s+(?:a\s+)?(?:problem|burden|bother|trouble|nuisance)\s+(?:for|to|on)\s+(?:anyone|anybody|you|them|everyone|us)\s+(?:much\s+longer|for\s+(?:much\s+)?longer|for\s+long|soon)\b"),
     ("en.other_attempt", r"\b(?:attempted|tried\s+to\s+commit|tried\s+to\s+kill|suicide\s+attempt)\b(?!\s+\w+\s+years)"),
 ]
 
@@ -379,7 +400,7 @@ _ACCIDENT_RE = _c(r"\b(?:per\s+ongeluk|ongeluk\w*|bij\s+het\s+(?:koken|scheren|s
                   r"keuken\w*|vinger\w*|duim|blikje|glas|glass|afwas|dishes|washing\s+up|papier|paper|groente\w*|vegetables|deur|door|kastje|cupboard|against\s+the|tegen\s+de|uien|brood\w*|scheermes|accident\w*|by\s+accident|while\s+(?:cooking|shaving|chopping|gardening|cleaning)|"
                   r"shaving|cooking|chopping|kitchen|paper\s+cut|at\s+the\s+gym|lifting|workout|running|training|sprained|twisted|"
                   r"fell|slipped|tripped|oven|stove|hob|kettle|iron|tray|pan|boiling|strijkijzer|fornuis|kokend\w*|bakplaat|sport\w*|voetbal\w*|football|soccer|hockey|skiing|tennis|fietsen|cycling|gevallen|uitgegleden|verstapt)\b")
-_ACCIDENT_PRONE = frozenset({"nl.mezelf_snijden", "nl.mezelf_pijn_doen", "en.self_harm_myself"})
+_ACCIDENT_PRONE = frozenset({"nl.mezelf_snijden", "nl.mezelf_pijn_doen", "en.self_harm_myself", "nl.weer_gesneden"})
 # Words that make "I think about it" mean suicide when the post speaks of suicide.
 _TOPIC_RE = _c(SUICIDE + "|" + SELFHARM + r"|\ber\s+(?:een\s+)?einde?\s+aan|\beinde?\s+aan\s+(?:je|mijn|m'n|het)\s+leven|\bend\s+it\s+all\b|"
                r"\bniet\s+meer\s+wakker\b|\bways\s+to\s+die\b|\bending\s+it\b")
@@ -389,6 +410,8 @@ _ALSO_ME_RE = _c(r"\b" + I_NL + r"\s+" + _GAP % 2 + r"(?:denk|dacht|heb|had)\s+(
                  r"|\b(?:bang\s+voor\s+mezelf|scared\s+of\s+myself|afraid\s+of\s+myself|bang\s+dat\s+ik\s+het\s+doe)\b"
                  r"|\b(?:me\s+too|ik\s+ook|mij\s+ook)\b(?=.*\b(?:soms|sometimes|vaak|often)\b)")
 
+# A question put to someone else just before the match: the words are the asker's, not the author's state.
+_ASKED_OF_YOU_RE = _c(r"\b(?:are|do|have|were|did)\s+you\s+(?:[\w']+\s+){0,2}$|\b(?:ben|heb|denk|zit|speel|loop)\s+(?:je|jij|u)\s+(?:[\w']+\s+){0,2}$")
 # Self patterns that name the subject (suicide, self-harm) with a verb some words before it.
 _GENERAL = frozenset({"nl.ik_denk_aan_zelfmoord", "en.i_am_suicidal", "nl.mijn_zelfmoordgedachten", "nl.zelfmoordgedachten_heb_ik",
                       "nl.worstel_met", "en.struggle_with", "en.thoughts_of", "nl.gedachten_aan"})
@@ -424,11 +447,15 @@ _DESIRE_C = _c(
     r"(?:niet|nie)\s+erg\s+(?:vinden|vind|zijn|zou\s+vinden)|(?:wouldn'?t|wouldnt|would\s+not|don'?t|dont)\s+(?:even\s+|really\s+)?mind)\b")
 # Informal posts leave out "I": "want to be gone", "wil gwn weg", "no point in anything anymore".
 _PRO_DROP_RE = _c(r"\s*(?:(?:just|really|honestly|gewoon|gwn|echt|soms|sometimes)\s+)*(?:want|wanna|wish|hope|thinking|wil|wou|hoop|denk|no\s+point|geen\s+zin|can't|cant|kan)\b")
-_FEAR_C = _c(r"\b(?:thought\s+i\s+was\s+going\s+to\s+die|dacht\s+dat\s+ik\s+(?:doodging|dood\s+zou\s+gaan|ging\s+sterven)|paniek\w*|panic\w*|"
+_FEAR_C = _c(r"^\s*(?:(?:maar|en|vooral|niet)\s+)?voor\s+(?:het\s+idee|de\s+gedachte)\s+dat\b|\b(?:thought\s+i\s+was\s+going\s+to\s+die|dacht\s+dat\s+ik\s+(?:doodging|dood\s+zou\s+gaan|ging\s+sterven)|paniek\w*|panic\w*|"
              r"hartaanval|heart\s+attack|bang|angst\w*|doodsbang|scared|afraid|fear\w*|terrified|what\s+if|wat\s+als|nerveus|nervous|zorgen\s+om\s+(?:de|een)|worried\s+about\s+(?:the|a))\b")
 _QUESTION_C = _c(r"\b(?:weten|know|wondering|vraag\s+me\s+af|kun\s+je|kan\s+je|can\s+you|could\s+you|is\s+het\s+(?:waar|mogelijk|normaal)|"
                  r"is\s+it\s+(?:true|possible|normal)|klopt\s+het|gevaarlijk|dangerous|risico|risk|kans\s+op|chance\s+of|"
                  r"bij\s+welke|at\s+what|hoeveel\s+mag|how\s+much\s+can)\b")
+# "als hij dood is", "when she's dead": the death word is someone else's, whatever the author wishes
+_SOMEONE_ELSES_DEATH_RE = _c(r"\b(?:hij|zij|ze|he|she|he's|she's|they're|hem|haar|him|her)\s+(?:\w+\s+)?$")
+# Organ donation and what happens after one's death are arrangements, not a wish: "morbid to think about being dead"
+_DONATION_RE = _c(r"\b(?:donor\w*|orgaandonatie|organ\s+donation|organ\s+donors?|donorregister|lichaam\s+ter\s+beschikking|body\s+to\s+science)\b")
 _NEGATED_DEATH_RE = _c(r"\b(?:niet|geen|not|don't|doesn't|won't|never|nooit)(?!\s+(?:meer|more|anymore)\b)\s+(?:\w+\s+){0,1}$")
 
 # Round-7 families (tuned on train/dev only): indirect ways of saying it.
@@ -518,6 +545,9 @@ _EVERYDAY_SENSE = {name: _c(pattern) for name, pattern in {
     "other.not_around_long": r"\b(?:kat|poes|hond|konijn|huisdier|cat|dog|rabbit|pet)\w*\b",
     "nl.geen_toekomst": r"\btoekomst\s+(?:meer\s+)?(?:in|voor|met|bij)\s+(?:deze|dit|die|dat|de|het|mijn|ons|onze)\b",
     "other.goodbye_message": r"\b(?:card|kaart\w*|retir\w*|pensioen\w*|leaving\s+do|afscheidsfeest\w*|afscheidsreceptie|colleague\w*|collega\w*)\b",
+    # scratches from a pet or a garden, pills set out in a week box by the pharmacy
+    "other.cuts_on_arms": r"\b(?:kat|katten|poes|cat|cats|kitten|hond|dog|puppy|konijn|rabbit|bramen|brambles|doornen|thorns|rozen\w*|roses)\b",
+    "other.hoarding_pills": r"\b(?:weekdoos|pillendoos|baxter\w*|dosette|pill\s+organi[sz]er|weekly\s+box|inleveren|hand\s+in)\b",
 }.items()}
 # Someone who works with the subject (a workshop, prevention, a nurse, a crisis line) speaks of it as a topic.
 _PROFESSIONAL_RE = _c(r"\b(?:preventie\w*|prevention|awareness|workshops?|cursus|course|"
@@ -534,6 +564,7 @@ _BORED_RE = _c(r"\b(?:dood\s*(?:verveel\w*|vervelen)|verveel\w*\s+(?:\w+\s+){0,2
 _MEDICATION_CARE_RE = _c(r"\b(?:medicatiebeoordeling|medicatiereview|medicatie-?overzicht|medication\s+review|apothe\w*|pharmac\w*|chemist|"
                          r"huisarts|gp|doctor|dokter|pillendoos|weekdoos|baxter\w*|dosette|pill\s+organi[sz]er|inleveren|hand\s+in|opruimen|clear\s+out)\b")
 _PILLS_NAMES = frozenset({"nl.pillen_klaar", "en.pills_ready"})
+_OTHER_ACCIDENT_PRONE = frozenset({"en.other_kill_self", "other.cuts_on_arms"})
 
 _SELF = [(name, _c(pattern)) for name, pattern in SELF_PATTERNS]
 _OTHER = [(name, _c(pattern)) for name, pattern in OTHER_PATTERNS]
@@ -577,6 +608,8 @@ def _self_hits(sentence, *, media, joking, recovered, first_person):
                 continue
             if name in _GENERAL and _NEGATION_BEFORE_RE.search(before + match.group()[: _topic_start(match.group())]):
                 continue
+            if name in _GENERAL and _ASKED_OF_YOU_RE.search(before):
+                continue  # "we practised asking 'are you thinking about suicide?'"
             if name in _ACCIDENT_PRONE and _ACCIDENT_RE.search(sentence):
                 continue
             if name in _JOKE_PRONE and (joking or _HYPERBOLE_RE.search(sentence)):
@@ -613,11 +646,11 @@ def _told_of_a_character(before):
     return bool(ends) and not _FIRST_PERSON_RE.search(before[ends[-1]:])
 
 
-def _concept_hit(sentence, *, media, joking, first_person):
+def _concept_hit(sentence, *, media, joking, first_person, donation=False):
     """The second layer (see _DEATH_C): "self.wish" when the sentence wishes the author's death."""
     if not (first_person and _FIRST_PERSON_RE.search(sentence)) and (_OTHERS_RE.search(sentence) or not _PRO_DROP_RE.match(sentence)):
         return False
-    if media or joking or _FEAR_C.search(sentence) or _QUESTION_C.search(sentence) or _HYPERBOLE_RE.search(sentence):
+    if media or joking or donation or _FEAR_C.search(sentence) or _QUESTION_C.search(sentence) or _HYPERBOLE_RE.search(sentence):
         return False
     if _PAST_RE.search(sentence) and not _PRESENT_RE.search(sentence):
         return False
@@ -625,7 +658,8 @@ def _concept_hit(sentence, *, media, joking, first_person):
         return False
     for death in _DEATH_C.finditer(sentence):
         after = sentence[death.end():]
-        if _NEGATED_DEATH_RE.search(sentence[: death.start()]) or _IDIOM_AFTER_RE.search(after) or _PLACE_AFTER_RE.search(after):
+        if (_NEGATED_DEATH_RE.search(sentence[: death.start()]) or _SOMEONE_ELSES_DEATH_RE.search(sentence[: death.start()])
+                or _IDIOM_AFTER_RE.search(after) or _PLACE_AFTER_RE.search(after)):
             continue
         if death.group() == "wake up" and not _WAKE_NEGATED_RE.search(sentence):
             continue  # "I hope I wake up without a headache"
@@ -688,7 +722,7 @@ def _other_hits(sentence):
             continue
         if name in _PROFESSIONAL_PRONE and _PROFESSIONAL_RE.search(sentence):
             continue
-        if (name in _EVERYDAY_SENSE and _EVERYDAY_SENSE[name].search(sentence)) or (name == "en.other_kill_self" and _ACCIDENT_RE.search(sentence)):
+        if (name in _EVERYDAY_SENSE and _EVERYDAY_SENSE[name].search(sentence)) or (name in _OTHER_ACCIDENT_PRONE and _ACCIDENT_RE.search(sentence)):
             continue
         hits.append(name)
     return hits
@@ -773,16 +807,17 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
     completed = bool(_COMPLETED_RE.search(t))
     info = bool(_INFO_RE.search(t))
     first_person = bool(_FIRST_PERSON_RE.search(t))
+    donation = bool(_DONATION_RE.search(t))
     self_signals, other_signals = [], []
     for sentence in _sentences(t):
         self_signals += _self_hits(sentence, media=media, joking=joking, recovered=recovered, first_person=first_person)
-        if _concept_hit(sentence, media=media, joking=joking, first_person=first_person):
+        if _concept_hit(sentence, media=media, joking=joking, first_person=first_person, donation=donation):
             self_signals.append("self.wish")
         if topic and _ALSO_ME_RE.search(sentence) and not (_PAST_RE.search(sentence) and recovered):
             self_signals.append("self.also_me")
         if not (media or completed or info):
             other_signals += _other_hits(sentence)
-            if _other_concept_hit(sentence):
+            if not donation and _other_concept_hit(sentence):
                 other_signals.append("other.wish")
         elif completed and not media:
             # grief, unless the sentence itself says someone is at risk now

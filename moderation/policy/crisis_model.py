@@ -125,20 +125,36 @@ def use_markers(markers) -> None:
     MARKERS[:] = list(markers)
 
 
+# A class word within _NEGATION_REACH words after one of these counts as its negated class ("not-means"
+# in "ik wil liever niet nog een pil"), so the model can weigh "wish + pill" and "wish + no pill" apart;
+# "self" stays itself. Chosen by cross-validation in round 17 (docs/POLICY.md).
+_NEGATORS = frozenset("niet nie geen nooit not no never don't dont didn't didnt won't wont isn't doesn't".split())
+_NEGATION_REACH = 3
+
+
 def sentence_features(sentence: str) -> dict[int, float]:
     """Raw (unscaled) hashed feature counts of one sentence of normalised text."""
     tokens = _TOKEN_RE.findall(sentence)
     counts: dict[int, float] = {}
     classes = {name for name, pattern in MARKERS if pattern.search(sentence)}
     previous = None
-    for word in tokens:
+    negated_until = -1
+    for n, word in enumerate(tokens):
         for h, value in _word_features(word):
             counts[h] = counts.get(h, 0.0) + value
         if previous is not None:
             h = _hash("b:" + previous + " " + word)
             counts[h] = counts.get(h, 0.0) + 1.0
         previous = word
-        classes.update(_CLASS_OF.get(word, ()))
+        if word in _NEGATORS:
+            negated_until = n + _NEGATION_REACH
+            continue
+        names = _CLASS_OF.get(word, ())
+        if n <= negated_until:
+            classes.update("not-" + name for name in names if name != "self")
+            classes.update(name for name in names if name == "self")
+        else:
+            classes.update(names)
     ordered = sorted(classes)
     for i, a in enumerate(ordered):
         h = _class_feature(a)

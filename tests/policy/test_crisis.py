@@ -102,13 +102,13 @@ def test_the_labelled_set_is_large_balanced_and_split():
     assert all(set(p) == {"id", "text", "language", "crisis", "split", "note"} for p in posts)
 
 
-# The test split is round 17, written by a writer who saw only the rule, after the round-16 changes
+# The test split is round 18, written by a writer who saw only the rule, after the round-17 changes
 # (docs/POLICY.md, "Crisis signposting": read once). The floors allow one post fewer caught and one
-# false alarm more than that read (nl 0.708 / 0.167, en 0.792 / 0.083, all 0.750 / 0.125), so a change
+# false alarm more than that read (nl 0.750 / 0.111, en 0.750 / 0.139, all 0.750 / 0.125), so a change
 # that loses a post shows; the detector is deterministic. Recall is far from the issue's target (0.95)
 # and the false-positive rate above its 0.05, and the doc says so: moving them means better detection,
 # never tuning on these posts.
-TEST_FLOORS = {"nl": (0.66, 0.20), "en": (0.75, 0.12), "all": (0.72, 0.14)}
+TEST_FLOORS = {"nl": (0.70, 0.14), "en": (0.70, 0.17), "all": (0.72, 0.14)}
 
 
 def test_figures_on_the_test_split_stay_above_their_floor():
@@ -119,30 +119,30 @@ def test_figures_on_the_test_split_stay_above_their_floor():
 
 
 def test_train_and_dev_figures_meet_the_target_on_the_posts_the_phrase_families_were_written_from():
-    # the 927 posts before round 10 (blind rounds 8 and 9 among them): measured 0.985 / 0.002
+    # the 927 posts before round 10 (blind rounds 8 and 9 among them): measured 1.000 / 0.002 (round 17)
     posts = [p for p in load() if p["split"] != "test" and "-t1" not in p["id"] and "-r1" not in p["id"]]
     rows, mistakes = figures(posts)
-    assert rows["all"]["recall"] >= 0.95 and rows["all"]["fpr"] <= 0.05, mistakes
+    assert rows["all"]["recall"] >= 0.99 and rows["all"]["fpr"] <= 0.01, mistakes
 
 
 def test_the_later_blind_rounds_in_dev_stay_above_their_floor():
-    # blind rounds 12 to 16, trained on, which the later rule changes were written from: measured
-    # 0.703 / 0.052 with the round-16 model (C = 30, threshold 0.95), which does not fit them at its threshold
-    posts = [p for p in load() if p["split"] == "dev" and any(f"-r{n}-" in p["id"] for n in range(12, 17))]
+    # blind rounds 12 to 17, trained on, which the later rule changes were written from: measured
+    # 0.934 / 0.018 with the round-17 model (sentence-level fit, C = 100, threshold 0.95)
+    posts = [p for p in load() if p["split"] == "dev" and any(f"-r{n}-" in p["id"] for n in range(12, 18))]
     rows, _ = figures(posts)
-    assert rows["all"]["recall"] >= 0.69 and rows["all"]["fpr"] <= 0.06, rows["all"]
+    assert rows["all"]["recall"] >= 0.92 and rows["all"]["fpr"] <= 0.03, rows["all"]
 
 
-@pytest.mark.parametrize("mark, recall, fpr", [("-t10-", 0.58, 0.01), ("-t11-", 0.59, 0.01), ("-t12-", 0.58, 0.01),
-                                               ("-t13a-", 0.65, 0.12), ("-t13b-", 0.78, 0.09)])
+@pytest.mark.parametrize("mark, recall, fpr", [("-t10-", 0.95, 0.01), ("-t11-", 0.95, 0.01), ("-t12-", 0.93, 0.01),
+                                               ("-t13a-", 0.93, 0.08), ("-t13b-", 0.97, 0.10)])
 def test_the_training_sentences_are_mostly_learned_without_false_alarms(mark, recall, fpr):
     """The hard training sentences of rounds 10 to 13 (indirect, means, farewells, their look-alike
-    negatives): no rule was written from them, so the model carries them; measured with the round-16
-    model (C = 30, threshold 0.95) 0.588 / 0.004 (round 10), 0.604 / 0.004 (round 11), 0.597 / 0.000
-    (round 12), 0.663 / 0.113 and 0.794 / 0.088 (round 13, two writers who never saw the detector: each
-    crisis post beside a twin that shares most of its words, "ik wil er niet meer zijn als ze om zeven
-    uur beginnen met boren"; half of those false alarms are the rules' phrase families, half the model):
-    the model is regularised, and does not fit them at its threshold."""
+    negatives): no rule was written from them, so the model carries them; measured with the round-17
+    model (fitted on sentences, C = 100, threshold 0.95) 0.961 / 0.004 (round 10), 0.964 / 0.004
+    (round 11), 0.944 / 0.000 (round 12), 0.944 / 0.069 and 0.981 / 0.087 (round 13, two writers who
+    never saw the detector: each crisis post beside a twin that shares most of its words, "ik wil er
+    niet meer zijn als ze om zeven uur beginnen met boren"). The round-16 model, fitted on whole posts,
+    read 0.588 to 0.794 here: the ordinary sentences around each cry for help diluted what it learnt."""
     rows, _ = figures([p for p in load() if mark in p["id"]])
     assert rows["all"]["recall"] >= recall and rows["all"]["fpr"] <= fpr, rows["all"]
 
@@ -314,3 +314,37 @@ def test_typos_are_read_as_the_same_lexicon_word_as_by_comparing_with_every_word
         word = "".join(word)
         if len(word) >= 5 and word not in crisis._LEXICON_SET and word not in crisis._KEEP:
             assert crisis._corrected.__wrapped__(word) == by_every_word(word), word
+
+
+@pytest.mark.parametrize("text, about", [
+    ("Ik heb sinds een paar weken elke dag zelfmoordgedachten.", "self"),  # how long and how often do not widen the gap
+    ("Ik spaar al weken mijn pillen op.", "self"),
+    ("Ik neem ze niet meer in. Ik weet heel goed waarvoor ik ze bewaar.", "self"),
+    ("I've been skipping some of my doses and putting them in an old tin.", "self"),
+    ("I tell myself it's just in case, but I know what in case means.", "self"),
+    ("allee, 8 maand clean en gisteren toch terug gesneden", "self"),  # Flemish "terug" is "weer"
+    ("Ik hoop elke avond dat God me komt halen.", "self"),
+    ("I wish God would just take me.", "self"),
+    ("I won't be a burden to anyone much longer.", "self"),
+    ("My mum has been hoarding her sleeping tablets.", "other"),
+    ("Mijn moeder spaart haar slaappillen op.", "other"),
+    ("Allemaal rechte sneetjes op haar onderarm, sommige van deze week.", "other"),
+    ("She keeps saying she wishes God would just take her.", "other"),
+    ("They wrote that they won't be a problem for anyone much longer.", "other"),
+])
+def test_round_17_rules_catch_saving_pills_relapse_and_passive_wishes(text, about):
+    found = detect_crisis(text, learned=False)
+    assert found.crisis and found.about == about, found
+
+
+@pytest.mark.parametrize("text", [
+    "Mijn zoon had krassen op zijn arm van de kat.",
+    "Ze spaart haar pillen in een weekdoos van de apotheek.",
+    "Ik heb me weer gesneden aan een blikje tonijn.",
+    "Ik ben doodsbang voor de narcose. Niet voor de operatie zelf. Maar voor het idee dat ik niet meer wakker word.",
+    "I registered as an organ donor and my mum said it was morbid to think about being dead.",
+    "Mijn man wil niet op het donorregister, hij wil niet dat ze aan hem zitten als hij dood is.",
+    "On the first aid course we practised asking 'are you thinking about suicide?' out loud.",
+])
+def test_round_17_everyday_senses_are_not_a_crisis(text):
+    assert not detect_crisis(text).crisis

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from moderation.policy import crisis_model
-from moderation.policy.crisis import _correct_typos, detect_crisis, normalise
+from moderation.policy.crisis import _correct_typos, detect_crisis, normalise, reading
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def test_training_reads_only_train_and_dev_and_matches_the_committed_weights(mod
     assert model.meta.get("cv_fpr", 1.0) <= crisis_learning.MAX_FPR
     # cross-validated "rules or model" on the blind rounds of train and dev, each round scored by a model
     # that never saw it, where the threshold is calibrated (docs/POLICY.md)
-    assert model.meta.get("cv_recall", 0.0) >= 0.60  # on the blind rounds: measured 0.626 at false-positive rate 0.046 (round 16)
+    assert model.meta.get("cv_recall", 0.0) >= 0.69  # on the blind rounds r8-r17: measured 0.703 at false-positive rate 0.043 (round 17)
     assert model.meta.get("cv_recall", 0.0) > model.meta.get("cv_rules_recall", 1.0)
 
 
@@ -109,3 +109,15 @@ def test_long_ordinary_support_posts_do_not_add_up_to_a_crisis():
         posts = [textgen.body(rng, words, kind) for kind in ("plain", "link", "sourced", "claim") for _ in range(10)]
         alarms = sum(detect_crisis(crisis_text(render_markdown(post))).crisis for post in posts)
         assert alarms <= 0.05 * len(posts), (words, alarms)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ik wil liever niet nog een pil erbij als het niet hoeft.",
+    "Ik ben 51 en sinds een jaar ben ik mezelf niet meer.",
+    "I want my life back and I think this might be the start of it.",
+    "I do not wish to take antidepressants.",
+])
+def test_a_short_first_person_sentence_with_a_wish_or_a_pill_is_not_alarming_by_itself(model, sentence):
+    """Fitted on whole posts (until round 17), the model learnt the ordinary sentences around a buried cry
+    for help as alarming, and each of these scored 0.95-0.99; fitted on sentences they stay well below."""
+    assert model.score(reading(sentence)) < model.threshold - 0.2
