@@ -258,6 +258,10 @@ SELF_PATTERNS = [
     ("nl.mezelf_van_kant", r"\b(?:mezelf|mijzelf|me)\s+" + _GAP % 3 + r"(?:van\s+kant\s+(?:te\s+)?maken|ophangen|op\s+te\s+hangen|verhangen|te\s+verhangen|dood\s*(?:te\s+)?maken|om\s+het\s+leven\s+(?:te\s+)?brengen|verdrinken|doodschieten|dood\s+te\s+schieten)\b"),
     ("nl.springen", r"\b" + I_NL + r"\s+" + _GAP % 6 + r"(?:voor\s+(?:de|een)\s+trein|van\s+(?:het|een|de)\s+(?:dak|brug|flat|balkon|galerij))\s+" + _GAP % 2 + r"(?:springen|spring|te\s+springen|stappen|gooien)\b"),
     ("nl.pillen_sparen", r"\b(?:pillen|tabletten|medicijnen|slaappillen|oxazepam|paracetamol)\s+" + _GAP % 2 + r"(?:opgespaard|gespaard|aan\s+het\s+sparen|verzameld|op\s+te\s+sparen|opsparen)\b|\b(?:spaar|sparen)\s+" + _GAP % 4 + r"(?:pillen|tabletten|medicijnen|slaappillen)\b"),
+    ("nl.hoe_ik_het_ga_doen", r"\b(?:uitzoeken|uitgezocht|uit\s+te\s+zoeken|bedenken|bedacht|nadenken|nagedacht|plannen)\s+(?:\w+\s+)?(?:waar|hoe|wanneer)\s+(?:en\s+(?:waar|hoe|wanneer)\s+)?ik\s+het\s+(?:ga\s+doen|doe|zou\s+doen|wil\s+doen)\b"
+                            r"|\b(?:uitzoeken|uit\s+te\s+zoeken)\s+hoe\s+en\s+wanneer\s*(?:,|$|net\s+als)"),
+    ("nl.als_ik_verongeluk_prima", r"\bals\s+ik\s+(?:\w+\s+){0,3}?(?:onder\s+een\s+(?:vrachtwagen|auto|bus|trein|tram)\s+(?:kom|zou\s+komen|beland)|verongeluk|doodga|dood\s+ga|er\s+niet\s+meer\s+ben)\b.{0,40}\b(?:prima|best|fijn|een\s+opluchting|geen\s+probleem|niet\s+erg)\b"),
+    ("nl.mezelf_slaan", r"\b(?:sla|sloeg|stomp|stompte|beuk|beukte)\s+(?:ik\s+)?(?:mezelf|mijzelf)\b(?!\s+(?:\w+\s+)?voor\s+(?:mijn|m'n|mn|de)\s+(?:kop|hoofd|kanis))"),
     ("nl.weet_waarvoor_ik_ze_bewaar", r"\bik\s+weet\s+(?:\w+\s+){0,2}?waar\s*voor\s+ik\s+(?:ze|die|deze|het|dat)\s+(?:\w+\s+)?(?:bewaar|spaar|verzamel|heb\s+(?:bewaard|gespaard|liggen))\b"),
     ("nl.om_dood_te_gaan", r"\b(?:hoeveel|genoeg|welke)\b.{0,60}\bom\s+(?:er\s+)?(?:dood\s+te\s+gaan|te\s+sterven|niet\s+meer\s+wakker|er\s+(?:een\s+)?eind|zeker\s+te\s+zijn\s+dat)"),
     ("nl.afscheidsbrief", r"\b" + I_NL + r"\s+" + _GAP % 5 + r"(?:afscheidsbrie\w*|afscheidsbericht\w*)"),
@@ -287,11 +291,15 @@ SELF_PATTERNS = [
     ("en.god_take_me", r"\b(?:wish|hope|pray|praying|hoping)\s+(?:that\s+)?god\s+(?:would|will|'d|could)\s+(?:just\s+)?(?:take|call)\s+me\b"),
     ("en.not_a_burden_much_longer", r"\b" + I_EN + r"\s+(?:\w+\s+)?(?:won't|wont|will\s+not)\s+be\s+(?:a\s+)?(?:problem|burden|bother|trouble|nuisance)\s+(?:for|to|on)\s+(?:anyone|anybody|you|them|everyone|you\s+all|my\s+\w+)\s+(?:much\s+longer|for\s+(?:much\s+)?longer|for\s+long|soon)\b"
                                  r"|\b(?:niet\s+lang\s+meer|binnenkort\s+niet\s+meer)\s+(?:tot\s+)?last\b"),
+    ("en.enough_to_not_wake_up", r"\b(?:my|of\s+my)\b(?:\s+[\w']+){0,4}?\s+(?:enough|be\s+enough)\s+to\s+(?:just\s+|finally\s+)?(?:not\s+wake\s+up|never\s+wake\s+up|die|end\s+it|kill\s+me|kill\s+myself)\b"),
+    ("en.no_point_going_on", r"\b(?:don't|dont|do\s+not|can't|cant|cannot)\s+see\s+(?:much\s+|any\s+|the\s+)?(?:point|reason)\s+(?:in|to|of)\s+(?:going\s+on|carrying\s+on|living|being\s+alive|life|staying\s+alive)\b"),
+    ("en.how_i_would_do_it", r"\b(?:thinking|thought|think|planning|planned|worked|working|figured|figuring)\s+(?:about\s+|out\s+)?(?:how|where|when)\s+(?:and\s+(?:how|where|when)\s+)?(?:i\s+would|i'd|i\s+will|i'll|i'm\s+going\s+to|i\s+am\s+going\s+to|i\s+could)\s+do\s+it\b(?!\s+(?:differently|better|again|if|without|with|on\s+my|alone|myself|instead|next))"),
+    ("en.if_i_wasnt_around", r"\b(?:better|easier|happier|save|saved|relief|relieved|lighter|simpler)\b.{0,60}\bif\s+i\s+(?:just\s+|simply\s+)?(?:wasn't|weren't|was\s+not|were\s+not)\s+(?:around|here|alive|there)\b"),
     ("en.hiding_doses", r"\b(?:skipping|skipped|skip|not\s+taking)\s+(?:some\s+of\s+|a\s+few\s+of\s+)?(?:my\s+)?(?:doses|pills|tablets|meds)\s+(?:and\s+)?(?:putting|keeping|hiding|saving|storing|stashing)\s+them\b"
                        r"|\bi\s+know\s+what\s+(?:the\s+|that\s+)?(?:just\s+)?in\s+case\s+means\b"),
     ("en.suicide_note", r"\b" + I_EN + r"\s+" + _GAP % 4 + r"(?:suicide\s+note|goodbye\s+(?:letter|note|letters|notes))\b"),
     ("en.thought_about_jumping", r"\b(?:thought|thinking|think)\s+(?:about\s+)?" + _GAP % 6 + r"(?:jump|jumping)\s+(?:off|in\s+front|from)\b|\b(?:want|going|gonna|thinking\s+about|think\s+about|tempted|urge)\s+(?:to\s+)?jump(?:ing)?\b(?!\s+(?:in|into|on|at|for|back|up|ship|start|rope|the\s+queue)\b)"),
-    ("en.thoughts_of", r"\b(?:thinking|think|thought)\s+(?:about|of)\s+(?:suicide|killing\s+myself|ending\s+(?:it|my\s+life)|dying)\b(?!\s+(?:prevention|awareness|rates?|research|statistics|in\s+general))|\bthoughts?\s+(?:of|about)\s+(?:ending\s+(?:it|my\s+life|things|everything)|killing\s+myself|dying|suicide|not\s+being\s+(?:here|alive|around))\b|\b(?:painless|quickest|easiest)\s+(?:ways?|method\w*)\s+to\s+(?:die|kill|end)\b|\b(?:looking|looked|searching|searched|googl\w*)\s+(?:up\s+)?(?:\w+\s+){0,3}?(?:ways|how)\s+to\s+(?:die|kill\s+myself|end\s+it|end\s+my\s+life|do\s+it|commit\s+suicide)\b"),
+    ("en.thoughts_of", r"\b(?:thinking|think|thought)\s+(?:about|abt|bout|of)\s+(?:suicide|killing\s+myself|ending\s+(?:it|my\s+life)|dying)\b(?!\s+(?:prevention|awareness|rates?|research|statistics|in\s+general))|\bthoughts?\s+(?:of|about)\s+(?:ending\s+(?:it|my\s+life|things|everything)|killing\s+myself|dying|suicide|not\s+being\s+(?:here|alive|around))\b|\b(?:painless|quickest|easiest)\s+(?:ways?|method\w*)\s+to\s+(?:die|kill|end)\b|\b(?:looking|looked|searching|searched|googl\w*)\s+(?:up\s+)?(?:\w+\s+){0,3}?(?:ways|how)\s+to\s+(?:die|kill\s+myself|end\s+it|end\s+my\s+life|do\s+it|commit\s+suicide)\b"),
     ("en.struggle_with", r"\b(?:struggl\w*|battl\w*|dealing|deal|cope|coping|relaps\w*|urges?)\s+(?:with\s+|to\s+)?(?:\w+\s+){0,2}?(?:self[\s-]?harm\w*|suicid\w*|cutting)\b|\b(?:can't|cant|cannot)\s+stop\s+(?:cutting|self[\s-]?harm\w*|hurting\s+myself)\b"),
     ("en.jump", r"\b" + I_EN + r"\s+" + _GAP % 6 + r"(?:jump|jumping|step)\s+(?:off|in\s+front\s+of|from)\s+(?:a|the|that)\s+(?:bridge|train|roof|building|balcony|cliff|car|truck)\b"),
     ("en.ending_it", r"\b(?:feel\s+like|thinking\s+(?:of|about)|thought\s+(?:of|about)|want\s+to|wanna|going\s+to|gonna|plan\s+to|planning\s+(?:to|on)|ready\s+to|about\s+to|decided\s+to)\s+(?:just\s+)?end(?:ing)?\s+it\b(?!\s+(?:with|between|at\s+work))"),
@@ -340,6 +348,8 @@ OTHER_PATTERNS = [
                            r"(?:arms?|forearms?|wrists?|thighs?|pols|polsen|onderarm|onderarmen|armen|arm|dijen|dij|bovenbenen)\b"),
     ("other.god_take_her", r"\b(?:wishes|wished|hopes|prays|prayed|keeps\s+saying|says)\s+(?:that\s+)?god\s+(?:would|will|'d|should)\s+(?:just\s+)?(?:take|call)\s+(?:her|him|them)\b"
                            r"|\b(?:hoopt|bidt|wenst|zegt)\s+(?:\w+\s+){0,2}?dat\s+(?:god|de\s+lieve\s+heer|onze\s+lieve\s+heer|de\s+heer)\s+(?:haar|hem)\s+(?:\w+\s+)?(?:komt\s+halen|haalt|moet\s+(?:komen\s+)?halen|bij\s+zich\s+roept)\b"),
+    ("nl.ander_eind_aan_zijn_leven", r"\b(?:hij|ze|zij)\s+" + _GAP % 4 + r"(?:een\s+)?einde?\s+aan\s+(?:zijn|haar|z'n|hun)\s+(?:eigen\s+)?leven\s+(?:maakt|maken|gaat\s+maken|zal\s+maken|wil\s+maken|wilde\s+maken)\b"),
+    ("other.saving_pills", r"\b(?:ze|zij|hij)\s+(?:\w+\s+){0,4}?(?:pillen|tabletten|slaappillen|medicijnen|slaaptabletten)\s+(?:spaart|opspaart|hamstert|spaarde|hamsterde)\b"),
     ("other.not_a_problem_much_longer", r"\b(?:he|she|they|he'd|she'd|they'd)\s+(?:\w+\s+)?(?:won't|wont|will\s+not|wouldn't|would\s+not)\s+be\s+(?:a\s+)?(?:problem|burden|bother|trouble|nuisance)\s+(?:for|to|on)\s+(?:anyone|anybody|you|them|everyone|us)\s+(?:much\s+longer|for\s+(?:much\s+)?longer|for\s+long|soon)\b"),
     ("en.other_attempt", r"\b(?:attempted|tried\s+to\s+commit|tried\s+to\s+kill|suicide\s+attempt)\b(?!\s+\w+\s+years)"),
 ]
@@ -359,7 +369,7 @@ _COMPLETED_RE = _c(r"\b(?:pleegde|gepleegd|overleed|overleden|is\s+gestorven|sti
                    r"committed\s+suicide|died\s+by\s+suicide|died|passed\s+away|took\s+(?:his|her|their)\s+(?:own\s+)?life|"
                    r"killed\s+(?:him|her|them)sel\w*|funeral|grief|grieving|bereave\w*|memorial|lost\s+(?:my|our)\s+\w+\s+to\s+suicide)\b")
 # Information, statistics, prevention, school work.
-_INFO_RE = _c(r"\b(?:what\s+are\s+(?:the\s+)?(?:warning\s+)?signs|signs\s+that|wat\s+zijn\s+(?:de\s+)?(?:signalen|tekenen)|training|risk\s+assessment|risicotaxatie|signalen|warning\s+signs|cijfers|statistiek\w*|percentage|procent|cbs|rivm|onderzoek|studie|per\s+jaar|preventie|"
+_INFO_RE = _c(r"\b(?:trainer|cursus|ehbo|mental\s+health\s+first\s+aid|mhfa|first\s+aid\s+course|what\s+are\s+(?:the\s+)?(?:warning\s+)?signs|signs\s+that|wat\s+zijn\s+(?:de\s+)?(?:signalen|tekenen)|training|risk\s+assessment|risicotaxatie|signalen|warning\s+signs|cijfers|statistiek\w*|percentage|procent|cbs|rivm|onderzoek|studie|per\s+jaar|preventie|"
               r"campagne|beleid|werkstuk|scriptie|spreekbeurt|presentatie|essay|thesis|statistics|rates?|prevention|"
               r"awareness|campaign|research|study|studies|per\s+year|school\s+project|assignment|bijsluiter|"
               r"bijwerking\w*|side\s+effects?|leaflet|waarschuwing|warning|black\s+box)\b")
@@ -371,7 +381,7 @@ _YEARS_AGO = "|".join(str(year) for year in range(1950, datetime.date.today().ye
 _NEGATION_BEFORE_RE = _c(r"\b(?:niet|geen|nooit|not|never|no|isn't|aren't|am\s+not|i'm\s+not|zonder)\s+(?:\w+\s+){0,2}$"
                          # a warning to look out for it, not a report of it: "call if I get any suicidal thoughts"
                          r"|\b(?:if|when|in\s+case|als|mocht|wanneer|zodra)\s+(?:i|ik)\s+(?:ever\s+|ooit\s+)?(?:get|have|start\s+having|notice|develop|experience|krijg|heb|merk)\s+(?:any\s+|enige\s+)?$")
-_PAST_RE = _c(r"\b(?:vroeger|jaren\s+geleden|jaar\s+geleden|toen\s+ik\s+(?:\d+|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|jong|jonger|tiener|puber|student|op\s+de\s+middelbare|klein)|"
+_PAST_RE = _c(r"\b(?:(?:voor|vóór)\s+(?:de|mijn|m'n)\s+(?:behandeling|therapie|opname|medicatie)\s+(?:had|was|dacht|wilde)|before\s+(?:the|my)\s+(?:treatment|therapy|medication|meds)\s*,?\s+i\s+(?:had|was|used|thought|wanted)|vroeger|jaren\s+geleden|jaar\s+geleden|toen\s+ik\s+(?:\d+|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|jong|jonger|tiener|puber|student|op\s+de\s+middelbare|klein)|"
               r"in\s+mijn\s+(?:tiener|puber|studenten)\w*|als\s+tiener|als\s+puber|destijds|years\s+ago|a\s+year\s+ago|"
               r"when\s+i\s+was\s+(?:\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+kid|a\s+child|little|young|younger|a\s+teen\w*|in\s+(?:high\s+)?school|at\s+uni\w*)|used\s+to|back\s+then|"
               r"in\s+the\s+past|as\s+a\s+teen\w*|(?:from|between)\s+(?:about\s+|around\s+|the\s+ages?\s+of\s+|age\s+)?\d+\s+(?:to|until|till|and)\s+(?:about\s+)?\d+|"
@@ -412,14 +422,16 @@ _ALSO_ME_RE = _c(r"\b" + I_NL + r"\s+" + _GAP % 2 + r"(?:denk|dacht|heb|had)\s+(
 
 # A question put to someone else just before the match: the words are the asker's, not the author's state.
 _ASKED_OF_YOU_RE = _c(r"\b(?:are|do|have|were|did)\s+you\s+(?:[\w']+\s+){0,2}$|\b(?:ben|heb|denk|zit|speel|loop)\s+(?:je|jij|u)\s+(?:[\w']+\s+){0,2}$")
+_ASKED_WHETHER_RE = _c(r"\b(?:asked|asks|vroeg|vraagt|vroegen)\s+(?:me\s+|mij\s+|us\s+|ons\s+)?(?:[\w']+\s+){0,3}?(?:whether|if|of)\s+(?:[\w']+\s+){0,12}?$")
+_ANSWERED_YES_RE = _c(r"\b(?:yes|yeah|ja|and\s+i\s+(?:said|told|admitted)|en\s+ik\s+(?:zei|heb\s+gezegd|gaf\s+toe)|admitted|toegegeven|i\s+have|ik\s+heb)\b")
 # Self patterns that name the subject (suicide, self-harm) with a verb some words before it.
 _GENERAL = frozenset({"nl.ik_denk_aan_zelfmoord", "en.i_am_suicidal", "nl.mijn_zelfmoordgedachten", "nl.zelfmoordgedachten_heb_ik",
                       "nl.worstel_met", "en.struggle_with", "en.thoughts_of", "nl.gedachten_aan"})
 # Between "ik heb" and "zelfmoord": reading, watching, studying it is not thinking of it.
 _GAP_BLOCK_RE = _c(r"\b(?:gelezen|gezien|gekeken|geschreven|geleerd|lees|las|kijk|keek|schrijf|leer|studeer|onderzoek\w*|info\w*|vraag|vragen|"
-                   r"werkstuk|les|cursus|training|artikel|boek|film|serie|docu\w*|over\s+(?:de|het|een)|"
+                   r"werkstuk|scriptie|afstudeer\w*|opdracht|presentatie|les|cursus|training|artikel|boek|film|serie|docu\w*|over\s+(?:de|het|een)|"
                    r"read|reading|watched|watching|seen|saw|wrote|writing|learn\w*|study\w*|studying|research\w*|questions?|"
-                   r"article|book|film|movie|course|class|lecture|essay|about\s+(?:the|a))\b")
+                   r"article|book|film|movie|course|class|lecture|essay|dissertation|thesis|assignment|presentation|project|about\s+(?:the|a))\b")
 # The second layer: a sentence where the author (first person) wishes, plans or hopelessly
 # expects (DESIRE) their own death or not being there (DEATH) is a crisis sentence, unless it
 # is fear of dying, a question for information, or one of the suppressions below. It catches
@@ -543,6 +555,7 @@ _EVERYDAY_SENSE = {name: _c(pattern) for name, pattern in {
     "en.pills_ready": r"\b(?:weekly\s+box|for\s+my\s+(?:mum|mom|dad|nan|gran|grandad|grandma|husband|wife|partner|son|daughter)|helps\s+my)\b",
     "nl.pillen_klaar": r"\bvoor\s+(?:mijn|m'n|mn)\s+(?:moeder|vader|oma|opa|man|vrouw|partner|zoon|dochter)\b",
     "other.not_around_long": r"\b(?:kat|poes|hond|konijn|huisdier|cat|dog|rabbit|pet)\w*\b",
+    "en.no_future": r"\bfuture\s+(?:for\s+(?:me|myself)\s+)?(?:in|at|with)\s+(?:this|that|the|my|our)\s+(?!life\b|world\b)",
     "nl.geen_toekomst": r"\btoekomst\s+(?:meer\s+)?(?:in|voor|met|bij)\s+(?:deze|dit|die|dat|de|het|mijn|ons|onze)\b",
     "other.goodbye_message": r"\b(?:card|kaart\w*|retir\w*|pensioen\w*|leaving\s+do|afscheidsfeest\w*|afscheidsreceptie|colleague\w*|collega\w*)\b",
     # scratches from a pet or a garden, pills set out in a week box by the pharmacy
@@ -610,6 +623,8 @@ def _self_hits(sentence, *, media, joking, recovered, first_person):
                 continue
             if name in _GENERAL and _ASKED_OF_YOU_RE.search(before):
                 continue  # "we practised asking 'are you thinking about suicide?'"
+            if _ASKED_WHETHER_RE.search(before) and not _ANSWERED_YES_RE.search(after):
+                continue  # "the GP asked whether I'd had any thoughts of harming myself" (a screening question)
             if name in _ACCIDENT_PRONE and _ACCIDENT_RE.search(sentence):
                 continue
             if name in _JOKE_PRONE and (joking or _HYPERBOLE_RE.search(sentence)):

@@ -348,3 +348,38 @@ def test_round_17_rules_catch_saving_pills_relapse_and_passive_wishes(text, abou
 ])
 def test_round_17_everyday_senses_are_not_a_crisis(text):
     assert not detect_crisis(text).crisis
+
+
+@pytest.mark.parametrize("text, about", [
+    ("ngl been thinking abt killing myself a lot lately. idk who else to tell lol", "self"),
+    ("is 20 of my zopiclone enough to just not wake up? not a joke, i'm asking for real", "self"),
+    ("I don't see much point in going on without her.", "self"),
+    ("I have been thinking about how I would do it, in a practical way.", "self"),
+    ("Honestly they'd save money and stress if I just wasn't around anymore.", "self"),
+    ("als ik morgen onder een vrachtwagen kom vind ik het eerlijk gezegd prima", "self"),
+    ("Elke keer als ik een tentamen verpest sla ik mezelf.", "self"),
+    ("- kamer opruimen\n- uitzoeken waar ik het ga doen", "self"),
+    ("Mijn zoon heeft in de groepsapp gezet dat hij dit weekend een eind aan zijn leven maakt.", "other"),
+    ("Een collega vertelde me dat ze al een tijdje pillen spaart.", "other"),
+])
+def test_round_18_rules_catch_plans_burdens_and_blows_told_plainly(text, about):
+    found = detect_crisis(text, learned=False)
+    assert found.crisis and found.about == about, found
+
+
+@pytest.mark.parametrize("text", [
+    "Ik kan mezelf wel voor mijn kop slaan, ik ben mijn sleutels weer vergeten.",
+    "I was thinking about how I would do it differently next time, the presentation I mean.",
+    "Ik moet nog uitzoeken hoe en wanneer ik mijn pensioen aanvraag.",
+    "I honestly can't see a future for me in this profession.",
+    "My dissertation is on how suicide risk is assessed in A&E departments.",
+    "Voor de behandeling had ik bijna dagelijks gedachten aan de dood. Nu al acht maanden niet meer.",
+    "The GP asked straight out whether I'd had any thoughts of harming myself or of being better off dead. I haven't, not at all.",
+    "Op de cursus hebben we geoefend hoe je iemand vraagt of hij aan zelfdoding denkt; de trainer legde het goed uit.",
+])
+def test_round_18_everyday_senses_and_screening_questions_are_not_a_crisis(text):
+    assert not detect_crisis(text, learned=False).crisis
+
+
+def test_a_screening_question_answered_yes_still_is():
+    assert detect_crisis("The GP asked whether I'd had thoughts of harming myself and I said yes, every day.", learned=False).crisis
