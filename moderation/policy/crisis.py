@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import crisis_model
+from .needles import needles
 
 __all__ = ["CrisisAssessment", "detect_crisis", "crisis_text", "sentences_model_may_judge"]
 
@@ -69,6 +70,7 @@ _INVISIBLE_RE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 # A number with its unit ("30mg", "4kg", "15x") is a quantity, not a word in disguise.
 _LEET_WORD_RE = re.compile(r"(?<![\w@$])(?![0-9]+(?:mg|mcg|ug|g|gr|kg|ml|cl|l|cm|mm|km|m|x|e|de|ste|st|nd|rd|th|u|uur|min|jr|kcal)(?![\w@$]))(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[013457@$])[a-z0-9@$]+(?![\w@$])")
+_LEET_CHAR_RE = re.compile(r"[013457@$]")
 # "z e l f m o o r d", "s.u.i.c.i.d.e": four or more single letters in a row become one word.
 _SPACED_RE = re.compile(r"\b(?:[a-z][ .\-*_]){3,}[a-z]\b")
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
@@ -77,8 +79,9 @@ _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 def _fold(text):
     text = unicodedata.normalize("NFKC", text)
-    text = _INVISIBLE_RE.sub("", text).translate(_CONFUSABLES).lower()
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKD", _INVISIBLE_RE.sub("", text).translate(_CONFUSABLES).lower())
+    if not text.isascii():  # no ASCII character is a combining mark
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return text.translate(_CONFUSABLES)
 
 
@@ -92,7 +95,8 @@ def normalise(text: str) -> str:
     if _shared_normalise is not None:
         text = _shared_normalise(text)
     text = _fold(text)
-    text = _LEET_WORD_RE.sub(_leet, text)
+    if _LEET_CHAR_RE.search(text):  # a word in disguise has one of these
+        text = _LEET_WORD_RE.sub(_leet, text)
     text = _SPACED_RE.sub(lambda m: re.sub(r"[ .\-*_]", "", m.group()), text)
     text = _REPEAT_RE.sub(r"\1\1", text)
     return _SPACES_RE.sub(" ", text)
@@ -108,7 +112,6 @@ mezelf mijzelf zichzelf myself himself herself themselves iedereen niemand
 snijden gesneden beschadigen aandoen ophangen verhangen beeindigen anymore without everyone
 """.split()
 _LEXICON_SET = frozenset(_LEXICON)
-_WORD_RE = re.compile(r"[a-z]+")
 # Real words one edit away from a lexicon word that must stay themselves.
 _KEEP = frozenset("""jezelf uzelf hemzelf haarzelf onszelf zichzelfs niemands iemand mijzelfs
 aandoet aandeed sneden snijdend suicides overdoses everyones without""".split())
@@ -179,8 +182,12 @@ def _corrected(word):
     return word
 
 
+# Words of fewer than four letters are never corrected: the pass need not call back for them.
+_TYPO_WORD_RE = re.compile(r"[a-z]{4,}")
+
+
 def _correct_typos(text):
-    return _WORD_RE.sub(lambda m: _corrected(m.group()), text)
+    return _TYPO_WORD_RE.sub(lambda m: _corrected(m.group()), text)
 
 
 # --- patterns --------------------------------------------------------------
@@ -581,6 +588,21 @@ _OTHER_ACCIDENT_PRONE = frozenset({"en.other_kill_self", "other.cuts_on_arms"})
 
 _SELF = [(name, _c(pattern)) for name, pattern in SELF_PATTERNS]
 _OTHER = [(name, _c(pattern)) for name, pattern in OTHER_PATTERNS]
+# Each pattern with the words it cannot match without (moderation.policy.needles): a post holds
+# the words of a few, and trying all of them at every position of every sentence was most of its time.
+_SELF_NEEDLES = [(name, pattern, needles(pattern)) for name, pattern in _SELF]
+_OTHER_NEEDLES = [(name, pattern, needles(pattern)) for name, pattern in _OTHER]
+_ALL_NEEDLES = sorted({word for _, _, words in _SELF_NEEDLES + _OTHER_NEEDLES if words for word in words})
+
+
+def _possible_patterns(text):
+    """The (name, pattern) pairs of _SELF and of _OTHER that may match somewhere in ``text``, in order
+    (each of the 300-odd words looked for once: a substring test is quicker than an expression)."""
+    present = {word for word in _ALL_NEEDLES if word in text}
+    return tuple([(name, pattern) for name, pattern, words in patterns if words is None or not words.isdisjoint(present)]
+                 for patterns in (_SELF_NEEDLES, _OTHER_NEEDLES))
+
+
 _SENTENCE_RE = re.compile(r"[^.!?\n;]+[.!?;]*|\n")
 
 
@@ -610,9 +632,9 @@ def _in_quotes(sentence, start):
     return any(m.start() <= start < m.end() for m in _QUOTED_RE.finditer(sentence))
 
 
-def _self_hits(sentence, *, media, joking, recovered, first_person):
+def _self_hits(sentence, *, media, joking, recovered, first_person, patterns=_SELF):
     hits = []
-    for name, pattern in _SELF:
+    for name, pattern in patterns:
         for match in pattern.finditer(sentence):
             before, after = sentence[: match.start()], sentence[match.end():]
             if _IDIOM_AFTER_RE.search(after):
@@ -726,9 +748,9 @@ def _topic_start(text):
     return match.start() if match else len(text)
 
 
-def _other_hits(sentence):
+def _other_hits(sentence, patterns=_OTHER):
     hits = []
-    for name, pattern in _OTHER:
+    for name, pattern in patterns:
         match = pattern.search(sentence)
         if match is None:
             continue
@@ -823,20 +845,22 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
     info = bool(_INFO_RE.search(t))
     first_person = bool(_FIRST_PERSON_RE.search(t))
     donation = bool(_DONATION_RE.search(t))
+    self_patterns, other_patterns = _possible_patterns(t)
     self_signals, other_signals = [], []
     for sentence in _sentences(t):
-        self_signals += _self_hits(sentence, media=media, joking=joking, recovered=recovered, first_person=first_person)
+        self_signals += _self_hits(sentence, media=media, joking=joking, recovered=recovered, first_person=first_person,
+                                   patterns=self_patterns)
         if _concept_hit(sentence, media=media, joking=joking, first_person=first_person, donation=donation):
             self_signals.append("self.wish")
         if topic and _ALSO_ME_RE.search(sentence) and not (_PAST_RE.search(sentence) and recovered):
             self_signals.append("self.also_me")
         if not (media or completed or info):
-            other_signals += _other_hits(sentence)
+            other_signals += _other_hits(sentence, other_patterns)
             if not donation and _other_concept_hit(sentence):
                 other_signals.append("other.wish")
         elif completed and not media:
             # grief, unless the sentence itself says someone is at risk now
-            other_signals += [name for name in _other_hits(sentence) if _PRESENT_RE.search(sentence)
+            other_signals += [name for name in _other_hits(sentence, other_patterns) if _PRESENT_RE.search(sentence)
                               and not _COMPLETED_RE.search(sentence)]
     if not self_signals and not (media or joking):
         if _hopeless_and_acts(t):
