@@ -55,12 +55,22 @@ _DOUBT_RE = re.compile(r"""(?<!\w)(?:
 def doubted_reports(folded: str, quotes: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
     """Spans of the sentences of ``folded`` (outside ``quotes``) that report someone else's words
     and are doubted in the same sentence, after the report, or in the next sentence."""
-    if not _REPORT_RE.search(folded):
+    found = _REPORT_RE.search(folded)
+    if not found:
         return []
     sentences = [m for m in PLAIN_SENTENCE_RE.finditer(folded)
                  if not any(s <= m.start() < e for s, e in quotes) and m.group().strip()]
     out = []
     for i, m in enumerate(sentences):
+        # A report inside a sentence is one in the whole text at the same place (a sentence starts
+        # after a line break or . ! ?, and a report ends in a letter), so the next report in the
+        # text from here tells which sentences hold none: one pass instead of one per sentence.
+        if found is not None and found.start() < m.start():
+            found = _REPORT_RE.search(folded, m.start())
+        if found is None:
+            break
+        if found.start() >= m.end():
+            continue
         report = _REPORT_RE.search(m.group())
         if report is None:
             continue
