@@ -29,6 +29,42 @@ def test_crafted_twenty_thousand_characters_render_and_assess_in_linear_time(nam
     assert time.process_time() - started < BOUND_SECONDS
 
 
+def _screening_seconds(text, rules, rounds=3):
+    """Best CPU time of rendering, assessing and reading crisis signals of ``text``."""
+    from moderation.policy import assess
+    from moderation.policy.crisis import crisis_text, detect_crisis
+    from moderation.policy.visible import forget_documents, visible_document
+
+    best = None
+    for _ in range(rounds):
+        forget_documents()
+        started = time.process_time()
+        html = render_markdown(text)
+        assess(visible_document(html), rules)
+        detect_crisis(crisis_text(html))
+        elapsed = time.process_time() - started
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
+# Twice the text may cost twice the time, and a little more on a busy machine; a quadratic step costs
+# four times. Texts screened in a few milliseconds are compared from this floor, below which a timer
+# on a shared machine says little.
+LINEAR_RATIO = 3.0
+FLOOR_SECONDS = 0.004
+
+
+@pytest.mark.parametrize("name", sorted(CRAFTED_UNITS))
+def test_screening_a_crafted_post_twice_as_long_costs_about_twice_as_much(name):
+    from moderation.policy import default_rules
+
+    rules = default_rules()
+    _screening_seconds(crafted(name, 1000), rules, rounds=1)
+    half = _screening_seconds(crafted(name, 10_000), rules)
+    whole = _screening_seconds(crafted(name, 20_000), rules)
+    assert whole / max(half, FLOOR_SECONDS) < LINEAR_RATIO, (name, half, whole)
+
+
 def test_many_unclosed_brackets_still_leave_later_links_working():
     html = render_markdown("[" * 50 + " tekst [bron](https://www.rivm.nl/roken)")
     assert '<a href="https://www.rivm.nl/roken"' in html
