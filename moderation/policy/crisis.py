@@ -596,11 +596,17 @@ _ALL_NEEDLES = sorted({word for _, _, words in _SELF_NEEDLES + _OTHER_NEEDLES if
 
 
 def _possible_patterns(text):
-    """The (name, pattern) pairs of _SELF and of _OTHER that may match somewhere in ``text``, in order
-    (each of the 300-odd words looked for once: a substring test is quicker than an expression)."""
+    """The (name, pattern, needed words present) of _SELF and of _OTHER that may match somewhere in
+    ``text``, in order (each of the 300-odd words looked for once: a substring test is quicker than
+    an expression); a sentence without one of those words is not tried either."""
     present = {word for word in _ALL_NEEDLES if word in text}
-    return tuple([(name, pattern) for name, pattern, words in patterns if words is None or not words.isdisjoint(present)]
+    return tuple([(name, pattern, words and tuple(sorted(words & present))) for name, pattern, words in patterns
+                  if words is None or not words.isdisjoint(present)]
                  for patterns in (_SELF_NEEDLES, _OTHER_NEEDLES))
+
+
+def _may_match(sentence, words):
+    return words is None or any(word in sentence for word in words)
 
 
 _SENTENCE_RE = re.compile(r"[^.!?\n;]+[.!?;]*|\n")
@@ -632,9 +638,11 @@ def _in_quotes(sentence, start):
     return any(m.start() <= start < m.end() for m in _QUOTED_RE.finditer(sentence))
 
 
-def _self_hits(sentence, *, media, joking, recovered, first_person, patterns=_SELF):
+def _self_hits(sentence, *, media, joking, recovered, first_person, patterns=_SELF_NEEDLES):
     hits = []
-    for name, pattern in patterns:
+    for name, pattern, words in patterns:
+        if not _may_match(sentence, words):
+            continue
         for match in pattern.finditer(sentence):
             before, after = sentence[: match.start()], sentence[match.end():]
             if _IDIOM_AFTER_RE.search(after):
@@ -748,10 +756,10 @@ def _topic_start(text):
     return match.start() if match else len(text)
 
 
-def _other_hits(sentence, patterns=_OTHER):
+def _other_hits(sentence, patterns=_OTHER_NEEDLES):
     hits = []
-    for name, pattern in patterns:
-        match = pattern.search(sentence)
+    for name, pattern, words in patterns:
+        match = pattern.search(sentence) if _may_match(sentence, words) else None
         if match is None:
             continue
         before = sentence[: match.start()]
