@@ -183,6 +183,9 @@ CRAFTED_UNITS = {
     "html-lists": "<ul><li>", "html-divs": "<div>",
     # Many small elements of one kind: thousands of one-row tables, of quotes, of table rows of one cell.
     "tables": "a\n|-\n\n", "quote-paragraphs": "> a\n\n", "table-cells": "|-\n",
+    # Thousands of quotes with someone else's words reported between them (each sentence was compared
+    # with every quote).
+    "quoted-reports": "> a\n\nze zei het.\n\n",
 }
 
 

@@ -15,6 +15,7 @@ aan", "no doubt").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .text import PLAIN_SENTENCE_RE
 
@@ -58,8 +59,9 @@ def doubted_reports(folded: str, quotes: tuple[tuple[int, int], ...] = ()) -> li
     found = _REPORT_RE.search(folded)
     if not found:
         return []
+    starts, ends = _merged(quotes)
     sentences = [m for m in PLAIN_SENTENCE_RE.finditer(folded)
-                 if not any(s <= m.start() < e for s, e in quotes) and m.group().strip()]
+                 if not _inside(starts, ends, m.start()) and m.group().strip()]
     out = []
     for i, m in enumerate(sentences):
         # A report inside a sentence is one in the whole text at the same place (a sentence starts
@@ -79,3 +81,22 @@ def doubted_reports(folded: str, quotes: tuple[tuple[int, int], ...] = ()) -> li
         if _DOUBT_RE.search(after) or _DOUBT_RE.search(following):
             out.append(m.span())
     return out
+
+
+def _merged(spans) -> tuple[list[int], list[int]]:
+    """The starts and ends of the union of the ``(start, end)`` spans, sorted: a sentence is looked up
+    by bisection, not compared with every quote (2,000 quotes and a report took 450 ms)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if starts and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _inside(starts: list[int], ends: list[int], position: int) -> bool:
+    i = bisect_right(starts, position) - 1
+    return i >= 0 and position < ends[i]
