@@ -396,9 +396,17 @@ def _mix(a: int, b: int) -> int:
     return ((((a * _P1) & _M64) ^ b) * _P2 & _M64) >> (64 - BITS)
 
 
-def _mix_np(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    with np.errstate(over="ignore"):
-        return (((a * np.uint64(_P1)) ^ b) * np.uint64(_P2)) >> np.uint64(64 - BITS)
+def _left(a: int) -> int:
+    """The part of ``_mix(a, b)`` that depends on ``a`` alone (kept per word at inference)."""
+    return (a * _P1) & _M64
+
+
+_P2_NP, _SHIFT_NP = np.uint64(_P2), np.uint64(64 - BITS)
+
+
+def _mix_right(left: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``_mix(a, b)`` of arrays, from ``_left(a)`` (array arithmetic wraps at 64 bits, as _mix masks)."""
+    return ((left ^ b) * _P2_NP) >> _SHIFT_NP
 
 
 _SC_IDX = [_hash("sc:" + name) for name in _SHAPES]
@@ -577,8 +585,10 @@ class Detector:
         self._topic_yes, self._topic_no = float(w[_TOPIC_YES]), float(w[_TOPIC_NO])
         self._len_short, self._len_long, self._q_end = (float(w[_LEN_SHORT]), float(w[_LEN_LONG]),
                                                         float(w[_Q_END]))
-        self._word_cache: dict[str, int] = {}  # word -> row of self._table
-        self._table = np.zeros((4096, 6))
+        self._word_cache: dict[str, int] = {}  # word -> row of the word tables (see _word)
+        self._table = np.zeros((4096, 5))
+        self._ids = np.zeros((4096, 4), dtype=np.uint64)
+        self._shapes = np.zeros((4096, 2), dtype=np.int64)
 
     @classmethod
     def load(cls, path: Path | str = WEIGHTS_PATH) -> Detector:
@@ -596,8 +606,11 @@ class Detector:
                             **extra)
 
     def _word(self, word: str) -> int:
-        """Row of ``word`` in the word table (summed weight of its own features, how many,
-        id, shape mask, primary shape + 1), added on first sight."""
+        """Row of ``word`` in the word tables, added on first sight: ``_table`` (summed weight of its
+        own features, how many, weight of its health copy, of it as the first word, and as the first
+        word of a health sentence), ``_ids`` (id, and the id's part of its pair hashes as the left word
+        of a pair, of a health pair and of the first two words) and ``_shapes`` (shape mask, primary
+        shape + 1): what hashing the pairs needs of a word is done once per word, not per sentence."""
         feats, wid, mask, prim = _word_info(word)
         w = self._wd
         row = len(self._word_cache)
@@ -606,12 +619,17 @@ class Detector:
                 self._word_cache.clear()
                 row = 0
             else:
-                grown = np.zeros((len(self._table) * 2, 6))
-                grown[:row] = self._table[:row]
-                self._table = grown
+                for name in ("_table", "_ids", "_shapes"):
+                    table = getattr(self, name)
+                    grown = np.zeros((len(table) * 2, table.shape[1]), dtype=table.dtype)
+                    grown[:row] = table[:row]
+                    setattr(self, name, grown)
         values = [NGRAM_VALUE if f.startswith("g:") else 1.0 for f in feats]
         self._table[row] = (float(sum(v * w[_hash(f)] for f, v in zip(feats, values, strict=True))), sum(values),
-                            wid, mask, prim + 1, float(w[_hash("h" + feats[0])]))
+                            float(w[_hash("h" + feats[0])]), float(w[_mix(_SALT_S, wid)]),
+                            float(w[_mix(_SALT_SH, wid)]))
+        self._ids[row] = (wid, _left(wid ^ _SALT_B), _left(wid ^ _SALT_BH), _left(wid ^ _SALT_S2))
+        self._shapes[row] = (mask, prim + 1)
         self._word_cache[word] = row
         return row
 
@@ -626,11 +644,13 @@ class Detector:
         lens = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
         starts = np.zeros(len(lens), dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
-        info = self._table[np.fromiter(rows, dtype=np.int64, count=len(rows))]
+        rows = np.fromiter(rows, dtype=np.int64, count=len(rows))
+        info = self._table[rows]
         wsum, wcount = info[:, 0], info[:, 1]
-        wid = info[:, 2].astype(np.uint64)
-        mask = info[:, 3].astype(np.int64)
-        prim = info[:, 4].astype(np.int64)
+        ids = self._ids[rows]
+        wid = ids[:, 0]
+        shapes = self._shapes[rows]
+        mask, prim = shapes[:, 0], shapes[:, 1]
         n_tok = len(rows)
         w = self._wd
         # bigrams (a pair never spans two sentences): pair i is tokens i and i+1
@@ -639,7 +659,7 @@ class Detector:
         pair = np.zeros(n_tok)
         pair_n = np.zeros(n_tok)
         if n_tok > 1:
-            big = w[_mix_np(wid[:-1] ^ np.uint64(_SALT_B), wid[1:])]
+            big = w[_mix_right(ids[:-1, 1], wid[1:])]
             cc = self._cc[prim[:-1], prim[1:]]
             has_cc = (prim[:-1] > 0) & (prim[1:] > 0)
             ok = inside[:-1]
@@ -648,13 +668,12 @@ class Detector:
         total = np.add.reduceat(wsum + pair, starts)
         count = np.add.reduceat(wcount + pair_n, starts)
         # the start of the sentence
-        first = wid[starts]
-        total += w[_mix_np(np.full(len(starts), _SALT_S, dtype=np.uint64), first)]
+        total += info[starts, 3]
         count += 1.0
         multi = lens > 1
         if multi.any():
             second = wid[np.minimum(starts + 1, n_tok - 1)]
-            s2 = w[_mix_np(first ^ np.uint64(_SALT_S2), second)]
+            s2 = w[_mix_right(ids[starts, 3], second)]
             total += np.where(multi, s2, 0.0)
             count += multi
         first_bits = ((mask[starts][:, None] >> _SHAPE_RANGE) & 1).astype(np.float64)
@@ -676,13 +695,13 @@ class Detector:
         if topic.any():
             # the health-topic copies: shape pairs, the first word, bigrams and words
             total += np.where(topic, ((bits @ self._co_h) * bits).sum(axis=1) / 2.0, 0.0)
-            total += np.where(topic, w[_mix_np(np.full(len(starts), _SALT_SH, dtype=np.uint64), first)], 0.0)
+            total += np.where(topic, info[starts, 4], 0.0)
             ctx = np.repeat(topic, lens)
             h_pair = np.zeros(n_tok)
             if n_tok > 1:
-                big_h = w[_mix_np(wid[:-1] ^ np.uint64(_SALT_BH), wid[1:])]
+                big_h = w[_mix_right(ids[:-1, 2], wid[1:])]
                 h_pair[:-1] = np.where(inside[:-1] & ctx[:-1], big_h, 0.0)
-            h_word = np.where(ctx, info[:, 5], 0.0)
+            h_word = np.where(ctx, info[:, 2], 0.0)
             total += np.add.reduceat(h_pair + h_word, starts)
             count += np.where(topic, pairs + 1.0 + (lens - 1) + lens, 0.0)
         q = np.fromiter((t[-1] == "?" for t in token_lists), dtype=bool, count=len(token_lists))
