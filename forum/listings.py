@@ -1,33 +1,31 @@
-"""The rows of the topic lists and the home page's category cards, as display strings.
+"""The rows of the topic lists and the home page's category cards, and the strings of the topic page's stats.
 
-Formatted here once per row instead of in the template: four {% blocktranslate %}, an include,
-naturaltime and a URL reversed per row took three quarters of a category page's time
-(bench/README.md, "Where the time goes"). The templates only place these strings. The
-messages are the templates' own msgids, so the Dutch catalogue already has them.
-
-Every string of a row or card is HTML already (SafeString): escaped here, and the phrases that
-repeat (counts, markers, relative times) escaped once per process with their memo. The template's
-own escaping of ~250 values was half of a category page's row loop (bench/README.md, "Session of
-2026-12-03"); `{{ row.title }}` still shows the title as text.
+A row (includes/_topic_row.html) or card (includes/_category_card.html) is a readable template given
+plain values only, rendered once per process for those values and the language, and kept by them
+(`_fragment`): a topic that changes has other values, so nothing needs invalidating, and a page
+only joins its rows' HTML. Its relative time ("3 minutes ago") is left out of what is kept, a hole
+filled for each request, so it never freezes. Rendering four {% blocktranslate %}, an include and
+naturaltime per row was most of a category page's time (bench/README.md, "Where the time goes"),
+and even with the strings made in Python, placing them was half of it ("Session of 2026-12-04").
 """
 
 import functools
 import html
+import secrets
 from typing import TypedDict
 from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import NaturalTimeFormatter
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, ngettext
 
-from forum.models import SolutionState
 from forum.models.core import member_name, topic_slug
-
-SOLVED_STATES = (SolutionState.SOLVED, SolutionState.REOPEN_REQUESTED)
 
 
 @functools.cache
@@ -75,33 +73,6 @@ def _integer(n):
     return number_format(n) if settings.USE_THOUSAND_SEPARATOR else str(n)
 
 
-def _count(language, singular, plural, n):
-    """"12 answers" in `language` (the active one, which the caller read once), as HTML."""
-    return _counted(language, settings.USE_THOUSAND_SEPARATOR, singular, plural, n)
-
-
-@functools.lru_cache(maxsize=4096)
-def _counted(language, _grouping, singular, plural, n):  # _grouping: _integer's setting, part of the key
-    """Memoised per language, and escaped once: ngettext looks the active language up again on every
-    call, and a list page made a hundred of them (a fifth of topic_rows). Called with the active
-    language only, so the cached string is the one ngettext gives in it."""
-    return escape_text(ngettext(singular, plural, n) % {"counter": _integer(n)})
-
-
-@functools.lru_cache(maxsize=64)
-def _marker(language, solution_state, show_proposed):
-    if solution_state in SOLVED_STATES:
-        return format_html('<span class="marker solved">[{}]</span> ', gettext("Solved"))
-    if solution_state == SolutionState.PROPOSED and show_proposed:
-        return format_html('<span class="marker proposed">[{}]</span> ', gettext("Solution proposed"))
-    return SafeString("")
-
-
-def solved_marker(solution_state, show_proposed=False, language=None):
-    """The "[Solved]" (or "[Solution proposed]") marker before a title, as includes/_solved_marker.html writes it."""
-    return _marker(language or get_language(), solution_state, show_proposed)
-
-
 class _Phrase:
     """One of humanize's lazy phrases ("%(count)s hours ago"), formatted once for each count."""
 
@@ -135,41 +106,52 @@ def natural_time(value, language=None):
     return escape_text(str(_natural_time_formatter(language or get_language()).string_for(value)))
 
 
-class TopicRow(TypedDict):  # a dict: the template engine finds a key at its first try, an attribute at its second
-    """Each value is HTML (SafeString)."""
+ROW_TEMPLATE = "includes/_topic_row.html"
+CARD_TEMPLATE = "includes/_category_card.html"
+# Where a row's relative time goes: a title or a name cannot hold "\x00" (Django's form fields refuse it),
+# and the token is this process's own.
+TIME_HOLE = f"\x00{secrets.token_hex(8)}\x00"
+FRAGMENTS_KEPT = 4096  # rows and cards, about 3 MB (a row is ~700 characters)
 
-    url: str
-    title: str
-    marker: str
-    unread: str  # "" when nothing is unread
-    by: str
-    answers: str
-    best_score: str  # "" without a scored answer
-    views: str
-    last_activity_iso: str
-    last_activity: str
+
+@functools.lru_cache(maxsize=FRAGMENTS_KEPT)
+def _fragment(template_name, name, language, values):
+    """`template_name` rendered with `name` = dict(values) in `language` (the active one, which the caller read),
+    split where the relative time goes: (before, after), or (the whole, None) without a time.
+
+    Kept by the values themselves: they are all the template is given, so a row whose topic changed
+    has other values and is rendered again, and nothing needs invalidating."""
+    html = render_to_string(template_name, {name: dict(values), "when": TIME_HOLE})
+    before, hole, after = html.partition(TIME_HOLE)
+    return (before, after) if hole else (before, None)
+
+
+@receiver(setting_changed)
+def forget_fragments(**kwargs):
+    """A setting (templates, languages, URLs) can change what a row renders as without changing its values;
+    a test that empties the cache empties these too (tests/conftest.py)."""
+    _fragment.cache_clear()
+
+
+def _with_time(parts, when):
+    before, after = parts
+    return SafeString(before if after is None else f"{before}{when}{after}")
 
 
 def topic_rows(topics, unread):
-    """One TopicRow per topic of a category page; `unread` is {topic id: unread answers} for a member."""
+    """Each topic of a category page (forum.topic_lists.TopicListItem) as its row's HTML; `unread` is
+    {topic id: unread answers} for a member. The row (includes/_topic_row.html) is rendered once per
+    process for its values and language, and only its relative time is formatted for each request."""
     rows = []
     language = get_language()
-    by, best_score = gettext("by %(name)s"), gettext("best score %(score)s")
     for topic in topics:
-        n = unread.get(topic.pk, 0)
-        score = topic.best_answer_score
-        rows.append(TopicRow(
-            url=escape_text(topic_url(topic)),
-            title=escape_text(topic.title),
-            marker=solved_marker(topic.solution_state, show_proposed=True, language=language),
-            unread=_count(language, "%(counter)s unread", "%(counter)s unread", n) if n else "",
-            by=escape_text(by % {"name": starter_name(topic)}),
-            answers=_count(language, "%(counter)s answer", "%(counter)s answers", topic.answer_count),
-            best_score=escape_text(best_score % {"score": _integer(score)}) if score is not None else "",
-            views=_count(language, "%(counter)s view", "%(counter)s views", topic.view_count),
-            last_activity_iso=SafeString(topic.last_activity_at.isoformat()),  # digits, '-', ':', '.', 'T' and '+'
-            last_activity=natural_time(topic.last_activity_at, language),
-        ))
+        values = (
+            ("url", topic_url(topic)), ("title", topic.title), ("solution_state", topic.solution_state),
+            ("unread", unread.get(topic.pk, 0)), ("starter", starter_name(topic)), ("answers", topic.answer_count),
+            ("best_score", topic.best_answer_score), ("views", topic.view_count),
+            ("last_activity_iso", topic.last_activity_at.isoformat()),
+        )
+        rows.append(_with_time(_fragment(ROW_TEMPLATE, "row", language, values), natural_time(topic.last_activity_at, language)))
     return rows
 
 
@@ -196,37 +178,17 @@ def topic_stats(topic, post_count, participant_count):
     )
 
 
-class CategoryCard(TypedDict):
-    """Each string is HTML (SafeString)."""
-
-    url: str
-    name: str
-    description: str
-    is_health: bool
-    unread: str
-    stats: str  # "12 topics · 40 answers · 3 solved · latest activity 2 hours ago"
-
-
 def category_cards(categories, unread):
-    """One CategoryCard per category of the home page; `unread` is {category id: unread answers} for a member."""
+    """Each category of the home page as its card's HTML (includes/_category_card.html, kept as topic_rows keeps
+    rows); `unread` is {category id: unread answers} for a member."""
     cards = []
     language = get_language()
     for category in categories:
-        n = unread.get(category.pk, 0)
-        stats = [
-            _count(language, "%(counter)s topic", "%(counter)s topics", category.topic_total),
-            _count(language, "%(counter)s answer", "%(counter)s answers", category.answer_total),
-            _count(language, "%(counter)s solved", "%(counter)s solved", category.solved_total),
-        ]
-        if category.latest_activity:
-            when = _natural_time_formatter(language).string_for(category.latest_activity)
-            stats.append(escape_text(gettext("latest activity %(when)s") % {"when": when}))
-        cards.append(CategoryCard(
-            url=escape_text(category_url(category)),
-            name=escape_text(category.name),
-            description=escape_text(category.description),
-            is_health=category.is_health,
-            unread=_count(language, "%(counter)s unread in topics you watch", "%(counter)s unread in topics you watch", n) if n else "",
-            stats=SafeString(" · ".join(stats)),  # each part escaped
-        ))
+        latest = category.latest_activity
+        values = (
+            ("url", category_url(category)), ("name", category.name), ("description", category.description),
+            ("is_health", category.is_health), ("unread", unread.get(category.pk, 0)), ("topics", category.topic_total),
+            ("answers", category.answer_total), ("solved", category.solved_total), ("active", bool(latest)),
+        )
+        cards.append(_with_time(_fragment(CARD_TEMPLATE, "card", language, values), natural_time(latest, language) if latest else ""))
     return cards

@@ -23,7 +23,7 @@ MAX_GUESS = 100_000  # a larger page number is past the last anyway, and its off
 
 @dataclass(frozen=True, slots=True)
 class TopicListItem:
-    """One topic of a list, as the plain values its row shows (forum.listings.TopicRow).
+    """One topic of a list, as the plain values its row shows (includes/_topic_row.html, through forum.listings.topic_rows).
 
     Plain values, not Topic and User instances: building those for 25 rows took a quarter of the
     list's ORM time (bench/README.md, "This session")."""

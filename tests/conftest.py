@@ -41,10 +41,11 @@ def _fresh_cache(request):
         return
     from django.core.cache import cache
 
-    from forum import fragments
+    from forum import fragments, listings
 
     cache.clear()
     fragments.forget_copies()  # the process's copies of post fragments
+    listings.forget_fragments()  # and of list rows and home cards
 
 
 @pytest.fixture(autouse=True)

@@ -70,6 +70,14 @@ REGISTER = (
         "forum/templatetags/forum_tags.py",
     ),
     Cache(
+        "list rows and home cards",
+        "(in the process) the template, language and every value the row or card is given", None,
+        "the last 4,096 topic rows (includes/_topic_row.html) and category cards (includes/_category_card.html) rendered, "
+        "each with a hole for its relative time, which is formatted on every request",
+        "the key: the template is given those values only (forum.listings.topic_rows, category_cards); a setting change empties them",
+        "forum/listings.py",
+    ),
+    Cache(
         "home categories", "home-categories[:public]", MINUTE, "the home page's category list with counts",
         "the lifetime only: counts may lag a minute", "forum/selectors.py", "forum.selectors.HOME_CACHE_SECONDS",
     ),

@@ -1,9 +1,10 @@
 """The category topic list and the home page's cards: what each row says, and a fixed number of queries."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
+from django.contrib.humanize.templatetags import humanize
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -71,6 +72,46 @@ def test_a_rows_relative_time_reads_as_django_naturaltime(language):
         for delta in deltas:
             for value in (now - delta, now + delta + timedelta(seconds=0.5)):
                 assert listings.natural_time(value) == escape(naturaltime(value)), (language, delta, value > now)
+
+
+def test_a_kept_row_reads_its_time_anew_and_shows_its_topic_as_it_is_now(client, topic_factory, category, user_factory, monkeypatch):
+    topic = topic_factory(title="Moe na het sporten")
+    url = category.get_absolute_url()
+    first = _row(client.get(url).content.decode(), "Moe na het sporten")
+    kept = listings._fragment.cache_info().hits
+
+    class ThreeHoursLater(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) + timedelta(hours=3)
+
+    monkeypatch.setattr(humanize, "datetime", ThreeHoursLater)
+    later = _row(client.get(url).content.decode(), "Moe na het sporten")
+
+    assert listings._fragment.cache_info().hits > kept  # the same row, not rendered again
+    three_hours = "3\N{NO-BREAK SPACE}uur geleden"
+    assert f">{three_hours}</time>" in later and three_hours not in first
+    assert later.replace(three_hours, "") == re.sub(r">[^<]*</time>", "></time>", first)
+    services.answer_post(actor=user_factory(), topic=topic, body="Rust een paar dagen.")
+    assert "1 antwoord<" in _row(client.get(url).content.decode(), "Moe na het sporten")
+
+
+def test_a_kept_row_or_card_shows_one_members_unread_marks_to_no_one_else(client, user_factory, topic_factory, category):
+    reader, other = user_factory(), user_factory()
+    topic = topic_factory(title="Moe in de ochtend")
+    services.answer_post(actor=reader, topic=topic, body="Mijn antwoord.")  # now watching
+    client.force_login(reader)
+    client.get(topic.get_absolute_url())
+    services.answer_post(actor=user_factory(), topic=topic, body="Nieuw.")
+    assert 'class="unread-badge"' in _row(client.get(category.get_absolute_url()).content.decode(), "Moe in de ochtend")
+    assert "1 ongelezen in topics die je volgt" in client.get("/").content.decode()
+
+    for viewer in (other, None):
+        client.logout()
+        if viewer is not None:
+            client.force_login(viewer)
+        assert "unread-badge" not in client.get(category.get_absolute_url()).content.decode()
+        assert "unread-badge" not in client.get("/").content.decode()
 
 
 @pytest.mark.parametrize("topics", [2, 25])
