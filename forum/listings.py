@@ -114,16 +114,32 @@ TIME_HOLE = f"\x00{secrets.token_hex(8)}\x00"
 FRAGMENTS_KEPT = 4096  # rows and cards, about 3 MB (a row is ~700 characters)
 
 
-@functools.lru_cache(maxsize=FRAGMENTS_KEPT)
-def _fragment(template_name, name, language, values):
-    """`template_name` rendered with `name` = dict(values) in `language` (the active one, which the caller read),
-    split where the relative time goes: (before, after), or (the whole, None) without a time.
-
-    Kept by the values themselves: they are all the template is given, so a row whose topic changed
-    has other values and is rendered again, and nothing needs invalidating."""
+def _render(template_name, name, values):
+    """`template_name` rendered with `name` = dict(values) (plain values only, in the active language), split
+    where the relative time goes: (before, after), or (the whole, None) without a time."""
     html = render_to_string(template_name, {name: dict(values), "when": TIME_HOLE})
     before, hole, after = html.partition(TIME_HOLE)
     return (before, after) if hole else (before, None)
+
+
+@functools.lru_cache(maxsize=FRAGMENTS_KEPT)
+def _fragment(template_name, name, language, values):
+    """_render, kept by the values themselves (and `language`, the active one, which the caller read): they are
+    all the template is given, so a card whose category changed has other values and is rendered again."""
+    return _render(template_name, name, values)
+
+
+@functools.lru_cache(maxsize=FRAGMENTS_KEPT)
+def _topic_row(language, topic, unread):
+    """A topic's row, kept by every value the list read of it (TopicListItem, a frozen dataclass compared field
+    by field), its unread count and `language` (the active one): the row's values are made of these alone, so
+    a topic whose row changed has another key. Looking the row up by its item spares making its values."""
+    return _render(ROW_TEMPLATE, "row", (
+        ("url", topic_url(topic)), ("title", topic.title), ("solution_state", topic.solution_state),
+        ("unread", unread), ("starter", starter_name(topic)), ("answers", topic.answer_count),
+        ("best_score", topic.best_answer_score), ("views", topic.view_count),
+        ("last_activity_iso", topic.last_activity_at.isoformat()),
+    ))
 
 
 @receiver(setting_changed)
@@ -131,6 +147,7 @@ def forget_fragments(**kwargs):
     """A setting (templates, languages, URLs) can change what a row renders as without changing its values;
     a test that empties the cache empties these too (tests/conftest.py)."""
     _fragment.cache_clear()
+    _topic_row.cache_clear()
 
 
 def _with_time(parts, when):
@@ -142,17 +159,11 @@ def topic_rows(topics, unread):
     """Each topic of a category page (forum.topic_lists.TopicListItem) as its row's HTML; `unread` is
     {topic id: unread answers} for a member. The row (includes/_topic_row.html) is rendered once per
     process for its values and language, and only its relative time is formatted for each request."""
-    rows = []
     language = get_language()
-    for topic in topics:
-        values = (
-            ("url", topic_url(topic)), ("title", topic.title), ("solution_state", topic.solution_state),
-            ("unread", unread.get(topic.pk, 0)), ("starter", starter_name(topic)), ("answers", topic.answer_count),
-            ("best_score", topic.best_answer_score), ("views", topic.view_count),
-            ("last_activity_iso", topic.last_activity_at.isoformat()),
-        )
-        rows.append(_with_time(_fragment(ROW_TEMPLATE, "row", language, values), natural_time(topic.last_activity_at, language)))
-    return rows
+    return [
+        _with_time(_topic_row(language, topic, unread.get(topic.pk, 0)), natural_time(topic.last_activity_at, language))
+        for topic in topics
+    ]
 
 
 class TopicStats(TypedDict):

@@ -100,6 +100,7 @@ def _read(category, filter_name, number, per_page):
     key = [category] if by_slug else [category.pk]
     topics = [*key, *params, per_page, (number - 1) * per_page, *key, *params]
     with connection.cursor() as cursor:
+        model_rows.native_datetimes(cursor)
         cursor.execute(sql, [category, *topics] if by_slug else topics)
         rows = cursor.fetchall()
     if by_slug:

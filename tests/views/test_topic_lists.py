@@ -78,7 +78,7 @@ def test_a_kept_row_reads_its_time_anew_and_shows_its_topic_as_it_is_now(client,
     topic = topic_factory(title="Moe na het sporten")
     url = category.get_absolute_url()
     first = _row(client.get(url).content.decode(), "Moe na het sporten")
-    kept = listings._fragment.cache_info().hits
+    kept = listings._topic_row.cache_info().hits
 
     class ThreeHoursLater(datetime):
         @classmethod
@@ -88,7 +88,7 @@ def test_a_kept_row_reads_its_time_anew_and_shows_its_topic_as_it_is_now(client,
     monkeypatch.setattr(humanize, "datetime", ThreeHoursLater)
     later = _row(client.get(url).content.decode(), "Moe na het sporten")
 
-    assert listings._fragment.cache_info().hits > kept  # the same row, not rendered again
+    assert listings._topic_row.cache_info().hits > kept  # the same row, not rendered again
     three_hours = "3\N{NO-BREAK SPACE}uur geleden"
     assert f">{three_hours}</time>" in later and three_hours not in first
     assert later.replace(three_hours, "") == re.sub(r">[^<]*</time>", "></time>", first)
@@ -112,6 +112,24 @@ def test_a_kept_row_or_card_shows_one_members_unread_marks_to_no_one_else(client
             client.force_login(viewer)
         assert "unread-badge" not in client.get(category.get_absolute_url()).content.decode()
         assert "unread-badge" not in client.get("/").content.decode()
+
+
+def test_a_lists_topics_read_by_plain_sql_have_the_orms_values(topic_factory, category, user_factory):
+    from forum import topic_lists
+
+    gone = user_factory("vertrokken")
+    for author in (user_factory(), gone):
+        topic_factory(author=author, title=f"Vraag van {author.username}")
+    gone.closed_at = timezone.now()
+    gone.save(update_fields=["closed_at"])
+
+    _category, page = topic_lists.category_page(category.slug, "all", None)
+
+    orm = {t.pk: t for t in Topic.objects.select_related("author")}
+    for item in page:
+        topic = orm[item.pk]
+        assert (item.last_activity_at, item.author_closed_at) == (topic.last_activity_at, topic.author.closed_at)
+        assert item.last_activity_at.utcoffset() == timedelta(0) and item.last_activity_at.isoformat() == topic.last_activity_at.isoformat()
 
 
 @pytest.mark.parametrize("topics", [2, 25])
