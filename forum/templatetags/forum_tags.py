@@ -1,6 +1,7 @@
 from django import template
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.template.loader_tags import BlockNode
 from django.urls import get_script_prefix
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -130,6 +131,11 @@ class ConstantNode(template.Node):
     be inside {% language %}: the tag refuses that.
     """
 
+    # {% extends %} walks the whole parent template for its blocks on every page; a part holds none (the tag
+    # refuses them), so the walk skips it: base.html's parts were most of that walk (bench/README.md,
+    # "Session of 2026-12-04").
+    child_nodelists = ()
+
     def __init__(self, nodelist, names=()):
         self.nodelist = nodelist
         self.names = names
@@ -169,4 +175,6 @@ def constant(parser, token):
     names = tuple(token.split_contents()[1:])
     nodelist = parser.parse(("endconstant",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        raise template.TemplateSyntaxError("{% constant %} cannot hold a {% block %}: a child template could not fill it.")
     return ConstantNode(nodelist, names)

@@ -88,3 +88,10 @@ def test_addresses_carry_no_language_so_the_locale_middleware_skips_that_work(cl
     member.save(update_fields=["preferred_language"])
     client.force_login(member)
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")["Content-Language"] == "nl"
+
+
+def test_a_constant_part_cannot_hold_a_block():
+    from django.template import TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        engines["django"].from_string("{% load forum_tags %}{% constant %}{% block title %}x{% endblock %}{% endconstant %}")
