@@ -67,7 +67,7 @@ def category_url(category):
     return _category_url_pattern().format(slug=category.slug)
 
 
-def _integer(n):
+def integer_text(n):
     """number_format(n) for a whole number: without grouping (the forum's setting) that is str(n),
     and number_format's lookups of the language's formats were a quarter of a topic list's rows."""
     return number_format(n) if settings.USE_THOUSAND_SEPARATOR else str(n)
@@ -166,6 +166,20 @@ def topic_rows(topics, unread):
     ]
 
 
+def pager(page):
+    """What includes/_pagination.html shows of a Page (or None) as plain values: "" for a link it has not.
+    Its {% blocktranslate %} and the Page's six lookups (each a failed item lookup first: a Page is a
+    sequence) were three quarters of the include's time (bench/README.md, "Session of 2026-12-04")."""
+    if page is None:
+        return {}
+    number, last = page.number, page.paginator.num_pages
+    return {
+        "previous": integer_text(number - 1) if number > 1 else "",
+        "next": integer_text(number + 1) if number < last else "",
+        "position": gettext("Page %(number)s of %(total)s") % {"number": integer_text(number), "total": integer_text(last)},
+    }
+
+
 class TopicStats(TypedDict):
     posts: str
     participants: str
@@ -179,13 +193,13 @@ def topic_stats(topic, post_count, participant_count):
     its template's time (bench/README.md, "Late session"). ngettext with the msgids written out, so
     they stay in the catalogue; a count's phrase has no markup, as the template's had none."""
     return TopicStats(
-        posts=ngettext("%(counter)s post", "%(counter)s posts", post_count) % {"counter": _integer(post_count)},
+        posts=ngettext("%(counter)s post", "%(counter)s posts", post_count) % {"counter": integer_text(post_count)},
         participants=ngettext("%(counter)s participant", "%(counter)s participants", participant_count)
-        % {"counter": _integer(participant_count)},
+        % {"counter": integer_text(participant_count)},
         reactions=ngettext("%(counter)s reaction", "%(counter)s reactions", topic.reaction_count)
-        % {"counter": _integer(topic.reaction_count)},
-        views=ngettext("viewed %(counter)s time", "viewed %(counter)s times", topic.view_count) % {"counter": _integer(topic.view_count)},
-        answers=ngettext("%(counter)s answer", "%(counter)s answers", topic.answer_count) % {"counter": _integer(topic.answer_count)},
+        % {"counter": integer_text(topic.reaction_count)},
+        views=ngettext("viewed %(counter)s time", "viewed %(counter)s times", topic.view_count) % {"counter": integer_text(topic.view_count)},
+        answers=ngettext("%(counter)s answer", "%(counter)s answers", topic.answer_count) % {"counter": integer_text(topic.answer_count)},
     )
 
 

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from forum import listings
 from forum.models import SolutionState, Visibility
 from forum.notifications import describe, excerpt
 from moderation.labels import CLAIM_TYPE_LABELS, REFUSAL_LABELS
@@ -92,6 +93,12 @@ def canonical_url(context):
 @register.filter
 def notification_excerpt(notification):
     return excerpt(notification)
+
+
+@register.filter
+def pager(page):
+    """The values includes/_pagination.html shows of a Page (forum.listings.pager)."""
+    return listings.pager(page)
 
 
 @register.filter

@@ -225,3 +225,24 @@ def test_category_filters_list_only_their_topics(client, topic_factory, category
     assert listed("solved") == {"Afgerond"}
     assert listed("proposed") == {"Voorstel"}
     assert listed("unsolved") == {"Open vraag", "Beantwoord", "Voorstel"}
+
+
+def test_a_category_pages_pagination_links_its_neighbours_and_says_where_it_is(client, topic_factory, category, settings):
+    settings.FORUM_TOPICS_PER_PAGE = 2
+
+    def pagination(query=""):
+        html = client.get(category.get_absolute_url() + query).content.decode()
+        found = re.search(r'<nav class="pagination"[^>]*>(.*?)</nav>', html, re.S)
+        return found and re.sub(r"\s+", " ", found.group(1)).strip()
+
+    topic_factory(title="Vraag nummer 0")
+    assert pagination() is None  # one page: no pagination
+    for n in range(1, 5):
+        topic_factory(title=f"Vraag nummer {n}")
+    assert pagination() == '<span>Pagina 1 van 3</span> <a href="?filter=all&amp;page=2" rel="next">Volgende</a>'
+    assert pagination("?page=2") == (
+        '<a href="?filter=all&amp;page=1" rel="prev">Vorige</a> <span>Pagina 2 van 3</span> '
+        '<a href="?filter=all&amp;page=3" rel="next">Volgende</a>'
+    )
+    client.cookies["django_language"] = "en"
+    assert pagination("?page=3&filter=unanswered") == '<a href="?filter=unanswered&amp;page=2" rel="prev">Previous</a> <span>Page 3 of 3</span>'
