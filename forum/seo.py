@@ -13,6 +13,7 @@ from html import unescape
 import nh3
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
@@ -91,6 +92,16 @@ class PageMeta:
             "json_ld": self.json_ld,
         }
 
+    @property
+    def head_html(self):
+        """includes/_meta.html for this head. Without structured data (lists, home, the other pages) the same for
+        every request that has these values, so kept per process by them (`_kept_head`); a topic page's, with its
+        30,000 characters of QAPage data that change with each vote, is rendered each time."""
+        head = self.head
+        if head["json_ld"]:
+            return render_to_string(HEAD_TEMPLATE, {"head": head})
+        return _kept_head(tuple((name, tuple(value) if isinstance(value, list) else value) for name, value in head.items()))
+
     @functools.cached_property  # the topic page's is 30,000 characters
     def json_ld(self):
         if self.structured_data is None:
@@ -99,6 +110,18 @@ class PageMeta:
         for unsafe, escaped in _SCRIPT_UNSAFE:  # str.replace, not str.translate: 30 times faster on a page's 30,000 characters
             text = text.replace(unsafe, escaped)
         return mark_safe(text)
+
+
+HEAD_TEMPLATE = "includes/_meta.html"
+HEADS_KEPT = 512
+
+
+@functools.lru_cache(maxsize=HEADS_KEPT)
+def _kept_head(values):
+    """includes/_meta.html rendered from a head's values (PageMeta.head, each already escaped), kept by them: they
+    are all the template is given. Rendering its seventeen values was a third of base.html's time on a list
+    page (bench/README.md, "Session of 2026-12-04")."""
+    return render_to_string(HEAD_TEMPLATE, {"head": dict(values)})
 
 
 @functools.cache
@@ -111,6 +134,13 @@ def _default_image():
 def _forget_default_image(setting, **kwargs):
     if setting in ("STATIC_URL", "STORAGES"):
         _default_image.cache_clear()
+
+
+@receiver(setting_changed)
+def forget_heads(**kwargs):
+    """A setting (templates) can change what a head renders as without changing its values; a test that
+    empties the cache empties these too (tests/conftest.py)."""
+    _kept_head.cache_clear()
 
 
 def absolute(request, path):

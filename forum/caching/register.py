@@ -78,6 +78,11 @@ REGISTER = (
         "forum/listings.py",
     ),
     Cache(
+        "page heads", "(in the process) every value of a page's head (forum.seo.PageMeta.head)", None,
+        "the last 512 heads (includes/_meta.html: canonical URL, sharing card) rendered without structured data",
+        "the key: the template is given those values only; a setting change empties them", "forum/seo.py",
+    ),
+    Cache(
         "home categories", "home-categories:2[:public]", MINUTE, "the home page's category list with counts, and when the entry ends",
         "the lifetime only: counts may lag a minute", "forum/selectors.py", "forum.selectors.HOME_CACHE_SECONDS",
     ),

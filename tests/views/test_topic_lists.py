@@ -246,3 +246,15 @@ def test_a_category_pages_pagination_links_its_neighbours_and_says_where_it_is(c
     )
     client.cookies["django_language"] = "en"
     assert pagination("?page=3&filter=unanswered") == '<a href="?filter=unanswered&amp;page=2" rel="prev">Previous</a> <span>Page 3 of 3</span>'
+
+
+def test_a_kept_page_head_follows_the_category_and_the_language(client, category):
+    def head(html):
+        return dict(re.findall(r'<meta property="(og:title|og:locale)" content="([^"]*)">', html))
+
+    url = category.get_absolute_url()
+    assert head(client.get(url).content.decode()) == {"og:title": category.name, "og:locale": "nl_NL"}
+    Category.objects.filter(pk=category.pk).update(name="Slaap & rust")
+    assert head(client.get(url).content.decode()) == {"og:title": "Slaap &amp; rust", "og:locale": "nl_NL"}
+    client.cookies["django_language"] = "en"
+    assert head(client.get(url).content.decode()) == {"og:title": "Slaap &amp; rust", "og:locale": "en_GB"}
