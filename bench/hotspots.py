@@ -30,7 +30,7 @@ CENTRES = [
     (("forum/views.py", "category_detail"), "view category_detail"),
     (("forum/selectors.py", "topic_page"), "selector topic_page (queries, ORM, prepare_posts)"),
     (("forum/topic_lists.py", "category_page"), "topic_lists.category_page (one query)"),
-    (("forum/selectors.py", "categories_overview_cached"), "selector categories_overview_cached"),
+    (("forum/home_categories.py", "categories_overview_cached"), "home_categories.categories_overview_cached"),
     (("forum/selectors.py", "prepare_posts"), "prepare_posts (buttons, links, fragments)"),
     (("forum/selectors.py", "_prepare_for_viewer"), "_prepare_for_viewer (per-post rights and URLs)"),
     (("forum/fragments.py", "render_posts"), "render_posts (fragment keys, cache fetch, renders)"),

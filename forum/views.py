@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forum import context_processors, httpcache, listings, pagecache, permissions, reading, selectors, seo, services, topic_hits, topic_lists
+from forum import context_processors, home_categories, httpcache, listings, pagecache, permissions, reading, selectors, seo, services, topic_hits, topic_lists
 from forum.forms import AnswerForm, TopicEditForm, TopicForm
 from forum.models import Category, Post, Topic
 from forum.ratelimit import RateLimitExceeded
@@ -21,7 +21,7 @@ from forum.viewer import Viewer
 @httpcache.shared_when_anonymous
 def home(request):
     unread = reading.unread_by_category(request.user) if request.user.is_authenticated else {}
-    categories = selectors.categories_overview_cached(members=request.user.is_authenticated)
+    categories = home_categories.categories_overview_cached(members=request.user.is_authenticated)
     return render(request, "forum/home.html", {"cards": listings.category_cards(categories, unread), "meta": seo.home_meta(request)})
 
 

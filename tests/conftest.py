@@ -41,12 +41,12 @@ def _fresh_cache(request):
         return
     from django.core.cache import cache
 
-    from forum import fragments, listings, selectors, seo
+    from forum import fragments, home_categories, listings, seo
 
     cache.clear()
     fragments.forget_copies()  # the process's copies of post fragments
     listings.forget_fragments()  # and of list rows and home cards
-    selectors.forget_home_copies()  # and of the home page's categories
+    home_categories.forget_home_copies()  # and of the home page's categories
     seo.forget_heads()  # and of page heads
 
 

@@ -84,11 +84,11 @@ REGISTER = (
     ),
     Cache(
         "home categories", "home-categories:2[:public]", MINUTE, "the home page's category list with counts, and when the entry ends",
-        "the lifetime only: counts may lag a minute", "forum/selectors.py", "forum.selectors.HOME_CACHE_SECONDS",
+        "the lifetime only: counts may lag a minute", "forum/home_categories.py", "forum.home_categories.HOME_CACHE_SECONDS",
     ),
     Cache(
         "home categories copy", "(in the process) the home categories' key", None, "the entry as this process last read it",
-        "kept only until the shared entry ends (the time it carries), so the lag stays at most a minute", "forum/selectors.py",
+        "kept only until the shared entry ends (the time it carries), so the lag stays at most a minute", "forum/home_categories.py",
     ),
     Cache(
         "search results", "search-results:{format}:{language}:{per page}:{page}:{digest of query and filters}", MINUTE,

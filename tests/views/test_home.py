@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core.cache import cache
 
-from forum import selectors, services
+from forum import home_categories, services
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +21,11 @@ def test_category_counts_are_shared_for_a_minute(client, topic, memory_cache, dj
     client.get("/")
     with django_assert_num_queries(0):
         assert client.get("/").status_code == 200
-    selectors.forget_home_copies()  # the process's copy: the shared entry serves it again
+    home_categories.forget_home_copies()  # the process's copy: the shared entry serves it again
     with django_assert_num_queries(0):
         assert client.get("/").status_code == 200
     cache.delete("home-categories:2:public")  # the list for visitors who are not logged in (no members-only categories)
-    selectors.forget_home_copies()
+    home_categories.forget_home_copies()
     with django_assert_num_queries(1):
         client.get("/")
 
@@ -37,7 +37,7 @@ def test_a_process_keeps_the_home_categories_only_as_long_as_the_shared_entry(cl
     assert "1 topic ·" in client.get("/").content.decode()
     services.topic_create(actor=topic.author, category=topic.category, title="Nog een vraag over slapen", body="Ik zoek tips.")
     assert "1 topic ·" in client.get("/").content.decode()  # the counts may lag
-    later = time.time() + selectors.HOME_CACHE_SECONDS + 1
+    later = time.time() + home_categories.HOME_CACHE_SECONDS + 1
     monkeypatch.setattr(time, "time", lambda: later)  # the entry has ended, in the shared cache and in this process
     cache.delete("home-categories:2:public")
     assert "2 topics ·" in client.get("/").content.decode()
