@@ -102,13 +102,13 @@ def test_the_labelled_set_is_large_balanced_and_split():
     assert all(set(p) == {"id", "text", "language", "crisis", "split", "note"} for p in posts)
 
 
-# The test split is round 18, written by a writer who saw only the rule, after the round-17 changes
+# The test split is round 19, written by a writer who saw only the rule, after the round-18 changes
 # (docs/POLICY.md, "Crisis signposting": read once). The floors allow one post fewer caught and one
-# false alarm more than that read (nl 0.750 / 0.111, en 0.750 / 0.139, all 0.750 / 0.125), so a change
+# false alarm more than that read (nl 0.750 / 0.139, en 0.667 / 0.111, all 0.708 / 0.125), so a change
 # that loses a post shows; the detector is deterministic. Recall is far from the issue's target (0.95)
 # and the false-positive rate above its 0.05, and the doc says so: moving them means better detection,
 # never tuning on these posts.
-TEST_FLOORS = {"nl": (0.70, 0.14), "en": (0.70, 0.17), "all": (0.72, 0.14)}
+TEST_FLOORS = {"nl": (0.70, 0.17), "en": (0.62, 0.14), "all": (0.68, 0.14)}
 
 
 def test_figures_on_the_test_split_stay_above_their_floor():
@@ -126,11 +126,11 @@ def test_train_and_dev_figures_meet_the_target_on_the_posts_the_phrase_families_
 
 
 def test_the_later_blind_rounds_in_dev_stay_above_their_floor():
-    # blind rounds 12 to 17, trained on, which the later rule changes were written from: measured
-    # 0.934 / 0.018 with the round-17 model (sentence-level fit, C = 100, threshold 0.95)
-    posts = [p for p in load() if p["split"] == "dev" and any(f"-r{n}-" in p["id"] for n in range(12, 18))]
+    # blind rounds 12 to 18, trained on, which the later rule changes were written from: measured
+    # 0.946 / 0.017 with the round-18 model (sentence-level fit, C = 100, threshold 0.95)
+    posts = [p for p in load() if p["split"] == "dev" and any(f"-r{n}-" in p["id"] for n in range(12, 19))]
     rows, _ = figures(posts)
-    assert rows["all"]["recall"] >= 0.92 and rows["all"]["fpr"] <= 0.03, rows["all"]
+    assert rows["all"]["recall"] >= 0.93 and rows["all"]["fpr"] <= 0.03, rows["all"]
 
 
 @pytest.mark.parametrize("mark, recall, fpr", [("-t10-", 0.95, 0.01), ("-t11-", 0.95, 0.01), ("-t12-", 0.93, 0.01),
@@ -138,7 +138,7 @@ def test_the_later_blind_rounds_in_dev_stay_above_their_floor():
 def test_the_training_sentences_are_mostly_learned_without_false_alarms(mark, recall, fpr):
     """The hard training sentences of rounds 10 to 13 (indirect, means, farewells, their look-alike
     negatives): no rule was written from them, so the model carries them; measured with the round-17
-    model (fitted on sentences, C = 100, threshold 0.95) 0.961 / 0.004 (round 10), 0.964 / 0.004
+    and round-18 models (fitted on sentences, C = 100, threshold 0.95) 0.961 / 0.004 (round 10), 0.964 / 0.004
     (round 11), 0.944 / 0.000 (round 12), 0.944 / 0.069 and 0.981 / 0.087 (round 13, two writers who
     never saw the detector: each crisis post beside a twin that shares most of its words, "ik wil er
     niet meer zijn als ze om zeven uur beginnen met boren"). The round-16 model, fitted on whole posts,
