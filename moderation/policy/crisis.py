@@ -376,7 +376,7 @@ _COMPLETED_RE = _c(r"\b(?:pleegde|gepleegd|overleed|overleden|is\s+gestorven|sti
                    r"committed\s+suicide|died\s+by\s+suicide|died|passed\s+away|took\s+(?:his|her|their)\s+(?:own\s+)?life|"
                    r"killed\s+(?:him|her|them)sel\w*|funeral|grief|grieving|bereave\w*|memorial|lost\s+(?:my|our)\s+\w+\s+to\s+suicide)\b")
 # Information, statistics, prevention, school work.
-_INFO_RE = _c(r"\b(?:trainer|cursus|ehbo|mental\s+health\s+first\s+aid|mhfa|first\s+aid\s+course|what\s+are\s+(?:the\s+)?(?:warning\s+)?signs|signs\s+that|wat\s+zijn\s+(?:de\s+)?(?:signalen|tekenen)|training|risk\s+assessment|risicotaxatie|signalen|warning\s+signs|cijfers|statistiek\w*|percentage|procent|cbs|rivm|onderzoek|studie|per\s+jaar|preventie|"
+_INFO_RE = _c(r"\b(?:trainer|ehbo|mental\s+health\s+first\s+aid|mhfa|first\s+aid\s+course|what\s+are\s+(?:the\s+)?(?:warning\s+)?signs|signs\s+that|wat\s+zijn\s+(?:de\s+)?(?:signalen|tekenen)|training|risk\s+assessment|risicotaxatie|signalen|warning\s+signs|cijfers|statistiek\w*|percentage|procent|cbs|rivm|onderzoek|studie|per\s+jaar|preventie|"
               r"campagne|beleid|werkstuk|scriptie|spreekbeurt|presentatie|essay|thesis|statistics|rates?|prevention|"
               r"awareness|campaign|research|study|studies|per\s+year|school\s+project|assignment|bijsluiter|"
               r"bijwerking\w*|side\s+effects?|leaflet|waarschuwing|warning|black\s+box)\b")
@@ -570,7 +570,8 @@ _EVERYDAY_SENSE = {name: _c(pattern) for name, pattern in {
     "other.hoarding_pills": r"\b(?:weekdoos|pillendoos|baxter\w*|dosette|pill\s+organi[sz]er|weekly\s+box|inleveren|hand\s+in)\b",
 }.items()}
 # Someone who works with the subject (a workshop, prevention, a nurse, a crisis line) speaks of it as a topic.
-_PROFESSIONAL_RE = _c(r"\b(?:preventie\w*|prevention|awareness|workshops?|cursus|course|"
+_PROFESSIONAL_RE = _c(r"\b(?:preventie\w*|prevention|awareness|workshops?|"
+                      r"(?:preventie|prevention|ehbo|first\s+aid|mhfa|training|trainings|gatekeeper|safetalk|asist|suicide|zelfmoord|zelfdoding)[\s-]?(?:cursus|course)|"
                       r"as\s+an?\s+(?:nurse|gp|doctor|teacher|counsell?or|therapist|volunteer|paramedic)|"
                       r"als\s+(?:wijk)?(?:verpleegkundige|huisarts|arts|docent|therapeut|vrijwilliger)|"
                       r"(?:ik\s+werk|i\s+work)\s+(?:bij|in|op|at|for|on)\s+(?:de\s+|een\s+|a\s+|the\s+)?(?:crisis\w*|ggz|113|psychiatr\w*|helpline|mental))\b")

@@ -383,3 +383,21 @@ def test_round_18_everyday_senses_and_screening_questions_are_not_a_crisis(text)
 
 def test_a_screening_question_answered_yes_still_is():
     assert detect_crisis("The GP asked whether I'd had thoughts of harming myself and I said yes, every day.", learned=False).crisis
+
+
+@pytest.mark.parametrize("text", [
+    "Mijn dochter doet een cursus mindfulness en nu ontdekte ik dat ze zichzelf snijdt.",
+    "My daughter started a pottery course and I found out she is cutting herself.",
+])
+def test_an_ordinary_course_does_not_hide_someone_at_risk(text):
+    """Only a prevention or first-aid course makes the talk of self-harm a lesson (round 18 read every
+    "cursus" as one, post-wide, and the course words before it did so sentence-wide)."""
+    assert detect_crisis(text, learned=False).about == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "I did a suicide prevention course and learned that people who cut themselves often hide it.",
+    "Op de EHBO-cursus leerden we dat iemand die zichzelf snijdt vaak lange mouwen draagt.",
+])
+def test_a_prevention_or_first_aid_course_is_a_lesson(text):
+    assert not detect_crisis(text, learned=False).crisis
