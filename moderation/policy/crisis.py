@@ -692,11 +692,11 @@ def _told_of_a_character(before):
     return bool(ends) and not _FIRST_PERSON_RE.search(before[ends[-1]:])
 
 
-def _concept_hit(sentence, *, media, joking, first_person, donation=False):
+def _concept_hit(sentence, *, media, joking, first_person):
     """The second layer (see _DEATH_C): "self.wish" when the sentence wishes the author's death."""
     if not (first_person and _FIRST_PERSON_RE.search(sentence)) and (_OTHERS_RE.search(sentence) or not _PRO_DROP_RE.match(sentence)):
         return False
-    if media or joking or donation or _FEAR_C.search(sentence) or _QUESTION_C.search(sentence) or _HYPERBOLE_RE.search(sentence):
+    if media or joking or _FEAR_C.search(sentence) or _QUESTION_C.search(sentence) or _HYPERBOLE_RE.search(sentence):
         return False
     if _PAST_RE.search(sentence) and not _PRESENT_RE.search(sentence):
         return False
@@ -859,7 +859,7 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
     for sentence in _sentences(t):
         self_signals += _self_hits(sentence, media=media, joking=joking, recovered=recovered, first_person=first_person,
                                    patterns=self_patterns)
-        if _concept_hit(sentence, media=media, joking=joking, first_person=first_person, donation=donation):
+        if not donation and _concept_hit(sentence, media=media, joking=joking, first_person=first_person):
             self_signals.append("self.wish")
         if topic and _ALSO_ME_RE.search(sentence) and not (_PAST_RE.search(sentence) and recovered):
             self_signals.append("self.also_me")
