@@ -44,6 +44,8 @@ def parse_args(argv):
     parser.add_argument("--port", type=int, default=8765, help="port for the servers under test (default 8765, or any free one)")
     parser.add_argument("--wait-quiet", type=int, default=0, metavar="SECONDS",
                         help="on a shared machine: before each measurement wait up to this long for other work to pause")
+    parser.add_argument("--redis-db", type=int, default=server.REDIS_DB,
+                        help=f"Redis database the servers use, emptied before the run (default {server.REDIS_DB})")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--pages", help="comma-separated page names to measure (default all): " + ", ".join(PAGE_NAMES))
     parser.add_argument("--generate-only", action="store_true", help="build the database and stop")
@@ -57,7 +59,7 @@ def main(argv=None):
     args = parse_args(argv)
     database_url = f"postgres://postgres@127.0.0.1:5432/{args.database}"
     dsn = f"postgresql://postgres@127.0.0.1:5432/{args.database}"
-    env = server.production_env(database_url)
+    env = server.production_env(database_url, redis=server.redis_url(args.redis_db))
     # This process uses the same settings as the servers it starts (before anything imports Django).
     os.environ.clear()
     os.environ.update(env)
@@ -69,7 +71,7 @@ def main(argv=None):
     if not (args.no_load or args.generate_only) and not load.wrk_available():
         print(load.WRK_INSTALL_HINT, file=sys.stderr)
         return 2
-    _check_services()
+    _check_services(env["REDIS_URL"])
 
     # 1. Data.
     meta = None if not args.reuse else generate.read_meta(dsn)
@@ -100,7 +102,7 @@ def main(argv=None):
     # 2. In process.
     log("collectstatic")
     server.collectstatic(env)
-    server.flush_redis_db()
+    server.flush_redis_db(env["REDIS_URL"])
     import django
 
     django.setup()
@@ -253,7 +255,7 @@ def _quiet(args):
             log(f"other work still uses {share:.0%} of the CPU; measuring anyway")
 
 
-def _check_services():
+def _check_services(redis_url):
     import psycopg
     import redis
 
@@ -262,9 +264,9 @@ def _check_services():
     except psycopg.Error as error:
         raise SystemExit(f"PostgreSQL is not reachable at 127.0.0.1:5432 as postgres: {error}") from None
     try:
-        redis.Redis.from_url(server.REDIS_URL, socket_connect_timeout=3).ping()
+        redis.Redis.from_url(redis_url, socket_connect_timeout=3).ping()
     except redis.RedisError as error:
-        raise SystemExit(f"Redis is not reachable at {server.REDIS_URL}: {error}") from None
+        raise SystemExit(f"Redis is not reachable at {redis_url}: {error}") from None
 
 
 def _prepare(meta):

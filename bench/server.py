@@ -11,12 +11,17 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUT = PROJECT / "bench" / "out"
-REDIS_URL = "redis://127.0.0.1:6379/13"
+REDIS_DB = 13  # `python -m bench --redis-db N` for another one
+REDIS_URL = f"redis://127.0.0.1:6379/{REDIS_DB}"
 BROWSER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 
 
-def production_env(database_url, secret_key=None):
-    """The environment the app runs with in production (README's table), pointed at the bench database and Redis db 13."""
+def redis_url(db):
+    return f"redis://127.0.0.1:6379/{db}"
+
+
+def production_env(database_url, secret_key=None, redis=REDIS_URL):
+    """The environment the app runs with in production (README's table), pointed at the bench database and its Redis db."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "FORUM_", "EMAIL_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",
@@ -25,7 +30,7 @@ def production_env(database_url, secret_key=None):
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_SECURE_SSL_REDIRECT="false",
         DJANGO_LOG_LEVEL="WARNING",
-        REDIS_URL=REDIS_URL,
+        REDIS_URL=redis,
         DATABASE_URL=database_url,
         PYTHONDONTWRITEBYTECODE="1",
     )
@@ -92,12 +97,11 @@ def as_production_process(database, redis_db):
     """Make this process run the forum as production does (DEBUG off, the bench database, its
     own Redis database emptied, static files collected) and set Django up: for the in-process
     profilers (bench.hotspots, bench.wsgicpu)."""
-    env = production_env(f"postgres://postgres@127.0.0.1:5432/{database}")
-    env["REDIS_URL"] = redis_url = f"redis://127.0.0.1:6379/{redis_db}"
+    env = production_env(f"postgres://postgres@127.0.0.1:5432/{database}", redis=redis_url(redis_db))
     os.environ.clear()
     os.environ.update(env)
     collectstatic(env)  # DEBUG off: the manifest storage needs the collected files
-    flush_redis_db(redis_url)
+    flush_redis_db(env["REDIS_URL"])
     import django  # after the environment is set: settings read it at import
 
     django.setup()
