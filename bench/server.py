@@ -52,17 +52,18 @@ def flush_redis_db(url=REDIS_URL):
 class Gunicorn:
     """One gunicorn master we started; stopped by its own pid only."""
 
-    def __init__(self, wsgi, port, env, workers=2, name="app"):
+    def __init__(self, wsgi, port, env, workers=2, name="app", gunicorn=None, cwd=PROJECT):
+        """gunicorn, cwd: another virtualenv's gunicorn and project (the Spirit row's), else this one's."""
         self.wsgi, self.port, self.env, self.workers, self.name = wsgi, port, env, workers, name
+        self.gunicorn, self.cwd = gunicorn or Path(sys.executable).with_name("gunicorn"), cwd
         self.process = None
         self.log_path = OUT / f"gunicorn-{name}.log"
 
     def start(self, timeout=30):
         OUT.mkdir(parents=True, exist_ok=True)
-        gunicorn = Path(sys.executable).with_name("gunicorn")
-        command = [str(gunicorn), self.wsgi, "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}", "-k", "sync"]
+        command = [str(self.gunicorn), self.wsgi, "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}", "-k", "sync"]
         log = open(self.log_path, "w")  # noqa: SIM115 - closed when the process ends
-        self.process = subprocess.Popen(command, cwd=PROJECT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(command, cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
