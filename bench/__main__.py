@@ -3,8 +3,9 @@
 Steps: (1) drop, create, migrate and fill the database `forum_bench`; (2) in process: query
 counts, EXPLAIN of every statement, profiles, assess() throughput; (3) gunicorn with 2 sync
 workers, DEBUG off, and wrk from a second process against each page, plus logged-in members
-posting answers; (4) the framework floor (bench/floor_wsgi.py) served the same way;
-(5) bench/RESULTS.md. See docs/DEPLOY.md for how production runs.
+posting answers; (4) Spirit 0.14.3's topic page for comparison (bench/spirit_site.py, its own virtualenv
+and database; skipped with a note when it cannot be installed); (5) the framework floor
+(bench/floor_wsgi.py) served the same way; (6) bench/RESULTS.md. See docs/DEPLOY.md for how production runs.
 """
 
 import argparse
@@ -21,7 +22,7 @@ ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/postgres"
 # A word in about 8% of posts, and one in about 65% (the worst case for ranking every match).
 SEARCH_WORDS = ("slapeloosheid", "huisarts")
 PAGE_NAMES = ("topic-anon", "topic-member", "topic-anon-miss", "topic-cold", "category", "home", "search", "search-very-common",
-              "queue", "post", "topic-previews")
+              "queue", "post", "topic-previews", "spirit")
 FLOORS = (
     ("django", "plain Django floor: startproject middleware, a view returning the same bytes"),
     ("same", "project floor: this forum's settings and middleware, a view returning the same bytes"),
@@ -50,6 +51,8 @@ def parse_args(argv):
     parser.add_argument("--pages", help="comma-separated page names to measure (default all): " + ", ".join(PAGE_NAMES))
     parser.add_argument("--generate-only", action="store_true", help="build the database and stop")
     parser.add_argument("--no-load", action="store_true", help="skip the servers and wrk: in-process numbers, EXPLAIN and profiles only")
+    parser.add_argument("--no-spirit", action="store_true", help="skip the Spirit 0.14.3 row (its own virtualenv, database and server)")
+    parser.add_argument("--spirit-database", default="spirit_bench", help="the Spirit row's database (default spirit_bench; dropped and recreated)")
     parser.add_argument("--results", default=str(PROJECT / "bench" / "RESULTS.md"), help="where to write the report")
     return parser.parse_args(argv)
 
@@ -116,6 +119,7 @@ def main(argv=None):
         pages = [p for p in pages if p.name in wanted or p.name == "topic-anon"]
         posting = posting if "post" in wanted else None
     previews = not args.pages or "topic-previews" in set(args.pages.split(","))
+    spirit = not (args.no_spirit or args.no_load) and (not args.pages or "spirit" in set(args.pages.split(",")))
     selected = pages + ([posting] if posting else [])
     from bench import inprocess
 
@@ -142,6 +146,7 @@ def main(argv=None):
     from django.db import connections
 
     connections.close_all()
+    spirit_setup = _spirit_site(args, notes) if spirit else None
 
     # 3 and 4. Under load.
     floors = {}
@@ -173,6 +178,15 @@ def main(argv=None):
         if previews:
             rows["topic-previews"], note = _topic_while_previewing(args, port, env, pages, posters, assess, load_kwargs)
             notes.append(note)
+        if spirit_setup:
+            from bench.spirit_site import Unavailable
+
+            try:
+                rows["spirit"], note = _spirit_row(args, port, spirit_setup, load_kwargs)
+            except Unavailable as reason:  # a page Spirit got wrong should not cost the whole run
+                log(f"Spirit row skipped: {reason}")
+                note = f"Spirit row skipped: {reason}."
+            notes.append(note)
         notes.append(f"Pages: wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency, after a {args.warmup} s "
                      "warm-up, each against a freshly started server.")
         floor_file = server.OUT / "topic_page.html"
@@ -196,7 +210,10 @@ def main(argv=None):
     _judge(rows, floors, assess)
 
     # 5. Report.
-    beside = [rows["topic-previews"]] if "topic-previews" in rows else []
+    beside = [rows[name] for name in ("topic-previews", "spirit") if name in rows]
+    compared = report.spirit_comparison(rows.get("topic-anon-miss"), rows.get("spirit"))
+    if compared:
+        notes.insert(0, compared)
     ordered = [rows[p.name] for p in selected] + beside + [rows[f"floor-{k}"] for k, _label in FLOORS if f"floor-{k}" in rows]
     text = report.render(
         args=argv, machine_info=report.machine(), version_info={**report.versions(dsn, load.wrk_version()), "code": code_at_start}, generation=timings,
@@ -205,6 +222,8 @@ def main(argv=None):
     Path(args.results).write_text(text)
     print()
     print(report.results_table(ordered))
+    if compared:
+        print(compared)
     print(f"assess(): {assess['per_second']:,.0f} answers/s")
     log(f"report written to {args.results}; raw wrk output, profiles and server logs in {server.OUT}")
     return 0
@@ -228,6 +247,42 @@ def _topic_while_previewing(args, port, env, pages, posters, assess, load_kwargs
     row = {"label": label, "goal": "p50 and p99 < 100 ms", **_load_row(result, account)}
     note = (f"Previews beside the topic page: {count:,} of `{shape}` rendered in {result.seconds:.0f} s, median "
             f"{median:.0f} ms each (responses: {statuses}); the row's CPU per request includes theirs.")
+    return row, note
+
+
+def _spirit_site(args, notes):
+    """Spirit set up for its row, or None with the reason in the notes (no registry to install it from, say)."""
+    from bench import spirit_site
+
+    try:
+        return spirit_site.build(ADMIN_DSN, args.spirit_database, seed=args.seed)
+    except spirit_site.Unavailable as reason:
+        log(f"Spirit row skipped: {reason}")
+        notes.append(f"Spirit row skipped: {reason}.")
+        return None
+
+
+def _spirit_row(args, port, site, load_kwargs):
+    """Spirit's topic page, anonymous, loaded like the forum's pages: its own gunicorn (2 sync workers) and database."""
+    from bench import load, spirit_site
+
+    with server.Gunicorn("benchsite.wsgi", port, site.env, name="spirit", gunicorn=site.gunicorn, cwd=site.cwd) as app:
+        status, _headers, body = server.request(port, "GET", site.path)
+        shown = spirit_site.posts_shown(body.decode())
+        if status != 200 or shown != spirit_site.COMMENTS_PER_PAGE:
+            raise spirit_site.Unavailable(f"{site.path} answered {status} with {shown} comments, not 200 with "
+                                          f"{spirit_site.COMMENTS_PER_PAGE}; see {app.log_path}")
+        _quiet(args)
+        log(f"wrk: {spirit_site.LABEL}")
+        account = server.CpuAccount(args.spirit_database, app.process.pid)
+        result = load.wrk(port, site.path, "spirit", account=account, **load_kwargs)
+    row = {"label": spirit_site.LABEL, "goal": "forum's cache-missed topic page ≥ 3× its req/s", "kb": len(body) / 1024,
+           **_load_row(result, account)}
+    note = (f"Spirit {spirit_site.VERSION} (bench/spirit_site.py): `{site.path}`, the question and "
+            f"{site.comments - 1} answers written through Spirit's own forms (its Markdown rendered on saving), "
+            f"{shown} comments a page (Spirit's setting, as the forum shows 30), Spirit's production settings "
+            f"(DEBUG off; its database cache, which an anonymous topic page does not read, so no Redis), database "
+            f"connections kept as the forum keeps its own, Django {site.django}, database {args.spirit_database}.")
     return row, note
 
 
@@ -399,6 +454,11 @@ def _judge(rows, floors, assess):
     for name, limit in (("search", 50), ("queue", 50), ("post", 100)):
         if "p50" in rows.get(name, {}):
             mark(name, rows[name]["p50"] < limit)
+    from bench import report
+
+    ratio = report.spirit_ratio(rows.get("topic-anon-miss"), rows.get("spirit"))
+    if ratio is not None:
+        mark("spirit", ratio >= report.SPIRIT_TARGET)
     previews = rows.get("topic-previews", {})
     if "p99" in previews:
         mark("topic-previews", previews["p50"] < 100 and previews["p99"] < 100)

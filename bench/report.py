@@ -70,6 +70,39 @@ def _pct(value):
     return "–" if value is None else f"{value:.0%}"
 
 
+# Issue 21: the forum's topic page, rendered (whole-page cache missed), serves at least 3× Spirit's req/s.
+SPIRIT_TARGET = 3.0
+
+
+def _cpu(row):
+    return None if row.get("app_cpu_ms") is None else row["app_cpu_ms"] + (row.get("db_cpu_ms") or 0)
+
+
+def spirit_ratio(forum, spirit):
+    """The forum's cache-missed topic page's req/s over Spirit's topic page's, or None if either was not loaded."""
+    if not (forum and spirit and forum.get("rps") and spirit.get("rps")):
+        return None
+    return forum["rps"] / spirit["rps"]
+
+
+def spirit_comparison(forum, spirit):
+    """The sentence under the table that sets the forum's cache-missed topic page against Spirit's, or None without a Spirit row."""
+    if not (spirit and spirit.get("rps")):
+        return None
+    ratio = spirit_ratio(forum, spirit)
+    if ratio is None:
+        return (f"{spirit['label']}: {_fmt(spirit['rps'])} req/s; the forum's cache-missed topic page was not loaded in "
+                "this run (add topic-anon-miss to --pages), so there is no ratio.")
+    verdict = "met" if ratio >= SPIRIT_TARGET else "NOT met"
+    text = (f"Forum's topic page, page cache missed ÷ {spirit['label']}: **{ratio:.2f}×** the req/s "
+            f"({_fmt(forum['rps'])} against {_fmt(spirit['rps'])}; goal ≥ {SPIRIT_TARGET:g}×: {verdict})")
+    forum_cpu, spirit_cpu = _cpu(forum), _cpu(spirit)
+    if forum_cpu and spirit_cpu:
+        text += (f"; app+DB CPU per request {forum_cpu:.2f} ms against {spirit_cpu:.2f} ms "
+                 f"(Spirit {spirit_cpu / forum_cpu:.2f}× the forum's)")
+    return text + "."
+
+
 def results_table(rows):
     header = (
         "| page | req/s | × Django floor | × project floor | app+DB CPU ms/req | app CPU ms/req | DB CPU ms/req | p50 ms | p99 ms "
@@ -81,7 +114,7 @@ def results_table(rows):
         queries = row.get("queries", "–")
         if row.get("cold_queries") not in (None, queries):
             queries = f"{queries} ({row['cold_queries']} cold)"
-        both = None if row.get("app_cpu_ms") is None else row["app_cpu_ms"] + (row.get("db_cpu_ms") or 0)
+        both = _cpu(row)
         lines.append(
             f"| {row['label']} | {_fmt(row.get('rps'))} | {_fmt(row.get('ratio_django'), 2)} | {_fmt(row.get('ratio'), 2)} "
             f"| {_fmt(both, 2)} | {_fmt(row.get('app_cpu_ms'), 2)} | {_fmt(row.get('db_cpu_ms'), 2)} | {_fmt(row.get('p50'), 1)} "
