@@ -60,7 +60,8 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 
-# Benchmark as production serves (PostgreSQL forum_bench, Redis db 13, gunicorn, wrk: apt-get install wrk);
+# Benchmark as production serves (PostgreSQL forum_bench, Redis db 13, gunicorn, wrk: apt-get install wrk),
+# beside Spirit 0.14.3 (its own bench/.spirit-venv from the registry, once; --no-spirit leaves it out);
 # writes bench/RESULTS.md. Quick rerun: make bench BENCH_ARGS="--reuse --duration 5"; all options: --help.
 bench: $(VENV)/.dev
 	$(PY) -m bench $(BENCH_ARGS)
