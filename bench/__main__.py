@@ -277,7 +277,7 @@ def _spirit_row(args, port, site, load_kwargs):
         account = server.CpuAccount(args.spirit_database, app.process.pid)
         result = load.wrk(port, site.path, "spirit", account=account, **load_kwargs)
     row = {"label": spirit_site.LABEL, "goal": "forum's cache-missed topic page ≥ 3× its req/s", "kb": len(body) / 1024,
-           **_load_row(result, account)}
+           **site.in_process, **_load_row(result, account)}
     note = (f"Spirit {spirit_site.VERSION} (bench/spirit_site.py): `{site.path}`, the question and "
             f"{site.comments - 1} answers written through Spirit's own forms (its Markdown rendered on saving), "
             f"{shown} comments a page (Spirit's setting, as the forum shows 30), Spirit's production settings "

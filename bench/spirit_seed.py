@@ -1,7 +1,9 @@
-"""Fill the Spirit bench site through Spirit's own forms and follow-ups, as its views do (runs in bench/.spirit-venv).
+"""Fill the Spirit bench site through Spirit's own forms and follow-ups, as its views do; runs in bench/.spirit-venv.
 
 Reads a JSON plan on stdin (bench.spirit_site.plan: a category title, the members, a topic's title,
-its question and answers, comments per page) and writes the topic's address as JSON on stdout.
+its question and answers, comments per page) and writes the topic's address as JSON on stdout, with
+the table's in-process columns for its page measured as bench.inprocess.anatomy measures the forum's
+(the statements of a warm request through Django's test client, their time, the median of 15 requests).
 Each post goes through `CommentForm` (Spirit's Markdown rendered into `comment_html`, as on
 publishing) and `comment_posted` (counters, unread marks, notifications, the search index), so the
 page shows what Spirit would have stored. `python -P` keeps bench/ off sys.path: its modules'
@@ -10,7 +12,9 @@ names must not shadow Spirit's or Django's.
 
 import json
 import os
+import statistics
 import sys
+import time
 
 
 def main():
@@ -21,13 +25,14 @@ def main():
     django.setup()
     import spirit
     from django.contrib.auth import get_user_model
+    from django.db import connection
     from spirit.admin.forms import BasicConfigForm
     from spirit.category.models import Category
     from spirit.comment.forms import CommentForm
     from spirit.comment.utils import comment_posted
     from spirit.topic.forms import TopicForm
 
-    # Spirit's own admin form for the forum's settings (djconfig), as an administrator would save it.
+    # Spirit's own form for its site settings (kept by djconfig), as an administrator saves it.
     config = BasicConfigForm(data={"site_name": "Spirit", "site_description": "", "template_footer": "",
                                    "comments_per_page": plan["comments_per_page"], "topics_per_page": 20})
     if not config.is_valid():
@@ -58,8 +63,40 @@ def main():
         comment_posted(comment=form.save(), mentions=form.mentions)
 
     topic.refresh_from_db()
-    json.dump({"path": topic.get_absolute_url(), "comments": topic.comment_count, "spirit": spirit.__version__,
-               "django": django.get_version()}, sys.stdout)
+    path = topic.get_absolute_url()
+    with connection.cursor() as cursor:  # the planner's statistics, as the forum bench's database gets them
+        cursor.execute("VACUUM ANALYZE")
+    json.dump({"path": path, "comments": topic.comment_count, "spirit": spirit.__version__, "django": django.get_version(),
+               **_anatomy(path)}, sys.stdout)
+
+
+def _anatomy(path):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    for _ in range(3):
+        client.get(path)
+    sql_seconds = []
+
+    def timed(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            sql_seconds.append(time.perf_counter() - started)
+
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as capture, connection.execute_wrapper(timed):
+        client.get(path)
+    queries = len(capture.captured_queries)  # a slice of the live log, which the next request empties
+    times = []
+    for _ in range(15):
+        started = time.perf_counter()
+        client.get(path)
+        times.append(time.perf_counter() - started)
+    return {"queries": queries, "sql_ms": sum(sql_seconds) * 1000, "service_ms": statistics.median(times) * 1000}
 
 
 if __name__ == "__main__":

@@ -57,6 +57,7 @@ class Site:
     path: str  # the topic's address
     comments: int  # the question and the answers
     django: str
+    in_process: dict  # queries, sql_ms, service_ms: the table's in-process columns
     env: dict
     gunicorn: Path
     cwd: Path
@@ -138,7 +139,8 @@ def build(admin_dsn, database, seed=2026):
     topic = json.loads(seeded.stdout)
     if topic["spirit"] != VERSION:
         raise Unavailable(f"{VENV.relative_to(PROJECT)} holds Spirit {topic['spirit']}, not {VERSION}")
-    return Site(path=topic["path"], comments=topic["comments"], django=topic["django"], env=env, gunicorn=VENV / "bin" / "gunicorn", cwd=SITE)
+    return Site(path=topic["path"], comments=topic["comments"], django=topic["django"],
+                in_process={k: topic[k] for k in ("queries", "sql_ms", "service_ms")}, env=env, gunicorn=VENV / "bin" / "gunicorn", cwd=SITE)
 
 
 def _clean_environ():
