@@ -214,9 +214,11 @@ def main(argv=None):
     compared = report.spirit_comparison(rows.get("topic-anon-miss"), rows.get("spirit"))
     if compared:
         notes.insert(0, compared)
+    spirit_versions = {"Spirit": f"{spirit_setup.spirit} on Django {spirit_setup.django} (bench/.spirit-venv)"} if spirit_setup else {}
     ordered = [rows[p.name] for p in selected] + beside + [rows[f"floor-{k}"] for k, _label in FLOORS if f"floor-{k}" in rows]
     text = report.render(
-        args=argv, machine_info=report.machine(), version_info={**report.versions(dsn, load.wrk_version()), "code": code_at_start}, generation=timings,
+        args=argv, machine_info=report.machine(), version_info={**report.versions(dsn, load.wrk_version()), "code": code_at_start, **spirit_versions},
+        generation=timings,
         counts=counts, consistency=consistency, rows=ordered, assess=assess, plans=plans, profiles=profiles, notes=notes,
     )
     Path(args.results).write_text(text)

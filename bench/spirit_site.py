@@ -56,6 +56,7 @@ class Unavailable(Exception):
 class Site:
     path: str  # the topic's address
     comments: int  # the question and the answers
+    spirit: str
     django: str
     in_process: dict  # queries, sql_ms, service_ms: the table's in-process columns
     env: dict
@@ -139,7 +140,7 @@ def build(admin_dsn, database, seed=2026):
     topic = json.loads(seeded.stdout)
     if topic["spirit"] != VERSION:
         raise Unavailable(f"{VENV.relative_to(PROJECT)} holds Spirit {topic['spirit']}, not {VERSION}")
-    return Site(path=topic["path"], comments=topic["comments"], django=topic["django"],
+    return Site(path=topic["path"], comments=topic["comments"], spirit=topic["spirit"], django=topic["django"],
                 in_process={k: topic[k] for k in ("queries", "sql_ms", "service_ms")}, env=env, gunicorn=VENV / "bin" / "gunicorn", cwd=SITE)
 
 
