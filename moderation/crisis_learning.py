@@ -58,9 +58,9 @@ GRID = tuple(round(x, 2) for x in np.arange(0.50, 0.99, 0.01))
 CONTEXT_NOTE = "health talk: context"
 #: Sentence-level refits after the first fit on whole posts (see _fit_sentences).
 MIL_ROUNDS = 2
-#: The rounds of training sentences (ids "*-t10-*" to "*-t13b-*"): composed into long posts, and grouped
+#: The rounds of training sentences (ids "*-t10-*" to "*-t14c-*"): composed into long posts, and grouped
 #: into folds by their family (the note), so cross-validation scores a family it did not train on.
-TRAINING_ROUNDS = ("-t10-", "-t11-", "-t12-", "-t13a-", "-t13b-")
+TRAINING_ROUNDS = ("-t10-", "-t11-", "-t12-", "-t13a-", "-t13b-", "-t14a-", "-t14b-", "-t14c-")
 #: Blind rounds (ids "*-r7-*" ...): each was written in one sitting, so each is one group.
 _ROUND_RE = __import__("re").compile(r"-(r\d+)-")
 

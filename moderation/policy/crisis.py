@@ -385,7 +385,7 @@ _OTHERS_RE = _c(r"\b(?:someone|somebody|anyone|anybody|people|patients?|clients?
 _FIRST_PERSON_RE = _c(r"\b(?:ik|k|me|mij|mijn|mn|m'n|mezelf|mijzelf|i|im|i'm|ive|i've|my|me|myself)\b")
 # "In 2015 I attempted": a year at least two years back tells a past, like "years ago".
 _YEARS_AGO = "|".join(str(year) for year in range(1950, datetime.date.today().year - 1))
-_NEGATION_BEFORE_RE = _c(r"\b(?:niet|geen|nooit|not|never|no|isn't|aren't|am\s+not|i'm\s+not|zonder)\s+(?:\w+\s+){0,2}$"
+_NEGATION_BEFORE_RE = _c(r"\b(?:niet|geen|nooit|not|never|no|isn't|aren't|am\s+not|i'm\s+not|zonder|don't|dont|do\s+not|doesn't|haven't|have\s+not)\s+(?:\w+\s+){0,2}$"
                          # a warning to look out for it, not a report of it: "call if I get any suicidal thoughts"
                          r"|\b(?:if|when|in\s+case|als|mocht|wanneer|zodra)\s+(?:i|ik)\s+(?:ever\s+|ooit\s+)?(?:get|have|start\s+having|notice|develop|experience|krijg|heb|merk)\s+(?:any\s+|enige\s+)?$")
 _PAST_RE = _c(r"\b(?:(?:voor|vóór)\s+(?:de|mijn|m'n)\s+(?:behandeling|therapie|opname|medicatie)\s+(?:had|was|dacht|wilde)|before\s+(?:the|my)\s+(?:treatment|therapy|medication|meds)\s*,?\s+i\s+(?:had|was|used|thought|wanted)|vroeger|jaren\s+geleden|jaar\s+geleden|toen\s+ik\s+(?:\d+|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|jong|jonger|tiener|puber|student|op\s+de\s+middelbare|klein)|"
@@ -417,7 +417,10 @@ _ACCIDENT_RE = _c(r"\b(?:per\s+ongeluk|ongeluk\w*|bij\s+het\s+(?:koken|scheren|s
                   r"keuken\w*|vinger\w*|duim|blikje|glas|glass|afwas|dishes|washing\s+up|papier|paper|groente\w*|vegetables|deur|door|kastje|cupboard|against\s+the|tegen\s+de|uien|brood\w*|scheermes|accident\w*|by\s+accident|while\s+(?:cooking|shaving|chopping|gardening|cleaning)|"
                   r"shaving|cooking|chopping|kitchen|paper\s+cut|at\s+the\s+gym|lifting|workout|running|training|sprained|twisted|"
                   r"fell|slipped|tripped|oven|stove|hob|kettle|iron|tray|pan|boiling|strijkijzer|fornuis|kokend\w*|bakplaat|sport\w*|voetbal\w*|football|soccer|hockey|skiing|tennis|fietsen|cycling|gevallen|uitgegleden|verstapt)\b")
-_ACCIDENT_PRONE = frozenset({"nl.mezelf_snijden", "nl.mezelf_pijn_doen", "en.self_harm_myself", "nl.weer_gesneden"})
+# Said to be meant, not an accident, whatever kitchen or iron the sentence names.
+_ON_PURPOSE_RE = _c(r"(?<!not\s)(?<!niet\s)\b(?:expres|met\s+opzet|opzettelijk|on\s+purpose|deliberately|intentionally)\b|\b(?:not\s+an\s+accident|geen\s+ongeluk)\b")
+_ACCIDENT_PRONE = frozenset({"nl.mezelf_snijden", "nl.mezelf_pijn_doen", "en.self_harm_myself", "nl.weer_gesneden",
+                             "nl.eigen_lichaam_verwond", "en.own_body_harmed"})
 # Words that make "I think about it" mean suicide when the post speaks of suicide.
 _TOPIC_RE = _c(SUICIDE + "|" + SELFHARM + r"|\ber\s+(?:een\s+)?einde?\s+aan|\beinde?\s+aan\s+(?:je|mijn|m'n|het)\s+leven|\bend\s+it\s+all\b|"
                r"\bniet\s+meer\s+wakker\b|\bways\s+to\s+die\b|\bending\s+it\b")
@@ -455,7 +458,10 @@ _DEATH_C = _c(
     r"(?:to|i|i'd|i'll|would|could|just|and|gonna|wanna)\s+die|dying|dead|death|kill\s+myself|end\s+(?:my\s+life|it|it\s+all|things|everything)|ending\s+(?:it|my\s+life|things)|"
     r"(?:it\s+all|everything)\s+(?:to\s+)?(?:be\s+)?over|put\s+an\s+end\s+to|"
     r"(?:be|being)\s+(?:here|alive|around)|(?:wasn't|weren't|not)\s+(?:here|around|alive)|i'm\s+gone|be\s+gone|"
-    r"stop\s+existing|wake\s+up|still\s+alive|lethal|jump|jumping|drive\s+into|to\s+live|"
+    r"stop\s+existing|wake\s+up|still\s+alive|lethal|jump|jumping|drive\s+into|to\s+live|(?:the\s+)?big\s+sleep|eternal\s+sleep|eeuwige\s+slaap|"
+    r"(?:drive|driving|drove|drift\w*|steer\w*|swerv\w*|crash\w*)\s+(?:\w+\s+)?into\s+(?:a\s+|the\s+|an\s+)?(?:crash\s+)?(?:barrier|oncoming\s+\w+|lorry|truck|bus|train|tree|wall|pillar)|"
+    r"(?:step\w*|walk\w*|jump\w*|throw\w*\s+myself)\s+(?:out\s+)?in\s+front\s+of\s+(?:a\s+|the\s+|an\s+)?(?:oncoming\s+)?(?:lorry|truck|bus|train|car|tram)|"
+    r"stuur\s+om\s*(?:te\s+)?(?:gooi|gooien|gooit|trekken|trek)|stuur\s+omgooi\w*|(?:tegen|onder|voor)\s+(?:de|een)\s+(?:vangrail|vrachtwagen|tegenligger|trein|pijler|boom|muur|bus)\s+(?:\w+\s+)?(?:aan\s+)?(?:te\s+)?(?:rijden|rij|sturen|stuur|knallen|knal|crashen|springen|spring|stappen|stap|lopen)|"
     r"not\s+(?:to\s+)?exist|(?:niet|nie)\s+(?:te\s+)?bestaan|if\s+i\s+(?:just\s+)?died|als\s+ik\s+(?:gewoon\s+)?(?:doodging|dood\s+ging|dood\s+zou\s+gaan|zou\s+sterven|stierf))\b")
 _DESIRE_C = _c(
     r"\b(?:wil|wilt|wou|wilde|hoop|hoopte|wens|liefst|denk|dacht|overweeg|overwoog|overwogen|plan|plannen|zoek|zocht|gezocht|opgezocht|"
@@ -466,7 +472,7 @@ _DESIRE_C = _c(
     r"(?:niet|nie)\s+erg\s+(?:vinden|vind|zijn|zou\s+vinden)|(?:wouldn'?t|wouldnt|would\s+not|don'?t|dont)\s+(?:even\s+|really\s+)?mind)\b")
 # Informal posts leave out "I": "want to be gone", "wil gwn weg", "no point in anything anymore".
 _PRO_DROP_RE = _c(r"\s*(?:(?:just|really|honestly|gewoon|gwn|echt|soms|sometimes)\s+)*(?:want|wanna|wish|hope|thinking|wil|wou|hoop|denk|no\s+point|geen\s+zin|can't|cant|kan)\b")
-_FEAR_C = _c(r"^\s*(?:(?:maar|en|vooral|niet)\s+)?voor\s+(?:het\s+idee|de\s+gedachte)\s+dat\b|\b(?:thought\s+i\s+was\s+going\s+to\s+die|dacht\s+dat\s+ik\s+(?:doodging|dood\s+zou\s+gaan|ging\s+sterven)|paniek\w*|panic\w*|"
+_FEAR_C = _c(r"^\s*(?:(?:maar|en|vooral|niet)\s+)?voor\s+(?:het\s+idee|de\s+gedachte)\s+dat\b|\b(?:(?:thought|felt\s+like|was\s+sure|was\s+convinced|genuinely\s+believed)\s+i\s+was\s+(?:going\s+to\s+die|gonna\s+die|dying)|dacht\s+(?:echt\s+)?dat\s+ik\s+(?:doodging|dood\s+ging|dood\s+zou\s+gaan|ging\s+sterven|eraan\s+ging)|paniek\w*|panic\w*|"
              r"hartaanval|heart\s+attack|bang|angst\w*|doodsbang|scared|afraid|fear\w*|terrified|what\s+if|wat\s+als|nerveus|nervous|zorgen\s+om\s+(?:de|een)|worried\s+about\s+(?:the|a))\b")
 _QUESTION_C = _c(r"\b(?:weten|know|wondering|vraag\s+me\s+af|kun\s+je|kan\s+je|can\s+you|could\s+you|is\s+het\s+(?:waar|mogelijk|normaal)|"
                  r"is\s+it\s+(?:true|possible|normal)|klopt\s+het|gevaarlijk|dangerous|risico|risk|kans\s+op|chance\s+of|"
@@ -512,6 +518,25 @@ SELF_PATTERNS += [
     ("nl.middel_voor_als", r"\b(?:pillen|tabletten|medicijnen|slaappillen|doosje|doos|strip|strips|potje|voorraad|touw)\b.{0,60}\bvoor\s+als\s+(?:het|ik)\s+(?:echt\s+|het\s+)?(?:niet\s+meer\s+(?:gaat|kan|wil)|te\s+veel\s+wordt|zover\s+is)\b"),
     ("en.means_for_when", r"\b(?:pills|tablets|meds|sleeping\s+pills|box|bottle|stash|rope)\b.{0,60}\bfor\s+when\s+(?:it|things|i)\s+(?:gets?|get|can't|cant)\s+(?:really\s+|too\s+)?(?:bad|much|worse|take\s+it|go\s+on)\b"),
 ]
+# Round 20 (dev: round 19): self-harm told as an everyday act on one's own body, with a sign that
+# it was meant ("met een schaar mijn armen opengekrast tot het bloedde", "punching my own stomach
+# over and over until there are bruises"); an accident, a skin complaint or a massage is not.
+_HARM_BODY_NL = r"(?:mijn|m'n|mn|me)\s+(?:eigen\s+)?(?:\w+\s+)?(?:armen|arm|onderarm(?:en)?|polsen|pols|benen|been|dijen|dij|bovenbenen|buik|hoofd|handen|hand|huid|gezicht|heupen|knokkels|vingers)"
+_HARM_BODY_EN = r"my\s+(?:own\s+)?(?:\w+\s+)?(?:arms?|forearms?|wrists?|thighs?|legs?|stomach|belly|tummy|head|hands?|skin|face|chest|hips?|knuckles|fingers)"
+SELF_PATTERNS += [
+    ("nl.eigen_lichaam_verwond", r"^(?=.*\b(?:ik|k)\b)(?=.*\b" + _HARM_BODY_NL + r"\b)"
+                                 r"(?=.*\b(?:\w*kras\w*|\w*krab\w*|snij\w*|sneed|\w*gesneden|brand|\w*gebrand|sla|slaan|sloeg|geslagen|stomp\w*|gestompt|bonk\w*|"
+                                 r"knijp\w*|geknepen|bijt|bijten|beet|gebeten|prik\w*|\w*gekrabd|druk|drukt|drukte|gedrukt|hou|houd|hield|gehouden)\b)"
+                                 r".*?\b(?:expres|met\s+opzet|opzettelijk|om\s+(?:iets|wat)\s+(?:anders\s+)?te\s+voelen|om\s+(?:de|die|die\s+andere)\s+pijn\s+te\s+voelen|"
+                                 r"tot\s+(?:het|ze|hij|er)\s+(?:\w+\s+)?(?:bloed\w*|blauw\w*|blaren|open\w*|kapot|rauw)|tot\s+bloedens\s+toe|keer\s+op\s+keer|als\s+straf|verdien\w*)\b"),
+    ("en.own_body_harmed", r"^(?=.*\b(?:i|i've|i'm|im|ive)\b)(?=.*\b" + _HARM_BODY_EN + r"\b)"
+                           r"(?=.*\b(?:punch\w*|hit|hits|hitting|scratch\w*|burn\w*|burnt|scald\w*|cut|cuts|cutting|bang\w*|slam\w*|pinch\w*|bite|biting|"
+                           r"pick\w*|claw\w*|stab\w*|hold|held|holding|dig|digging|carv\w*|press|pressed|pressing)\b)"
+                           r".*?\b(?:on\s+purpose|deliberately|intentionally|to\s+feel\s+(?:something|anything|it|the\s+pain)|over\s+and\s+over|as\s+(?:a\s+)?punishment|i\s+deserve|"
+                           r"(?:until|till|til)\s+(?:there\s+(?:are|were)\s+|it\s+|they\s+|i\s+|the\s+skin\s+)?(?:\w+\s+)?(?:bled|bleeds?|bleeding|bruis\w*|blister\w*|raw|broke|breaks))\b"),
+]
+# Round 20: a sign that the joke marker is not one ("lol klinkt dramatisch, maar ik meen het echt").
+_SERIOUS_RE = _c(r"\b(?:ik\s+meen\s+het(?!\s+(?:\w+\s+)?niet)|meen\s+het\s+echt(?!\s+niet)|niet\s+als\s+grap\s+bedoeld|(?<!don't\s)(?<!dont\s)(?<!not\s)i\s+mean\s+it|i'm\s+not\s+(?:even\s+)?joking|i'm\s+serious)\b")
 # Round 8: a hopeless sentence and an act that prepares or says goodbye, in one post. Either
 # alone is everyday talk ("ik kan niet meer" after a long week; saying goodbye to a dog that was
 # put to sleep); together they are what indirect crisis posts look like.
@@ -525,7 +550,11 @@ _HOPELESS_C = _c(
     r"(?:don't|dont)\s+know\s+how\s+(?:much\s+)?long(?:er)?\s+i\s+can\s+(?:keep|hold|go|take|do)|no\s+(?:strength|energy|fight)\s+left|no\s+way\s+out|"
     r"everything\s+is\s+(?:dark|black|hopeless)|hopeless|(?:so|completely|just)\s+done\s+with\s+(?:all\s+of\s+)?(?:this|it\s+all|everything)|"
     r"my\s+life\s+is\s+(?:done|over|finished)|deserve\s+(?:a\s+)?(?:better|someone\s+better)\s+(?:\w+\s+)?than\s+me|"
-    r"(?:just\s+)?a\s+burden\s+(?:on|to|for)\s+(?:everyone|everybody|my|the\s+people|others)|(?:don't|dont)\s+know\s+why\s+i'?m\s+(?:writing|posting|typing)\s+this)"
+    r"(?:just\s+)?a\s+burden\s+(?:on|to|for)\s+(?:everyone|everybody|my|the\s+people|others)|(?:don't|dont)\s+know\s+why\s+i'?m\s+(?:writing|posting|typing)\s+this|"
+    # round 20: the child or partner better off with someone else; "then it is over at once"
+    r"beter\s+af\s+(?:is\s+|zou\s+zijn\s+|zijn\s+)?(?:met|bij)\s+(?:een\s+)?(?:andere|ander|iemand\s+anders|een\s+moeder|een\s+vader)\b|"
+    r"(?:so\s+much\s+|much\s+|far\s+|a\s+lot\s+)?better\s+off\s+(?:if\s+(?:my|someone|somebody|another)\s+\w+\s+(?:raised|had|took)|with\s+(?:someone|somebody|another|a\s+different)\b)|"
+    r"in\s+(?:één|een)\s+keer\s+(?:klaar|over|voorbij)|dan\s+is\s+(?:het|alles)\s+(?:eindelijk\s+|gewoon\s+)?(?:klaar|over|voorbij)\s*(?:[.!,]|$))"
 )
 _ACTS_C = _c(
     r"\b(?:afscheid\s+(?:genomen|nemen|neem)\s+van|said\s+(?:my\s+)?goodbyes?\s+to|saying\s+goodbye\s+to|"
@@ -534,7 +563,9 @@ _ACTS_C = _c(
     r"(?:bedacht|uitgedacht|besloten|weet)\s+hoe\s+" + I_NL + r"\s+het\s+(?:ga|zal|wil)\s+doen|(?:worked|figured)\s+out\s+how\s+i'?m\s+going\s+to\s+do\s+it|(?:know|decided|planned)\s+how\s+i'?(?:m\s+going\s+to|ll|will)\s+do\s+it|"
     r"(?:al\s+)?(?:mijn|m'n|mn|alle|de)\s+(?:\w+\s+)?(?:pillen|tabletten|medicijnen|medicatie|\w+pam|oxazepam|slaappillen)\s+bij\s+elkaar\s+(?:gezocht|gelegd|gezet|gedaan)|"
     r"(?:gathered|collected|counted\s+out|laid\s+out)\s+(?:all\s+)?(?:my|the)\s+(?:\w+\s+)?(?:pills|tablets|meds|medication)|"
-    r"(?:naar\s+beneden|in\s+de\s+diepte)\s+(?:gekeken|kijken|kijk|keek|gestaard|staren)|(?:looked|looking|staring|stared)\s+down\b|"
+    r"(?:naar\s+beneden|in\s+de\s+diepte)\s+(?:te\s+)?(?:gekeken|kijken|kijk|keek|gestaard|staren)|"
+    r"(?:uitgestippeld|bedacht|uitgedacht|besloten|gepland|weet)\s+(?:\w+\s+){0,2}?(?:hoe\s+en\s+wanneer|wanneer\s+en\s+hoe|welke\s+dag)|"
+    r"(?:planned|planning|worked\s+out|figured\s+out|decided|know)\s+(?:\w+\s+){0,2}?(?:how\s+and\s+when|when\s+and\s+how|which\s+day\s+i'?d?\s+(?:would\s+)?do\s+it|when\s+i'?(?:ll|d)\s+do\s+it)|(?:looked|looking|staring|stared)\s+down\b|"
     r"(?:sta|zit|ben|stond|zat)\s+(?:nu\s+)?(?:bij|op|aan)\s+(?:het\s+spoor|de\s+rails|de\s+brug|het\s+dak|de\s+rand)|"
     r"(?:i'm|i\s+am|standing|sitting)\s+(?:\w+\s+)?(?:at|on|by)\s+(?:the\s+)?(?:train\s+tracks|tracks|railway|rails|bridge|roof|ledge|edge))\b"
 )
@@ -545,6 +576,43 @@ _POST_PATTERNS = [(name, _c(pattern)) for name, pattern in [
     ("en.lethal_not_for_school", r"\b(?:lethal|fatal|deadly|kill\s+you|not\s+wake\s+up|(?:not|never)\s+survive)\b"
                                  r".{0,80}\bnot\s+(?:\w+\s+){0,2}?for\s+(?:a\s+|my\s+)?(?:school|project|assignment|essay|homework|class)\b"),
 ]]
+_POST_PATTERNS += [(name, _c(pattern)) for name, pattern in [
+    # round 20: "would it be quick? asking for me"
+    ("en.method_asked_for_me", r"\b(?:took|take|taking|swallowed|swallow)\s+(?:\w+\s+){0,5}?(?:all|boxes|box|pills|tablets|packs?|bottles?|strips?)\b.{0,80}?\b(?:would\s+(?:it|that)\s+be\s+(?:quick|painless|peaceful|fatal|enough)|how\s+(?:many|much)\s+(?:\w+\s+){0,4}?(?:would|to)\s+(?:it\s+take\s+to\s+)?(?:kill|be\s+fatal|be\s+lethal|not\s+wake)|"
+                               r"(?:is|would)\s+(?:that|it|this)\s+(?:be\s+)?enough\s+to\s+(?:die|not\s+wake|kill))\b"
+                               r"(?=.{0,160}\b(?:asking\s+for\s+(?:me|myself)|(?:it's|its|this\s+is)\s+for\s+me|not\s+for\s+a\s+friend)\b)"),
+    ("nl.middel_gevraagd_voor_mezelf", r"\b(?:neem|nam|neemt|slik|slikt|slikte|innemen|inneemt)\s+(?:\w+\s+){0,5}?(?:alle|doosjes|doosje|dozen|pillen|tabletten|strips?|potjes?)\b.{0,80}?\b(?:gaat\s+dat\s+(?:dan\s+)?snel|is\s+dat\s+pijnloos|word\s+je\s+dan\s+(?:nog\s+)?wakker|is\s+dat\s+(?:genoeg|dodelijk)|hoeveel\s+(?:\w+\s+){0,4}?(?:nodig|genoeg)\s+(?:om|voor))\b"
+                                       r"(?=.{0,160}\b(?:vraag\s+(?:het\s+|dit\s+)?voor\s+(?:mezelf|mijzelf|mij)|(?:het\s+)?is\s+voor\s+(?:mezelf|mij)|niet\s+voor\s+een\s+vriend\w*)\b)"),
+]]
+_POST_PATTERNS += [(name, _c(pattern)) for name, pattern in [
+    # round 20: a bereaved member who kept the means on purpose to be with the one who died
+    ("nl.bij_de_overledene_met_middel", r"\A(?=[\s\S]*?\b(?:overleden|overleed|gestorven|stierf)\b)(?=[\s\S]*?\b(?:(?:wil|wou|wilde|verlang\w*)\s+(?:\w+\s+){0,2}?(?:weer\s+)?bij\s+(?:hem|haar|mijn\s+\w+|m'n\s+\w+)\s+(?:zijn|komen|wezen)|bij\s+(?:hem|haar|mijn\s+\w+|m'n\s+\w+)\s+(?:wil|wou|wilde)\s+(?:zijn|komen|wezen))\b)"
+                                        r"[\s\S]*?(?:\b(?:bewust|expres|met\s+opzet)\s+(?:\w+\s+){0,2}?(?:gehouden|bewaard|achtergehouden)|\bweet\s+(?:\w+\s+){0,2}?(?:dat\s+dit|hoe)\s+(?:\w+\s+)?(?:een\s+manier|het\s+kan))\b"),
+    ("en.join_the_dead_with_means", r"\A(?=[\s\S]*?\b(?:died|passed\s+away|passed|lost\s+(?:him|her))\b)(?=[\s\S]*?\b(?:want|wanna|wish|long)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:be\s+with|join)\s+(?:him|her|them)\b)"
+                                    r"[\s\S]*?(?:\b(?:kept|saved|held\s+on\s+to|hid|hidden)\s+(?:\w+\s+){0,3}?(?:pills|tablets|meds|morphine|patches|oxycodone|medication)|\bknow\s+(?:\w+\s+){0,2}?(?:this\s+is\s+a\s+way|how\s+i\s+(?:would|could)))\b"),
+]]
+# Someone else gives their things away and speaks of the end (round 20, dev: round 19): either
+# alone is a colleague clearing a desk or a tired remark; a move, a new job or retirement is neither.
+_GIVES_AWAY_RE = _c(r"\b(?:hij|zij|ze|he|she|buurman|buurvrouw|collega|vriend\w*|zoon|dochter|broer|zus|vader|moeder|man|vrouw|partner|"
+                    r"colleague|friend|son|daughter|brother|sister|dad|mum|mom|husband|wife|neighbou?r)\s+(?:\w+\s+){0,8}?(?:weggegeven|weggeeft|weg\s+gegeven|geeft\s+(?:\w+\s+){0,3}?weg|gave\s+(?:me|us|away)\s+(?:all\s+)?(?:his|her|their)|"
+                    r"giving\s+away|has\s+given\s+away|gives\s+away)\b")
+_FINAL_WORDS_RE = _c(r"\b(?:niet\s+meer\s+(?:zien|zult\s+zien|zullen\s+zien|zal\s+zien)|(?:zaakjes|zaken|papieren)\s+(?:\w+\s+)?op\s+orde|affairs\s+in\s+order|"
+                     r"won'?t\s+(?:see|be\s+seeing)\s+(?:him|her|me|them)\s+(?:again|after)|(?:leaving|leave)\s+everything|worked\s+out\s+how|"
+                     r"klaar\s+mee,?\s+met\s+alles|done\s+with\s+(?:it\s+all|everything)|won'?t\s+be\s+(?:around|here)\s+(?:much\s+longer|after|for\s+long|by))")
+_DEPARTURE_RE = _c(r"\b(?:retir\w*|pensioen\w*|verhui\w*|emigr\w*|moving|new\s+job|nieuwe\s+baan|ontslag\w*|resign\w*|opzeg\w*|quit\w*|sabbatical|wereldreis|travel\w*)\b")
+
+
+def _other_gives_away(t):
+    found = _sentences(t)
+    if not (any(_GIVES_AWAY_RE.search(sentence) for sentence in found) and any(_FINAL_WORDS_RE.search(sentence) for sentence in found)):
+        return False
+    # "hij gaat niet met pensioen" keeps the post; "she is retiring" explains it
+    return not any(_DEPARTURE_RE.search(sentence) and not _NEGATED_NEAR_RE.search(sentence) for sentence in found)
+
+
+_NEGATED_NEAR_RE = _c(r"\b(?:niet|geen|not|isn't|isnt|no)\b")
+
+
 # Rope and similar words in their everyday senses.
 _ROPE_USE_RE = _c(r"\b(?:schommel\w*|swing\w*|tent\w*|boot|boat|klim\w*|climb\w*|hond\w*|dog|waslijn|washing\s+line|knoop|knot|knots|camping|zeil\w*|sail\w*|"
                   r"springtouw|skipping|jump\s+rope|tug|touwtrekken|gym|crossfit|aanhanger|trailer|verhuis\w*|moving)\b")
@@ -568,6 +636,9 @@ _EVERYDAY_SENSE = {name: _c(pattern) for name, pattern in {
     # scratches from a pet or a garden, pills set out in a week box by the pharmacy
     "other.cuts_on_arms": r"\b(?:kat|katten|poes|cat|cats|kitten|hond|dog|puppy|konijn|rabbit|bramen|brambles|doornen|thorns|rozen\w*|roses)\b",
     "other.hoarding_pills": r"\b(?:weekdoos|pillendoos|baxter\w*|dosette|pill\s+organi[sz]er|weekly\s+box|inleveren|hand\s+in)\b",
+    # an itch, a skin complaint, a massage or a sport: the body part is hurt, not harmed
+    "nl.eigen_lichaam_verwond": r"\b(?:jeuk\w*|eczeem|psoriasis|netelroos|muggen\w*|allergi\w*|uitslag|masseer\w*|massage|kickboks\w*|boks\w*|tatoe\w*|zon|zonnebrand|verbrand|kat|katten|poes|hond|puppy|kitten|konijn|papegaai|nagels\s+knippen)\b",
+    "en.own_body_harmed": r"\b(?:itch\w*|eczema|psoriasis|hives|mosquito\w*|allerg\w*|rash|massag\w*|boxing|kickbox\w*|tattoo\w*|sunburn\w*|sun|cat|cats|kitten|dog|puppy|rabbit|parrot|(?:clip|trim)\w*\s+(?:\w+\s+)?nails)\b",
 }.items()}
 # Someone who works with the subject (a workshop, prevention, a nurse, a crisis line) speaks of it as a topic.
 _PROFESSIONAL_RE = _c(r"\b(?:preventie\w*|prevention|awareness|workshops?|"
@@ -656,8 +727,8 @@ def _self_hits(sentence, *, media, joking, recovered, first_person, patterns=_SE
                 continue  # "we practised asking 'are you thinking about suicide?'"
             if _ASKED_WHETHER_RE.search(before) and not _ANSWERED_YES_RE.search(after):
                 continue  # "the GP asked whether I'd had any thoughts of harming myself" (a screening question)
-            if name in _ACCIDENT_PRONE and _ACCIDENT_RE.search(sentence):
-                continue
+            if name in _ACCIDENT_PRONE and _ACCIDENT_RE.search(sentence) and not _ON_PURPOSE_RE.search(sentence):
+                continue  # "cut myself while cooking"; but "pressed the iron against my arm on purpose" was meant
             if name in _JOKE_PRONE and (joking or _HYPERBOLE_RE.search(sentence)):
                 continue
             if name in _PLACE_PRONE and _PLACE_AFTER_RE.search(after):
@@ -692,6 +763,14 @@ def _told_of_a_character(before):
     return bool(ends) and not _FIRST_PERSON_RE.search(before[ends[-1]:])
 
 
+# A sentence about studying, teaching or preventing it ("wil mensen interviewen voor zijn werkstuk
+# over suicidepreventie", "ik vraag niet naar eigen ervaringen met suicidale gedachten"): its wish
+# words are the researcher's, not a wish to die.
+_STUDIES_IT_RE = _c(r"\b(?:\w*(?:preventie|werkstuk|scriptie)\w*|onderzoek(?:er\w*|\s+naar|\s+over|\s+doen)|interview\w*|enqu[eê]te\w*|vragenlijst\w*|survey\w*|questionnaires?|"
+                    r"respondent\w*|deelnemers|participants|thesis|dissertation|researchers?|research\s+(?:on|into|about|project|study)|my\s+research|prevention|awareness|"
+                    r"(?:vraag|vragen|vroeg)\s+(?:\w+\s+){0,2}?naar)\b")
+
+
 def _concept_hit(sentence, *, media, joking, first_person):
     """The second layer (see _DEATH_C): "self.wish" when the sentence wishes the author's death."""
     if not (first_person and _FIRST_PERSON_RE.search(sentence)) and (_OTHERS_RE.search(sentence) or not _PRO_DROP_RE.match(sentence)):
@@ -700,12 +779,12 @@ def _concept_hit(sentence, *, media, joking, first_person):
         return False
     if _PAST_RE.search(sentence) and not _PRESENT_RE.search(sentence):
         return False
-    if _COMPLETED_RE.search(sentence) or _ACCIDENT_RE.search(sentence):
+    if _COMPLETED_RE.search(sentence) or _ACCIDENT_RE.search(sentence) or _STUDIES_IT_RE.search(sentence):
         return False
     for death in _DEATH_C.finditer(sentence):
         after = sentence[death.end():]
         if (_NEGATED_DEATH_RE.search(sentence[: death.start()]) or _SOMEONE_ELSES_DEATH_RE.search(sentence[: death.start()])
-                or _IDIOM_AFTER_RE.search(after) or _PLACE_AFTER_RE.search(after)):
+                or _IDIOM_AFTER_RE.search(after) or _place_meant(death, after)):
             continue
         if death.group() == "wake up" and not _WAKE_NEGATED_RE.search(sentence):
             continue  # "I hope I wake up without a headache"
@@ -723,8 +802,23 @@ _LIVING_RE = _c(r"(?:be|being)\s+(?:here|alive|around)|to\s+live")
 _LIVING_NEGATED_RE = _c(r"\b(?:not|never|no|nothing|nobody|without|any\s*more|any\s+longer|dont|cant|wont|than|rather|instead)\b|n't\b")
 
 
+# "glad to be alive", "blij dat ik er nog ben": relief at living, whatever else the sentence negates
+_GLAD_TO_LIVE_RE = _c(r"\b(?:glad|happy|grateful|thankful|lucky|relieved|blessed)\s+(?:\w+\s+)?(?:to|i'm|i\s+am)\s+$"
+                      r"|\b(?:blij|dankbaar|gelukkig|opgelucht)\s+(?:\w+\s+){0,2}?dat\s+(?:ik|k)\s+(?:er\s+)?$")
+
+
 def _wish_to_live(death, sentence):
+    if _GLAD_TO_LIVE_RE.search(sentence[: death.start()]):
+        return True
     return bool(_LIVING_RE.fullmatch(death.group())) and not _LIVING_NEGATED_RE.search(sentence)
+
+
+# Only a word for being somewhere can be followed by the place it means ("not be here - this clinic").
+_BEING_THERE_RE = _c(r"\b(?:here|around|zijn|ben|was|gone|weg)\b")
+
+
+def _place_meant(death, after):
+    return bool(_BEING_THERE_RE.search(death.group())) and bool(_PLACE_AFTER_RE.search(after))
 
 
 _THIRD_RE = _c(r"\b(?:hij|ze|zij|he|she|they)\b")
@@ -744,7 +838,7 @@ def _other_concept_hit(sentence):
         return False
     for death in _DEATH_C.finditer(sentence):
         after = sentence[death.end():]
-        if _NEGATED_DEATH_RE.search(sentence[: death.start()]) or _IDIOM_AFTER_RE.search(after) or _PLACE_AFTER_RE.search(after):
+        if _NEGATED_DEATH_RE.search(sentence[: death.start()]) or _IDIOM_AFTER_RE.search(after) or _place_meant(death, after):
             continue
         if _wish_to_live(death, sentence):
             continue  # "she wants to be around for her grandchildren"
@@ -818,7 +912,7 @@ _DENIAL_RE = _c(
     r"|ik\s+(?:ga|zal)\s+mezelf\s+(?:echt\s+)?niets?\s+aandoen"
     r"|not\s+that\s+i\s+(?:actually\s+|really\s+)?(?:want\s+to\s+die|wanna\s+die|want\s+to\s+end\s+it|am\s+suicidal|would\s+hurt\s+myself)"
     r"|i'?m\s+(?:really\s+|definitely\s+|honestly\s+|absolutely\s+)?not\s+suicidal|i\s+am\s+(?:really\s+|definitely\s+)?not\s+suicidal"
-    r"|(?:i\s+have|i've)\s+(?:had\s+)?no\s+(?:suicidal\s+thoughts|thoughts\s+of\s+(?:suicide|self[\s-]?harm|hurting\s+myself|ending\s+(?:it|my\s+life)))"
+    r"|(?:(?:i\s+have|i've)\s+(?:had\s+)?no|i\s+(?:don'?t|do\s+not)\s+have\s+(?:any\s+)?)\s*(?:suicidal\s+thoughts|thoughts\s+of\s+(?:suicide|self[\s-]?harm|hurting\s+myself|ending\s+(?:it|my\s+life|things|everything)))"
     r"|i'?m\s+not\s+going\s+to\s+(?:hurt|harm|kill)\s+myself|i\s+won'?t\s+(?:hurt|harm|kill)\s+myself"
     r"|i\s+don'?t\s+think\s+about\s+(?:hurting|harming|killing)\s+myself\s+any\s*more"
     # a past that is over, told with how long ago: "I haven't had a suicidal thought in over four years"
@@ -847,7 +941,7 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
     """
     t = reading(text)
     media = bool(_MEDIA_RE.search(t))
-    joking = bool(_JOKE_RE.search(t))
+    joking = bool(_JOKE_RE.search(t)) and not _SERIOUS_RE.search(t)
     recovered = bool(_RECOVERED_RE.search(t))
     topic = bool(_TOPIC_RE.search(t))
     completed = bool(_COMPLETED_RE.search(t))
@@ -871,6 +965,8 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
             # grief, unless the sentence itself says someone is at risk now
             other_signals += [name for name in _other_hits(sentence, other_patterns) if _PRESENT_RE.search(sentence)
                               and not _COMPLETED_RE.search(sentence)]
+    if not (media or completed or other_signals) and _other_gives_away(t):
+        other_signals.append("other.gives_away_and_final")
     if not self_signals and not (media or joking):
         if _hopeless_and_acts(t):
             self_signals.append("self.hopeless_and_acts")

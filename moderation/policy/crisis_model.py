@@ -64,7 +64,14 @@ _CLASSES = {
     "harm": "snijden snij snijd sneed gesneden krassen kras gekrast kraste branden brand gebrand verwonden "
             "beschadigen beschadig pijn bloed bloedde wondjes littekens cut cutting cuts burn burned burnt burning "
             "scratch scratched scratching hurt hurting harm harming bleed bleeding bled blood punish punishing "
-            "straffen slaan stompen punch bang wounds marks scars",
+            "straffen slaan stompen punch bang wounds marks scars "
+            "krabben gekrabd opengekrast sla sloeg geslagen stomp gestompt bonk bonken knijp knijpen bijten gebeten "
+            "brandwonden blauwe plekken punched punching hitting banging scald scalded scalding pinch pinching "
+            "picking bruise bruises bruised blister blisters",
+    # one's own body, the object of the harm words ("mijn armen opengekrast", "punching my own stomach")
+    "body": "arm armen onderarm onderarmen pols polsen been benen dij dijen bovenbenen buik hoofd huid handen hand "
+            "heupen knokkels arms forearm forearms wrist wrists leg legs thigh thighs stomach belly tummy head skin "
+            "hands hips knuckles",
     "plan": "plan plannen besloten beslist besluit datum keuze gekozen klaarliggen voorbereid geregeld opgespaard "
             "gespaard sparen verzameld opgezocht uitgezocht uitgerekend geteld bedacht decided plan planned date "
             "ready saved saving stockpiling stockpiled counted searched worked picked chosen sorted prepared "
@@ -79,7 +86,9 @@ _CLASSES = {
     "distance": "film films serie series boek boeken lied liedje nummer docu documentaire spel game movie movies "
                 "book novel song lyrics episode season character personage hoofdpersoon bijsluiter leaflet vroeger "
                 "geleden ago used haha lol grapje kidding joke jk nieuws news overleden died passed funeral "
-                "uitvaart begrafenis grief rouw workshop training docent teacher leerling pupil",
+                "uitvaart begrafenis grief rouw workshop training docent teacher leerling pupil "
+                "onderzoek onderzoeker scriptie werkstuk profielwerkstuk interview interviews vragenlijst enquete "
+                "research researcher thesis dissertation survey questionnaire participants respondents",
     "other": "huisgenoot housemate roommate mate buurman buurvrouw neighbour neighbor "
              "hij zij ze zoon dochter vriend vriendin broer zus moeder vader partner collega he she son daughter "
              "friend brother sister mum mom dad boyfriend girlfriend coworker flatmate",

@@ -102,13 +102,13 @@ def test_the_labelled_set_is_large_balanced_and_split():
     assert all(set(p) == {"id", "text", "language", "crisis", "split", "note"} for p in posts)
 
 
-# The test split is round 19, written by a writer who saw only the rule, after the round-18 changes
-# (docs/POLICY.md, "Crisis signposting": read once). The floors allow one post fewer caught and one
-# false alarm more than that read (nl 0.750 / 0.139, en 0.667 / 0.111, all 0.708 / 0.125), so a change
-# that loses a post shows; the detector is deterministic. Recall is far from the issue's target (0.95)
-# and the false-positive rate above its 0.05, and the doc says so: moving them means better detection,
-# never tuning on these posts.
-TEST_FLOORS = {"nl": (0.70, 0.17), "en": (0.62, 0.14), "all": (0.68, 0.14)}
+# The test split is round 20, written by a writer who saw only the rule, during the round-20 changes
+# (docs/POLICY.md, "Crisis signposting": read once, the detector frozen). The floors allow one post fewer
+# caught and one false alarm more than that read (nl 0.750 / 0.167, en 0.708 / 0.111, all 0.729 / 0.139),
+# so a change that loses a post shows; the detector is deterministic. Recall is far from the issue's
+# target (0.95) and the false-positive rate above its 0.05, and the doc says so: moving them means better
+# detection, never tuning on these posts.
+TEST_FLOORS = {"nl": (0.70, 0.20), "en": (0.66, 0.14), "all": (0.70, 0.16)}
 
 
 def test_figures_on_the_test_split_stay_above_their_floor():
@@ -126,18 +126,21 @@ def test_train_and_dev_figures_meet_the_target_on_the_posts_the_phrase_families_
 
 
 def test_the_later_blind_rounds_in_dev_stay_above_their_floor():
-    # blind rounds 12 to 18, trained on, which the later rule changes were written from: measured
-    # 0.946 / 0.017 with the round-18 model (sentence-level fit, C = 100, threshold 0.95)
-    posts = [p for p in load() if p["split"] == "dev" and any(f"-r{n}-" in p["id"] for n in range(12, 19))]
+    # blind rounds 12 to 19, trained on, which the later rule changes were written from: measured
+    # 0.993 / 0.015 with the round-20 model (sentence-level fit, C = 300, threshold 0.95)
+    posts = [p for p in load() if p["split"] == "dev" and any(f"-r{n}-" in p["id"] for n in range(12, 20))]
     rows, _ = figures(posts)
-    assert rows["all"]["recall"] >= 0.93 and rows["all"]["fpr"] <= 0.03, rows["all"]
+    assert rows["all"]["recall"] >= 0.97 and rows["all"]["fpr"] <= 0.03, rows["all"]
 
 
-@pytest.mark.parametrize("mark, recall, fpr", [("-t10-", 0.95, 0.01), ("-t11-", 0.95, 0.01), ("-t12-", 0.93, 0.01),
-                                               ("-t13a-", 0.93, 0.08), ("-t13b-", 0.97, 0.10)])
+@pytest.mark.parametrize("mark, recall, fpr", [("-t10-", 0.97, 0.01), ("-t11-", 0.97, 0.01), ("-t12-", 0.95, 0.01),
+                                               ("-t13a-", 0.95, 0.08), ("-t13b-", 0.95, 0.10), ("-t14a-", 0.97, 0.08),
+                                               ("-t14b-", 0.97, 0.09), ("-t14c-", 0.97, 0.03)])
 def test_the_training_sentences_are_mostly_learned_without_false_alarms(mark, recall, fpr):
-    """The hard training sentences of rounds 10 to 13 (indirect, means, farewells, their look-alike
-    negatives): no rule was written from them, so the model carries them; measured with the round-17
+    """The hard training sentences of rounds 10 to 14 (indirect, means, farewells, their look-alike
+    negatives): no rule was written from them but the round-20 ones, so the model carries them (the
+    round-20 model, C = 300: 0.994 / 0.002, 0.990 / 0.004, 0.972 / 0.000, 0.981 / 0.069, 0.981 / 0.087,
+    and round 14's three sets 1.000 / 0.068, 1.000 / 0.080, 1.000 / 0.015); measured with the round-17
     and round-18 models (fitted on sentences, C = 100, threshold 0.95) 0.961 / 0.004 (round 10), 0.964 / 0.004
     (round 11), 0.944 / 0.000 (round 12), 0.944 / 0.069 and 0.981 / 0.087 (round 13, two writers who
     never saw the detector: each crisis post beside a twin that shares most of its words, "ik wil er
@@ -400,4 +403,41 @@ def test_an_ordinary_course_does_not_hide_someone_at_risk(text):
     "Op de EHBO-cursus leerden we dat iemand die zichzelf snijdt vaak lange mouwen draagt.",
 ])
 def test_a_prevention_or_first_aid_course_is_a_lesson(text):
+    assert not detect_crisis(text, learned=False).crisis
+
+
+@pytest.mark.parametrize("text, about", [
+    ("Sinds vorige maand kras ik met een paperclip mijn onderarmen open tot het bloedt, om iets te voelen.", "self"),
+    ("When the flashbacks come I bang my head against my own wall over and over until it bruises.", "self"),
+    ("Toen het me te veel werd heb ik het strijkijzer expres tegen mijn onderarm gedrukt.", "self"),
+    ("I got the tray out of the oven and pressed it against my wrist on purpose, and held it there.", "self"),
+    ("Elke ochtend op de A12 denk ik eraan om gewoon het stuur om te gooien.", "self"),
+    ("I keep thinking about steering into an oncoming lorry on the way home.", "self"),
+    ("Mijn dochter is beter af bij een andere moeder. Ik heb al bedacht hoe en wanneer.", "self"),
+    ("He'd honestly be better off with someone else raising him. I've worked out when I'll do it.", "self"),
+    ("if I took both boxes of my sertraline would that be enough to not wake up? asking for me", "self"),
+    ("haha sorry voor de rant, maar ik meen het echt: elke avond sta ik op het dak naar beneden te kijken en dan is het klaar.", "self"),
+    ("My son told his coach he wants to be dead and the club phoned us tonight.", "other"),
+    ("Mijn buurman heeft al zijn gereedschap weggegeven. Hij zei dat we hem na de kerst niet meer zien.", "other"),
+])
+def test_round_20_rules_catch_harm_to_ones_body_vehicles_plans_and_someone_giving_things_away(text, about):
+    found = detect_crisis(text, learned=False)
+    assert found.crisis and found.about == about, found
+
+
+@pytest.mark.parametrize("text", [
+    "Ik krab mijn armen open tot het bloedt van de jeuk, die eczeem is niet te harden.",
+    "The kitten digs her claws into my hands until they bleed when I trim her nails.",
+    "I want to step off the platform at Utrecht and walk to the hospital from there.",
+    "Would it be quick to get a referral? Asking for me, not for a friend.",
+    "Mijn collega heeft al zijn planten weggegeven: hij gaat met pensioen en we zien hem na de zomer niet meer.",
+    "For my thesis I want to interview people about suicidal thoughts, only if they want to.",
+    "Voor zijn werkstuk over zelfmoordpreventie wil hij een paar hulpverleners interviewen.",
+    "I genuinely thought I was dying, my heart was racing, it turned out to be a panic attack.",
+    "Five years since my attempt, and I am so glad to be alive now.",
+    "To be clear I don't have thoughts of ending things, I'm just grieving my old life.",
+    "ik wil dood lol, echt ik meen het niet, mn moeder zag mn story",
+    "I took the pan out of the oven and burnt my forearm on it, not on purpose obviously, so it blistered.",
+])
+def test_round_20_everyday_senses_research_panic_and_relief_are_not_a_crisis(text):
     assert not detect_crisis(text, learned=False).crisis
