@@ -583,8 +583,6 @@ _POST_PATTERNS += [(name, _c(pattern)) for name, pattern in [
                                r"(?=.{0,160}\b(?:asking\s+for\s+(?:me|myself)|(?:it's|its|this\s+is)\s+for\s+me|not\s+for\s+a\s+friend)\b)"),
     ("nl.middel_gevraagd_voor_mezelf", r"\b(?:neem|nam|neemt|slik|slikt|slikte|innemen|inneemt)\s+(?:\w+\s+){0,5}?(?:alle|doosjes|doosje|dozen|pillen|tabletten|strips?|potjes?)\b.{0,80}?\b(?:gaat\s+dat\s+(?:dan\s+)?snel|is\s+dat\s+pijnloos|word\s+je\s+dan\s+(?:nog\s+)?wakker|is\s+dat\s+(?:genoeg|dodelijk)|hoeveel\s+(?:\w+\s+){0,4}?(?:nodig|genoeg)\s+(?:om|voor))\b"
                                        r"(?=.{0,160}\b(?:vraag\s+(?:het\s+|dit\s+)?voor\s+(?:mezelf|mijzelf|mij)|(?:het\s+)?is\s+voor\s+(?:mezelf|mij)|niet\s+voor\s+een\s+vriend\w*)\b)"),
-]]
-_POST_PATTERNS += [(name, _c(pattern)) for name, pattern in [
     # round 20: a bereaved member who kept the means on purpose to be with the one who died
     ("nl.bij_de_overledene_met_middel", r"\A(?=[\s\S]*?\b(?:overleden|overleed|gestorven|stierf)\b)(?=[\s\S]*?\b(?:(?:wil|wou|wilde|verlang\w*)\s+(?:\w+\s+){0,2}?(?:weer\s+)?bij\s+(?:hem|haar|mijn\s+\w+|m'n\s+\w+)\s+(?:zijn|komen|wezen)|bij\s+(?:hem|haar|mijn\s+\w+|m'n\s+\w+)\s+(?:wil|wou|wilde)\s+(?:zijn|komen|wezen))\b)"
                                         r"[\s\S]*?(?:\b(?:bewust|expres|met\s+opzet)\s+(?:\w+\s+){0,2}?(?:gehouden|bewaard|achtergehouden)|\bweet\s+(?:\w+\s+){0,2}?(?:dat\s+dit|hoe)\s+(?:\w+\s+)?(?:een\s+manier|het\s+kan))\b"),
@@ -599,6 +597,7 @@ _GIVES_AWAY_RE = _c(r"\b(?:hij|zij|ze|he|she|buurman|buurvrouw|collega|vriend\w*
 _FINAL_WORDS_RE = _c(r"\b(?:niet\s+meer\s+(?:zien|zult\s+zien|zullen\s+zien|zal\s+zien)|(?:zaakjes|zaken|papieren)\s+(?:\w+\s+)?op\s+orde|affairs\s+in\s+order|"
                      r"won'?t\s+(?:see|be\s+seeing)\s+(?:him|her|me|them)\s+(?:again|after)|(?:leaving|leave)\s+everything|worked\s+out\s+how|"
                      r"klaar\s+mee,?\s+met\s+alles|done\s+with\s+(?:it\s+all|everything)|won'?t\s+be\s+(?:around|here)\s+(?:much\s+longer|after|for\s+long|by))")
+_NEGATED_NEAR_RE = _c(r"\b(?:niet|geen|not|isn't|isnt|no)\b")
 _DEPARTURE_RE = _c(r"\b(?:retir\w*|pensioen\w*|verhui\w*|emigr\w*|moving|new\s+job|nieuwe\s+baan|ontslag\w*|resign\w*|opzeg\w*|quit\w*|sabbatical|wereldreis|travel\w*)\b")
 
 
@@ -608,9 +607,6 @@ def _other_gives_away(t):
         return False
     # "hij gaat niet met pensioen" keeps the post; "she is retiring" explains it
     return not any(_DEPARTURE_RE.search(sentence) and not _NEGATED_NEAR_RE.search(sentence) for sentence in found)
-
-
-_NEGATED_NEAR_RE = _c(r"\b(?:niet|geen|not|isn't|isnt|no)\b")
 
 
 # Rope and similar words in their everyday senses.
