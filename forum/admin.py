@@ -41,6 +41,11 @@ class MemberAdmin(UserAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "username" in form.changed_data:  # the lists name each topic's starter
+            cache_keys.topic_lists_changed()
+
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
@@ -52,9 +57,18 @@ class CategoryAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        cache_keys.topic_lists_changed()  # a category's page shows it above its list (name, description, who may see it)
         if change and "members_only" in form.changed_data:  # cached anonymous topic pages must follow at once
             for topic_id in Topic.objects.filter(category=obj).values_list("pk", flat=True).iterator():
                 cache_keys.topic_changed(topic_id)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        cache_keys.topic_lists_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        cache_keys.topic_lists_changed()
 
 
 @admin.register(Topic)

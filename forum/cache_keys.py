@@ -1,5 +1,6 @@
 """The topic version: cached topic pages and post fragments carry it in their keys, so bumping it
 (every service that changes what a topic page shows calls `topic_changed`) makes them all a miss.
+The topic lists' version does the same for every process's copy of the category lists.
 The register of every cache is forum/caching/register.py."""
 
 from forum.caching import version_bump, version_read
@@ -12,6 +13,9 @@ def topic_version_key(topic_id):
 def topic_firm_version_key(topic_id):
     """Bumped only by changes that may not reach anyone late (see topic_changed)."""
     return f"topic-version:{topic_id}:firm"
+
+
+TOPIC_LISTS_VERSION_KEY = "topic-lists-version"
 
 
 def topic_version_from_key(key):
@@ -30,3 +34,16 @@ def topic_changed(topic_id, *, stale_ok=False):
     version_bump(topic_version_key(topic_id))
     if not stale_ok:
         version_bump(topic_firm_version_key(topic_id))
+    topic_lists_changed()  # whatever a topic page shows of a topic, its row shows a part of
+
+
+def topic_lists_version():
+    return version_read(TOPIC_LISTS_VERSION_KEY)
+
+
+def topic_lists_changed():
+    """Make every process's copy of every category list stale (forum.topic_lists.category_page): called by
+    topic_changed, and for what a list shows beyond a topic page's changes (view counts, a category, a name).
+    One version for all lists, as the services that change a topic do not know its category: a change
+    anywhere makes each process read each list it shows once more, as every request did before."""
+    version_bump(TOPIC_LISTS_VERSION_KEY)

@@ -1,4 +1,5 @@
-"""A category, one page of its topics as the plain values its rows show, and how many topics there are: one query.
+"""A category, one page of its topics as the plain values its rows show, and how many topics there are: one query,
+or none while this process's copy of the list is current.
 
 Plain SQL, as forum.selectors.reaction_counts_and_participants: through the ORM the count and the
 page were two querysets whose building cost more Python time than PostgreSQL took to run them
@@ -7,13 +8,16 @@ the page's values did (bench/README.md, "Where the time goes").
 """
 
 import functools
+import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connection
 
-from forum import model_rows
+from forum import cache_keys, model_rows
 from forum.app_settings import forum_settings
 from forum.models import Category, SolutionState, Topic, User
 
@@ -126,24 +130,98 @@ def _first_guess(page_number):
     return number if 1 <= number <= MAX_GUESS else 1
 
 
-def category_page(slug, filter_name, page_number):
-    """The category with this slug (or Category.DoesNotExist) and one page of its topics (TopicListItem), as
-    Paginator.get_page(page_number) would give it: one query, two when the page asked for is past the last
-    (then the last page, as get_page does). The topics are read before anyone checks who may see the
-    category: a members-only category's page is not shown to a visitor, so neither are its topics."""
-    per_page = forum_settings.TOPICS_PER_PAGE
-    number = _first_guess(page_number)
-    category, items, total = _read(slug, filter_name, number, per_page)
-    if category is None:
-        raise Category.DoesNotExist("Category matching query does not exist.")
+def _page_of(total, per_page, page_number):
+    """Paginator.get_page(page_number) of `total` topics, without the topics: the page's number and its paginator."""
     paginator = Paginator([], per_page)
     paginator.count = total
     try:
-        wanted = paginator.validate_number(page_number)
+        return paginator.validate_number(page_number), paginator
     except PageNotAnInteger:
-        wanted = 1
+        return 1, paginator
     except EmptyPage:
-        wanted = paginator.num_pages
+        return paginator.num_pages, paginator
+
+
+class _Copies:
+    """The lists as this process last read them, all for one version of the topic lists
+    (forum.cache_keys.topic_lists_version, read before the database, so a change committed meanwhile
+    bumps it again): a change to any topic makes them all stale at once. Reading a list by SQL was
+    most of a category page's time, and all of its database's (bench/README.md, "Session of 2026-12-06").
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()  # threaded servers (runserver, gthread workers) share the copies
+        self.version = None
+        self.lists = {}  # (slug, filter, per page) -> (until (monotonic), category, total)
+        self.pages = OrderedDict()  # (slug, filter, per page, number) -> Page, least recently used first
+
+    def _current(self, version):
+        if version != self.version:
+            self.version, self.lists, self.pages = version, {}, OrderedDict()
+
+    def category_and_total(self, version, key):
+        with self.lock:
+            self._current(version)
+            found = self.lists.get(key)
+            return found[1:] if found is not None and found[0] > time.monotonic() else None
+
+    def page(self, key, number):
+        with self.lock:
+            page = self.pages.get((*key, number))
+            if page is not None:
+                self.pages.move_to_end((*key, number))
+            return page
+
+    def keep(self, version, key, category, page):
+        with self.lock:
+            if version != self.version:  # read for a version already gone
+                return
+            known, now = self.lists.get(key), time.monotonic()
+            if known is None or known[0] <= now or known[2] != page.paginator.count:  # its other pages are of another count
+                self.lists[key] = (now + LIST_COPY_SECONDS, category, page.paginator.count)
+                self.pages = OrderedDict((kept, other) for kept, other in self.pages.items() if kept[:3] != key)
+            self.pages[(*key, page.number)] = page
+            while len(self.pages) > PAGES_KEPT:
+                self.pages.popitem(last=False)
+
+    def forget(self):
+        with self.lock:
+            self.version = None
+
+
+_copies = _Copies()
+PAGES_KEPT = 256  # about 5 MB (a page's 25 TopicListItem)
+LIST_COPY_SECONDS = 60  # bounds a change the services did not make (SQL, the shell): the version follows theirs
+
+
+def forget_copies():
+    """For tests that empty the cache (tests/conftest.py)."""
+    _copies.forget()
+
+
+def category_page(slug, filter_name, page_number):
+    """The category with this slug (or Category.DoesNotExist) and one page of its topics (TopicListItem), as
+    Paginator.get_page(page_number) would give it: this process's copy (_Copies) or one query, two when the
+    page asked for is past the last and the number of topics is not known yet (then the last page, as get_page
+    does). The topics are read before anyone checks who may see the category: a members-only category's page
+    is not shown to a visitor, so neither are its topics."""
+    per_page = forum_settings.TOPICS_PER_PAGE
+    version = cache_keys.topic_lists_version()
+    key = (slug, filter_name, per_page)
+    known = _copies.category_and_total(version, key)
+    if known is None:
+        number = _first_guess(page_number)
+    else:
+        number, _paginator = _page_of(known[1], per_page, page_number)
+        page = _copies.page(key, number)
+        if page is not None:
+            return known[0], page
+    category, items, total = _read(known[0] if known else slug, filter_name, number, per_page)
+    if category is None:
+        raise Category.DoesNotExist("Category matching query does not exist.")
+    wanted, paginator = _page_of(total, per_page, page_number)
     if wanted != number:
         _category, items, paginator.count = _read(category, filter_name, wanted, per_page)
-    return category, Page(items, wanted, paginator)
+    page = Page(items, wanted, paginator)
+    _copies.keep(version, key, category, page)
+    return category, page

@@ -41,11 +41,12 @@ def _fresh_cache(request):
         return
     from django.core.cache import cache
 
-    from forum import fragments, home_categories, listings, seo
+    from forum import fragments, home_categories, listings, seo, topic_lists
 
     cache.clear()
     fragments.forget_copies()  # the process's copies of post fragments
     listings.forget_fragments()  # and of list rows and home cards
+    topic_lists.forget_copies()  # and of the category lists
     home_categories.forget_home_copies()  # and of the home page's categories
     seo.forget_heads()  # and of page heads
 

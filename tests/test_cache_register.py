@@ -12,7 +12,7 @@ from django.core.cache import cache
 
 from forum import services
 from forum.app_settings import forum_settings
-from forum.cache_keys import topic_version_key
+from forum.cache_keys import TOPIC_LISTS_VERSION_KEY, topic_version_key
 from forum.caching import version_read
 from forum.caching.register import REGISTER, register_markdown
 from moderation import services as moderation
@@ -139,6 +139,15 @@ NOT_ON_A_CACHED_PAGE = {
 }
 
 
+# What a category list shows changes: the topic lists' version must move (forum.cache_keys.topic_lists_changed).
+TOPIC_LIST_CHANGES = {
+    **TOPIC_PAGE_CHANGES,
+    "forum.services.topic_create": lambda s: services.topic_create(
+        actor=s.member, category=s.topic.category, title="Hoe kom ik de winter door?", body=PLAIN_ANSWER,
+    ),
+}
+
+
 def service_names(module, prefix):
     return {
         f"{prefix}.{name}" for name, function in vars(module).items()
@@ -168,3 +177,11 @@ def test_a_service_that_changes_the_queue_bumps_its_version(name, scene):
     before = version_read(QUEUE_VERSION_KEY)
     QUEUE_CHANGES[name](scene)
     assert cache.get(QUEUE_VERSION_KEY) != before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(TOPIC_LIST_CHANGES))
+def test_a_service_that_changes_a_topic_makes_the_category_lists_stale(name, scene):
+    before = version_read(TOPIC_LISTS_VERSION_KEY)
+    TOPIC_LIST_CHANGES[name](scene)
+    assert cache.get(TOPIC_LISTS_VERSION_KEY) != before

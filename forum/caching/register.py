@@ -78,6 +78,18 @@ REGISTER = (
         "forum/listings.py",
     ),
     Cache(
+        "topic lists version", "topic-lists-version", 7 * DAY, "a number that every process's copy of the category lists is read for",
+        "forum.cache_keys.topic_lists_changed: by topic_changed (every service that changes a topic), and by the admin for a "
+        "category or a member's name", "forum/cache_keys.py", "forum.caching.versions.VERSION_SECONDS",
+    ),
+    Cache(
+        "category list copy", "(in the process) the category's slug, the filter, the topics per page and the page number", None,
+        "the last 256 pages of category lists read (the category, its topics as plain values, how many there are), "
+        "all read for one topic lists version",
+        "all dropped when the topic lists version moves; a list's copy lasts a minute at most, which bounds what no service "
+        "changes (view counts flushed from their buffer, SQL)", "forum/topic_lists.py",
+    ),
+    Cache(
         "page heads", "(in the process) every value of a page's head (forum.seo.PageMeta.head)", None,
         "the last 512 heads (includes/_meta.html: canonical URL, sharing card) rendered without structured data",
         "the key: the template is given those values only; a setting change empties them", "forum/seo.py",

@@ -26,6 +26,8 @@ REVIEWED_DELETES = {
     ("forum/services.py", "reaction_toggle", "Reaction.objects.filter(post=post, user=actor, kind=kind)"),  # a reaction taken back
     ("forum/watching.py", "category_watch_set", "CategoryWatch.objects.filter(user=actor, category=category)"),  # stop watching
     ("forum/watching.py", "member_mute_set", "MemberMute.objects.filter(user=actor, muted=member)"),  # hear a member again
+    ("forum/admin.py", "delete_model", "super()"),  # a category without topics (its topics protect it)
+    ("forum/admin.py", "delete_queryset", "super()"),  # the same, several at once
     ("moderation/admin.py", "delete_model", "super()"),  # a health term or source domain; the change is audited
     ("moderation/admin.py", "delete_queryset", "self"),  # the same, one by one
     # The file of an image its uploader removed, or that a closing account no longer needs; the row stays.
