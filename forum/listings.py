@@ -156,14 +156,15 @@ def _with_time(parts, when):
 
 
 def topic_rows(topics, unread):
-    """Each topic of a category page (forum.topic_lists.TopicListItem) as its row's HTML; `unread` is
-    {topic id: unread answers} for a member. The row (includes/_topic_row.html) is rendered once per
-    process for its values and language, and only its relative time is formatted for each request."""
+    """The topics of a category page (forum.topic_lists.TopicListItem) as their rows' HTML, one piece, so the
+    page places it with one {{ }} instead of a loop; `unread` is {topic id: unread answers} for a member.
+    Each row (includes/_topic_row.html) is rendered once per process for its values and language, and only
+    its relative time is formatted for each request."""
     language = get_language()
-    return [
+    return SafeString("".join(
         _with_time(_topic_row(language, topic, unread.get(topic.pk, 0)), natural_time(topic.last_activity_at, language))
         for topic in topics
-    ]
+    ))
 
 
 def pager(page):
