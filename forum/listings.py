@@ -12,10 +12,12 @@ and even with the strings made in Python, placing them was half of it ("Session 
 import functools
 import html
 import secrets
+from datetime import UTC, datetime, timedelta
 from typing import TypedDict
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.humanize.templatetags import humanize
 from django.contrib.humanize.templatetags.humanize import NaturalTimeFormatter
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -101,9 +103,56 @@ def _natural_time_formatter(language):  # language: the active one, so the phras
     })
 
 
-def natural_time(value, language=None):
-    """naturaltime(value) ("3 hours ago", "2 days, 4 hours ago") as HTML; `language`: the active one, when the caller read it."""
-    return escape_text(str(_natural_time_formatter(language or get_language()).string_for(value)))
+def _natural_time(value, language):
+    return escape_text(str(_natural_time_formatter(language).string_for(value)))
+
+
+SECOND, MINUTE, HOUR, DAY = 10**6, 60 * 10**6, 3600 * 10**6, 86400 * 10**6  # in microseconds
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+TIMES_KEPT = 4096
+_times = {}  # (language, value) -> (its naturaltime, read at, holds until): instants in microseconds since the epoch
+
+
+def _clock():
+    """Now, from the clock naturaltime reads, in microseconds since the epoch."""
+    return (humanize.datetime.now(UTC) - _EPOCH) // timedelta(microseconds=1)
+
+
+def _next_change(value_us, now_us):
+    """The first instant after `now_us` at which naturaltime of the earlier `value_us` (microseconds since the epoch,
+    in UTC) may read otherwise. Under a day it counts the seconds, minutes or hours since the value. From a day on
+    it is timesince's two largest units, hours the smallest, counted from the value, or from its whole second (the
+    pivot that timesince moves it by months to has no microseconds), and a month is counted on from midnight when
+    the value's day of the month is one that month has not got (the 31st, say)."""
+    since = now_us - value_us
+    if since < DAY:
+        step = SECOND if since < MINUTE else MINUTE if since < HOUR else HOUR
+        return value_us + (since // step + 1) * step
+    whole = value_us - value_us % SECOND
+    return min(value_us + (since // HOUR + 1) * HOUR, whole + ((now_us - whole) // HOUR + 1) * HOUR, now_us - now_us % DAY + DAY)
+
+
+def natural_time(value, language=None, now_us=None):
+    """naturaltime(value) ("3 hours ago", "2 days, 4 hours ago") as HTML; `language`: the active one, `now_us`: _clock(),
+    when the caller read them for several values. Kept per value until it may read otherwise (_next_change): a list's
+    25 times were two thirds of its rows' time (bench/README.md, "Session of 2026-12-06"). Only for past values in
+    UTC (as the database gives them), where an hour is an hour of the clock."""
+    language = language or get_language()
+    if value.tzinfo is not UTC:
+        return _natural_time(value, language)
+    now_us = _clock() if now_us is None else now_us
+    kept = _times.get((language, value))
+    if kept is not None and kept[1] <= now_us < kept[2]:
+        return kept[0]
+    text = _natural_time(value, language)
+    value_us = (value - _EPOCH) // timedelta(microseconds=1)
+    if value_us < now_us:
+        until = _next_change(value_us, now_us)
+        if _clock() < until:  # naturaltime read the clock after now_us: only a text read before `until` holds
+            if len(_times) >= TIMES_KEPT:
+                _times.clear()
+            _times[(language, value)] = (text, now_us, until)
+    return text
 
 
 ROW_TEMPLATE = "includes/_topic_row.html"
@@ -148,6 +197,7 @@ def forget_fragments(**kwargs):
     a test that empties the cache empties these too (tests/conftest.py)."""
     _fragment.cache_clear()
     _topic_row.cache_clear()
+    _times.clear()
 
 
 def _with_time(parts, when):
@@ -160,9 +210,9 @@ def topic_rows(topics, unread):
     page places it with one {{ }} instead of a loop; `unread` is {topic id: unread answers} for a member.
     Each row (includes/_topic_row.html) is rendered once per process for its values and language, and only
     its relative time is formatted for each request."""
-    language = get_language()
+    language, now_us = get_language(), _clock()
     return SafeString("".join(
-        _with_time(_topic_row(language, topic, unread.get(topic.pk, 0)), natural_time(topic.last_activity_at, language))
+        _with_time(_topic_row(language, topic, unread.get(topic.pk, 0)), natural_time(topic.last_activity_at, language, now_us))
         for topic in topics
     ))
 
@@ -208,7 +258,7 @@ def category_cards(categories, unread):
     """Each category of the home page as its card's HTML (includes/_category_card.html, kept as topic_rows keeps
     rows); `unread` is {category id: unread answers} for a member."""
     cards = []
-    language = get_language()
+    language, now_us = get_language(), _clock()
     for category in categories:
         latest = category.latest_activity
         values = (
@@ -216,5 +266,5 @@ def category_cards(categories, unread):
             ("is_health", category.is_health), ("unread", unread.get(category.pk, 0)), ("topics", category.topic_total),
             ("answers", category.answer_total), ("solved", category.solved_total), ("active", bool(latest)),
         )
-        cards.append(_with_time(_fragment(CARD_TEMPLATE, "card", language, values), natural_time(latest, language) if latest else ""))
+        cards.append(_with_time(_fragment(CARD_TEMPLATE, "card", language, values), natural_time(latest, language, now_us) if latest else ""))
     return cards

@@ -90,6 +90,12 @@ REGISTER = (
         "changes (view counts flushed from their buffer, SQL)", "forum/topic_lists.py",
     ),
     Cache(
+        "relative times", "(in the process) the language and the moment", None,
+        "the last 4,096 relative times (naturaltime) of list rows and home cards, each with when it was read",
+        "kept only until the next second, minute, hour or midnight at which naturaltime may read otherwise "
+        "(forum.listings._next_change); a setting change empties them", "forum/listings.py",
+    ),
+    Cache(
         "page heads", "(in the process) every value of a page's head (forum.seo.PageMeta.head)", None,
         "the last 512 heads (includes/_meta.html: canonical URL, sharing card) rendered without structured data",
         "the key: the template is given those values only; a setting change empties them", "forum/seo.py",

@@ -1,7 +1,7 @@
 """The category topic list and the home page's cards: what each row says, and a fixed number of queries."""
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.humanize.templatetags import humanize
@@ -72,6 +72,39 @@ def test_a_rows_relative_time_reads_as_django_naturaltime(language):
         for delta in deltas:
             for value in (now - delta, now + delta + timedelta(seconds=0.5)):
                 assert listings.natural_time(value) == escape(naturaltime(value)), (language, delta, value > now)
+
+
+class _Clock(datetime):
+    at = None
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls.at
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_kept_relative_time_reads_as_naturaltime_at_every_instant(language, monkeypatch):
+    """listings.natural_time keeps a text until it may change: at every instant it must read as naturaltime would,
+    across each unit, around every hour and midnight of the first weeks, and when the clock goes back."""
+    monkeypatch.setattr(humanize, "datetime", _Clock)
+    listings.forget_fragments()
+    values = [datetime(2026, 1, 31, 12, 34, 56, 789012, tzinfo=UTC), datetime(2024, 2, 29, 23, 59, 59, 999999, tzinfo=UTC),
+              datetime(2026, 3, 30, tzinfo=UTC), datetime(2025, 12, 31, 7, 5, 3, 1, tzinfo=UTC)]
+    micro, hour = timedelta(microseconds=1), timedelta(hours=1)
+    for value in values:
+        walk = [value + n * timedelta(seconds=0.37) for n in range(400)]
+        walk += [value + n * timedelta(minutes=7, seconds=3.3) for n in range(1000)]
+        walk += [value + n * timedelta(hours=9, minutes=17, microseconds=3) for n in range(1200)]
+        midnight = value.replace(hour=0, minute=0, second=0, microsecond=0)
+        edges = [midnight + n * timedelta(days=1) for n in range(40)]
+        edges += [start + n * hour for start in (value, value.replace(microsecond=0)) for n in range(40 * 24)]
+        walk += [at for edge in edges for at in (edge - micro, edge, edge + micro)]
+        walk = sorted(at for at in walk if at > value)
+        walk += walk[:50]  # the clock goes back
+        with translation.override(language):
+            for at in walk:
+                _Clock.at = at
+                assert listings.natural_time(value) == escape(naturaltime(value)), (value, at)
 
 
 def test_a_kept_row_reads_its_time_anew_and_shows_its_topic_as_it_is_now(client, topic_factory, category, user_factory, monkeypatch):
