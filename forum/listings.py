@@ -197,6 +197,7 @@ def forget_fragments(**kwargs):
     a test that empties the cache empties these too (tests/conftest.py)."""
     _fragment.cache_clear()
     _topic_row.cache_clear()
+    _pagination.cache_clear()
     _times.clear()
 
 
@@ -229,6 +230,20 @@ def pager(page):
         "next": integer_text(number + 1) if number < last else "",
         "position": gettext("Page %(number)s of %(total)s") % {"number": integer_text(number), "total": integer_text(last)},
     }
+
+
+PAGINATION_TEMPLATE = "includes/_pagination.html"
+
+
+@functools.lru_cache(maxsize=256)
+def _pagination(language, shown, extra_query):  # language: the active one, which the caller read
+    return SafeString(render_to_string(PAGINATION_TEMPLATE, {"pager": dict(shown), "extra_query": extra_query}))
+
+
+def pagination(page, extra_query=""):
+    """includes/_pagination.html for a Page (or None), given pager()'s values and `extra_query` only, so it is
+    rendered once per process for them and the language: the include was a fifth of a category page's template."""
+    return _pagination(get_language(), tuple(pager(page).items()), extra_query)
 
 
 class TopicStats(TypedDict):

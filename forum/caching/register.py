@@ -70,11 +70,12 @@ REGISTER = (
         "forum/templatetags/forum_tags.py",
     ),
     Cache(
-        "list rows and home cards",
-        "(in the process) the template, language and every value the row or card is given", None,
+        "list rows, home cards and pagination",
+        "(in the process) the template, language and every value the row, card or pagination is given", None,
         "the last 4,096 topic rows (includes/_topic_row.html) and category cards (includes/_category_card.html) rendered, "
-        "each with a hole for its relative time, which is formatted on every request",
-        "the key: the template is given those values only (forum.listings.topic_rows, category_cards); a setting change empties them",
+        "each with a hole for its relative time, which is formatted on every request; the last 256 paginations (includes/_pagination.html)",
+        "the key: the template is given those values only (forum.listings.topic_rows, category_cards, pagination); "
+        "a setting change empties them",
         "forum/listings.py",
     ),
     Cache(

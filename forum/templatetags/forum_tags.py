@@ -95,10 +95,10 @@ def notification_excerpt(notification):
     return excerpt(notification)
 
 
-@register.filter
-def pager(page):
-    """The values includes/_pagination.html shows of a Page (forum.listings.pager)."""
-    return listings.pager(page)
+@register.simple_tag
+def pagination(page, extra_query=""):
+    """{% pagination page extra_query %}: includes/_pagination.html for a Page (or None), kept by what it shows (forum.listings.pagination)."""
+    return listings.pagination(page, extra_query)
 
 
 @register.filter

@@ -50,3 +50,11 @@ def test_the_new_topic_form_offers_similar_questions(client, member):
     client.force_login(member)
     html = client.get("/new/").content.decode()
     assert 'data-similar-url="/search/similar/"' in html and "js/similar.js" in html
+
+
+def test_the_pagination_links_keep_the_search_and_its_filters(client, member, topic, settings):
+    settings.FORUM_SEARCH_RESULTS_PER_PAGE = 1
+    for n in range(2):
+        services.answer_post(actor=member, topic=topic, body=f"Een avondwandeling helpt mij, deel {n}.")
+    html = client.get("/search/", {"q": "avondwandeling", "since": "week"}).content.decode()
+    assert 'href="?q=avondwandeling&amp;category=&amp;solved=&amp;since=week&amp;page=2" rel="next"' in html
