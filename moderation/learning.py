@@ -34,7 +34,8 @@ HELDOUT_PATH = ROOT / "tests" / "policy" / "heldout.jsonl"
 #: model), each in one split: the dev rounds take part in choosing the thresholds, the test
 #: rounds are held out (moderation/policy/corpus/independent/README.md).
 INDEPENDENT_DIR = ROOT / "moderation" / "policy" / "corpus" / "independent"
-INDEPENDENT_ROUNDS = {"round12.jsonl": "dev", "round14.jsonl": "dev", "round15.jsonl": "test", "round16.jsonl": "test"}
+INDEPENDENT_ROUNDS = {"round12.jsonl": "dev", "round14.jsonl": "dev", "round15.jsonl": "test", "round16.jsonl": "test",
+                      "round17.jsonl": "test"}
 SEED = 20261201
 
 
