@@ -35,7 +35,7 @@ HELDOUT_PATH = ROOT / "tests" / "policy" / "heldout.jsonl"
 #: rounds are held out (moderation/policy/corpus/independent/README.md).
 INDEPENDENT_DIR = ROOT / "moderation" / "policy" / "corpus" / "independent"
 INDEPENDENT_ROUNDS = {"round12.jsonl": "dev", "round14.jsonl": "dev", "round15.jsonl": "test", "round16.jsonl": "test",
-                      "round17.jsonl": "test"}
+                      "round17.jsonl": "test", "round18.jsonl": "test"}
 SEED = 20261201
 
 
