@@ -6,10 +6,14 @@ show nothing that is not in it. The cache key is a digest of exactly that contex
 built from the data the template receives by construction, not from a hand-kept list of fields,
 so a change to anything a post shows makes a new key and nothing needs invalidating; readers in
 the same situation share entries, and a vote re-renders only the post it touched. The CSRF token
-is a placeholder that the view fills in per request (forum.pagecache). Beside the HTML each entry
-keeps the post's text as a reader sees it (forum.seo.plain_text), for the page's QAPage data: the
-key's digest includes the post's HTML, so the text is as fresh as the HTML, and taking it out of
-the HTML again for every answer was a sixth of a cache-missed topic page (bench/README.md).
+is a placeholder that the view fills in per request (forum.pagecache). The HTML is kept as the page
+cache's parts (UTF-8 chunks and holes) and the page template outputs only a hole where the post goes,
+which the view fills with those parts: a post's emoji made the whole page a str of four bytes a
+character, copied at each template level and encoded again (bench/README.md, "Session of
+2026-12-06"). Beside the HTML each entry keeps the post's text as a reader sees it
+(forum.seo.plain_text), for the page's QAPage data: the key's digest includes the post's HTML, so
+the text is as fresh as the HTML, and taking it out of the HTML again for every answer was a sixth
+of a cache-missed topic page (bench/README.md).
 
 Each process also keeps copies of the entries it last used: since a key is the digest of all the
 entry shows, a copy is as fresh as the shared entry, and serving a page's posts from memory saves
@@ -23,16 +27,15 @@ from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from forum.caching import context_digest
-from forum.pagecache import CSRF_PLACEHOLDER
+from forum.pagecache import CSRF_PLACEHOLDER, hole, post_hole_name, split_into_parts
 from forum.seo import plain_text
 
 FRAGMENT_SECONDS = 24 * 60 * 60
 TEMPLATE = "includes/_post.html"
-KEY_FORMAT = 5  # part of every key: a new shape of the context never reads an old entry
+KEY_FORMAT = 6  # part of every key: a new shape of the context never reads an old entry
 
 
 def post_context(post, topic):
@@ -80,8 +83,9 @@ SOURCE_SHOWN = ("kind", "url", "reason")  # forum_tags.source_kinds, refused_sou
 
 
 def render_posts(posts, topic):
-    """Set `html` and `text` (forum.seo.plain_text of its HTML) on each post, rendering only those not
-    in the cache (one cache round trip)."""
+    """Set on each post `parts` (its HTML as forum.pagecache parts), `html` (the hole the page template
+    outputs in its place) and `text` (forum.seo.plain_text of its HTML), rendering only those not in
+    the cache (one cache round trip)."""
     language = get_language()
     contexts = {post.pk: post_context(post, topic) for post in posts}
     keys = {pk: f"post-html:{KEY_FORMAT}:{pk}:{language}:{context_digest(context)}" for pk, context in contexts.items()}
@@ -97,8 +101,9 @@ def render_posts(posts, topic):
         entry = found.get(key)
         if entry is None:
             html = render_to_string(TEMPLATE, {**contexts[post.pk], "csrf_token": CSRF_PLACEHOLDER})
-            entry = missing[key] = (html, plain_text(post.body_html))
-        post.html, post.text = mark_safe(entry[0]), entry[1]
+            entry = missing[key] = (split_into_parts(html), plain_text(post.body_html))
+        post.parts, post.text = entry
+        post.html = hole(post_hole_name(post.pk))
     if missing:
         cache.set_many(missing, FRAGMENT_SECONDS)
         _keep_copies(missing)
@@ -106,7 +111,7 @@ def render_posts(posts, topic):
 
 _copies = OrderedDict()  # key -> entry, least recently used first
 _copies_lock = threading.Lock()  # threaded servers (runserver, gthread workers) share it
-COPIES_KEPT = 500  # about 10 MB (a post's HTML has emoji: four bytes a character), the posts of 16 full topic pages
+COPIES_KEPT = 500  # a few MB (the posts' HTML as UTF-8), the posts of 16 full topic pages
 
 
 def _copies_of(keys):

@@ -89,6 +89,23 @@ def split_into_parts(html):
     return tuple(parts)
 
 
+def splice(parts, values):
+    """The parts with each hole that `values` names replaced by its parts (kept whatever they hold), neighbouring chunks joined."""
+    out, run = [], []
+    for part in parts:
+        for piece in values.get(part, (part,)) if type(part) is str else (part,):
+            if type(piece) is bytes:
+                run.append(piece)
+            else:
+                if run:
+                    out.append(b"".join(run))
+                    run = []
+                out.append(piece)
+    if run:
+        out.append(b"".join(run))
+    return tuple(out)
+
+
 def fill(parts, values):
     """Join the parts, putting values[name] in each hole; a value may itself be parts (a post with CSRF holes)."""
     out = []

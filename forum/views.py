@@ -85,7 +85,7 @@ def topic_detail(request, pk, slug):
         if response is not None:
             return httpcache.finish(request, response, shareable=False)
     data = selectors.topic_page(topic, viewer, order=order, page_number=page_number)
-    parts = pagecache.split_into_parts(_render_topic_html(request, data, AnswerForm()))
+    parts = _render_topic_parts(request, data, AnswerForm())
     if slot is not None and not member:
         pagecache.store(slot, parts)
         return topic_hits.anonymous_page_response(request, slot, parts)
@@ -118,7 +118,7 @@ def _canonical_redirect(request, topic):
 
 
 def _render_topic(request, data, answer_form, *, status=200):
-    parts = pagecache.split_into_parts(_render_topic_html(request, data, answer_form))
+    parts = _render_topic_parts(request, data, answer_form)
     return pagecache.respond(request, parts, _member_topic_values(request, data.topic.pk, None, {}), status=status)
 
 
@@ -131,8 +131,15 @@ def _member_topic_values(request, topic_id, slot, found):
 
 
 def _render_topic_html(request, data, answer_form, **extra):
-    """Rendered with a CSRF placeholder: the post fragments and cached pages are shared, each visitor gets their token."""
+    """Rendered with a CSRF placeholder: the post fragments and cached pages are shared, each visitor gets their token.
+    Each post is a hole (forum.fragments): its parts go in with the page's (_render_topic_parts, the member shell)."""
     return render_to_string("forum/topic.html", {**_topic_context(request, data, answer_form), **extra}, request=request)
+
+
+def _render_topic_parts(request, data, answer_form):
+    """The whole page as forum.pagecache parts, the posts' parts in their holes."""
+    posts = {pagecache.post_hole_name(post.pk): post.parts for post in [data.question, *data.answers]}
+    return pagecache.splice(pagecache.split_into_parts(_render_topic_html(request, data, answer_form)), posts)
 
 
 def _visitor(request):
@@ -171,9 +178,7 @@ def _may_share_member_page(viewer, moderator):
 def _render_member_shell(request, data):
     """The page a member who did nothing on it sees, with holes for the account links and each post."""
     posts = [data.question, *data.answers]
-    post_parts = {post.pk: pagecache.split_into_parts(post.html) for post in posts}
-    for post in posts:
-        post.html = pagecache.hole(pagecache.post_hole_name(post.pk))
+    post_parts = {post.pk: post.parts for post in posts}
     html = _render_topic_html(request, data, AnswerForm(), account_nav_hole=pagecache.hole(pagecache.ACCOUNT_NAV_HOLE))
     shell = pagecache.MemberShell(
         parts=pagecache.split_into_parts(html),
@@ -184,7 +189,7 @@ def _render_member_shell(request, data):
     )
     for post in posts:
         del post.reaction_buttons  # lazy labels are slow to unpickle; prepare_posts makes them again
-        del post.text  # the QAPage text is in the shell's HTML already
+        del post.text, post.parts  # the QAPage text and the post's parts are in the shell already
     # What re-rendering one member's posts needs, fetched only for the posts they touched.
     return shell, {"topic": data.topic, "reactions": data.reactions}, posts
 
@@ -229,7 +234,7 @@ def _member_post_parts(slot, shell, viewer, rendered):
     context, posts = found
     mine = [post for post in posts if post.pk in personal]
     selectors.prepare_posts(mine, context["topic"], viewer, context["reactions"], my_votes, my_reactions)
-    return {pagecache.post_hole_name(post.pk): pagecache.split_into_parts(post.html) for post in mine}
+    return {pagecache.post_hole_name(post.pk): post.parts for post in mine}
 
 
 @login_required

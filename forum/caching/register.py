@@ -51,8 +51,8 @@ REGISTER = (
         "compared with the topic version on every request", "forum/pagecache.py",
     ),
     Cache(
-        "post fragment", "post-html:5:{post}:{language}:{context_digest of the template's context}", DAY,
-        "one post's rendered HTML (includes/_post.html) for a viewer's permissions and marks, and its text for the QAPage data",
+        "post fragment", "post-html:6:{post}:{language}:{context_digest of the template's context}", DAY,
+        "one post's HTML (includes/_post.html) as the page cache's UTF-8 parts, for a viewer's permissions and marks, and its text for the QAPage data",
         "the key: the template is given plain data only (forum.fragments.post_context) and the key is its digest",
         "forum/fragments.py", "forum.fragments.FRAGMENT_SECONDS",
     ),

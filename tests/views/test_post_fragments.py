@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from forum import fragments, selectors, services
+from forum import fragments, pagecache, selectors, services
 from forum.caching import context_digest
 from forum.models import Post, Topic
 from forum.viewer import Viewer
@@ -52,9 +52,9 @@ def test_each_post_renders_from_its_plain_data_exactly_as_from_the_post_itself(p
         from_post = render_to_string(fragments.TEMPLATE, {"post": post, "topic": data.topic, "csrf_token": "t"})
         from_data = render_to_string(fragments.TEMPLATE, {**fragments.post_context(post, data.topic), "csrf_token": "t"})
         assert from_data == from_post
-        assert post.html == render_to_string(
+        assert post.parts == pagecache.split_into_parts(render_to_string(
             fragments.TEMPLATE, {**fragments.post_context(post, data.topic), "csrf_token": fragments.CSRF_PLACEHOLDER}
-        )
+        ))
 
 
 def test_whatever_a_post_shows_changes_its_key(page_posts):
@@ -81,7 +81,7 @@ def test_a_process_serves_the_posts_it_used_from_its_copies_and_renders_only_wha
     monkeypatch.setattr(fragments, "render_to_string", lambda *args, **kwargs: rendered.append(args) or real_render(*args, **kwargs))
     again = selectors.topic_page(selectors.topic_for_page(topic.pk), viewer)
     assert rendered == []
-    assert [post.html for post in [again.question, *again.answers]] == [post.html for post in [first.question, *first.answers]]
+    assert [post.parts for post in [again.question, *again.answers]] == [post.parts for post in [first.question, *first.answers]]
 
     Post.objects.filter(pk=first.answers[0].pk).update(score=first.answers[0].score + 1)
     selectors.topic_page(selectors.topic_for_page(topic.pk), viewer)
@@ -91,3 +91,11 @@ def test_a_process_serves_the_posts_it_used_from_its_copies_and_renders_only_wha
     settings.LANGUAGE_CODE = settings.LANGUAGE_CODE  # any setting change (the templates, the URLs) empties the copies
     selectors.topic_page(selectors.topic_for_page(topic.pk), viewer)
     assert len(rendered) == 1 + 1 + len(again.answers)
+
+
+def test_a_page_takes_each_posts_parts_in_its_hole_and_keeps_the_other_holes():
+    post = (b"<article>", pagecache.CSRF_HOLE, b"</article>")
+    page = pagecache.split_into_parts(f"<main>{pagecache.hole(pagecache.post_hole_name(7))}</main>{pagecache.CSRF_PLACEHOLDER}")
+    assert pagecache.splice(page, {pagecache.post_hole_name(7): post}) == (
+        b"<main><article>", pagecache.CSRF_HOLE, b"</article></main>", pagecache.CSRF_HOLE,
+    )
