@@ -1,8 +1,8 @@
 """Cached HTML of each post on the topic page.
 
 The template (includes/_post.html and its includes) is given one plain-data context per post,
-`post_context`: strings, numbers, dates, lists and dicts, and nothing else, so the template can
-show nothing that is not in it. The cache key is a digest of exactly that context: the key is
+`post_context`, made from the post's `PostView`: strings, numbers, dates and tuples of them, and
+nothing else, so the template can show nothing that is not in it. The view is the key: the key is
 built from the data the template receives by construction, not from a hand-kept list of fields,
 so a change to anything a post shows makes a new key and nothing needs invalidating; readers in
 the same situation share entries, and a vote re-renders only the post it touched. The CSRF token
@@ -11,17 +11,21 @@ cache's parts (UTF-8 chunks and holes) and the page template outputs only a hole
 which the view fills with those parts: a post's emoji made the whole page a str of four bytes a
 character, copied at each template level and encoded again (bench/README.md, "Session of
 2026-12-06"). Beside the HTML each entry keeps the post's text as a reader sees it
-(forum.seo.plain_text), for the page's QAPage data: the key's digest includes the post's HTML, so
-the text is as fresh as the HTML, and taking it out of the HTML again for every answer was a sixth
-of a cache-missed topic page (bench/README.md).
+(forum.seo.plain_text), for the page's QAPage data: the view includes the post's HTML, so the text
+is as fresh as the HTML, and taking it out of the HTML again for every answer was a sixth of a
+cache-missed topic page (bench/README.md).
 
-Each process also keeps copies of the entries it last used: since a key is the digest of all the
-entry shows, a copy is as fresh as the shared entry, and serving a page's posts from memory saves
-the round trip and unpickling 31 entries (0.85 ms of a cache-missed topic page, bench/README.md).
+Each process keeps copies of the entries it last used under the view itself (and the language),
+so a copy is as fresh as the shared entry; the shared cache's key is a digest of the view, made only
+for the posts a process has no copy of. Serving a page's posts from memory saves the round trip and
+unpickling 31 entries (0.85 ms of a cache-missed topic page), and comparing the values instead of
+pickling and hashing them was a tenth of it (bench/README.md).
 """
 
 import threading
 from collections import OrderedDict
+from datetime import datetime
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.core.signals import setting_changed
@@ -35,48 +39,96 @@ from forum.seo import plain_text
 
 FRAGMENT_SECONDS = 24 * 60 * 60
 TEMPLATE = "includes/_post.html"
-KEY_FORMAT = 6  # part of every key: a new shape of the context never reads an old entry
+KEY_FORMAT = 6  # part of every shared key: a new shape of the view never reads an old entry
 
 
-def post_context(post, topic):
+class PostView(NamedTuple):
     """Everything includes/_post.html shows of one post, for this viewer (forum.selectors.prepare_posts
-    set the buttons and marks), as plain data."""
+    set the buttons and marks), as plain values: the post's fragment is kept under them."""
+
+    pk: int
+    is_question: bool
+    is_accepted: bool
+    is_visible: bool
+    visibility: str
+    is_deleted: bool
+    author_id: int
+    author_username: str
+    author_name: str
+    author_real: str
+    links_profile: bool
+    created_at: datetime
+    edited_at: datetime | None
+    withdrawn_at: datetime | None
+    text_removed_at: datetime | None
+    body_html: str
+    assessment: tuple  # shown_assessment
+    rejection_reason: str
+    moderator_note: str
+    moderator_edit_notice: str
+    reviewed_by_id: int | None
+    score: int
+    my_vote: int
+    reaction_buttons: tuple  # (kind, label, emoji, count, mine) each
+    urls: tuple  # (the template's name, the URL) each
+    login_url: str
+    login_next: str
+    can_edit: bool
+    can_see_history: bool
+    can_delete: bool
+    can_flag: bool
+    can_propose: bool
+    moderator_tools: bool
+    topic_pk: int
+    topic_author_id: int
+    # Who signed off and when, shown on the accepted answer only.
+    solved_by_username: str | None
+    solved_at: datetime | None
+
+
+def post_view(post, topic):
     accepted = post.is_accepted
+    return PostView(
+        post.pk, post.is_question, accepted, post.is_visible, post.visibility, post.is_deleted, post.author_id,
+        post.author.username, str(post.author_name), str(post.author_real), post.links_profile,
+        post.created_at, post.edited_at, post.withdrawn_at, post.text_removed_at, post.body_html, shown_assessment(post.assessment),
+        post.rejection_reason, post.moderator_note, post.moderator_edit_notice, post.reviewed_by_id, post.score, post.my_vote,
+        tuple((kind, str(label), emoji, count, mine) for kind, label, emoji, count, mine in post.reaction_buttons),
+        tuple(post.urls.items()), post.login_url, post.login_next,
+        post.can_edit, post.can_see_history, post.can_delete, post.can_flag, post.can_propose, post.moderator_tools,
+        topic.pk, topic.author_id,
+        topic.solved_by.username if accepted and topic.solved_by_id else None, topic.solved_at if accepted else None,
+    )
+
+
+def post_context(view):
+    """The template's context for a PostView, under the names includes/_post.html reads."""
+    health_claim, needs_review, matched, sources = view.assessment
     return {
         "post": {
-            "pk": post.pk, "is_question": post.is_question, "is_accepted": accepted, "is_visible": post.is_visible,
-            "visibility": post.visibility, "is_deleted": post.is_deleted, "author_id": post.author_id,
-            "author": {"username": post.author.username}, "author_name": str(post.author_name),
-            "author_real": str(post.author_real), "links_profile": post.links_profile,
-            "created_at": post.created_at, "edited_at": post.edited_at, "withdrawn_at": post.withdrawn_at,
-            "text_removed_at": post.text_removed_at, "body_html": post.body_html, "assessment": shown_assessment(post.assessment),
-            "rejection_reason": post.rejection_reason, "moderator_note": post.moderator_note,
-            "moderator_edit_notice": post.moderator_edit_notice, "reviewed_by_id": post.reviewed_by_id,
-            "score": post.score, "my_vote": post.my_vote,
-            "reaction_buttons": [(kind, str(label), emoji, count, mine) for kind, label, emoji, count, mine in post.reaction_buttons],
-            "urls": post.urls, "login_url": post.login_url, "login_next": post.login_next,
-            "can_edit": post.can_edit, "can_see_history": post.can_see_history, "can_delete": post.can_delete,
-            "can_flag": post.can_flag, "can_propose": post.can_propose, "moderator_tools": post.moderator_tools,
+            **view._asdict(), "author": {"username": view.author_username}, "urls": dict(view.urls),
+            "assessment": {"health_claim": health_claim, "needs_review": needs_review,
+                           "matched": [{"text": text} for text in matched], "sources": [dict(source) for source in sources]},
         },
         "topic": {
-            "pk": topic.pk, "author_id": topic.author_id,
-            # Who signed off, shown on the accepted answer only.
-            "solved_by": {"username": topic.solved_by.username} if accepted and topic.solved_by_id else None,
-            "solved_at": topic.solved_at if accepted else None,
+            "pk": view.topic_pk, "author_id": view.topic_author_id,
+            "solved_by": {"username": view.solved_by_username} if view.solved_by_username is not None else None,
+            "solved_at": view.solved_at,
         },
     }
 
 
 def shown_assessment(assessment):
     """What the post's block shows of its policy assessment (includes/_checked_label.html and
-    _held_banner.html): the whole one, with each match's rule and offsets, was three quarters of
+    _held_banner.html), as (health claim, needs review, each match's text, each source's shown
+    (key, value) pairs): the whole one, with each match's rule and offsets, was three quarters of
     the time taken to digest a post's context for its key (bench/README.md)."""
     assessment = assessment or {}
-    return {
-        "health_claim": assessment.get("health_claim"), "needs_review": assessment.get("needs_review"),
-        "matched": [{"text": match.get("text")} for match in assessment.get("matched") or ()],
-        "sources": [{key: source.get(key) for key in SOURCE_SHOWN if key in source} for source in assessment.get("sources") or ()],
-    }
+    return (
+        assessment.get("health_claim"), assessment.get("needs_review"),
+        tuple(match.get("text") for match in assessment.get("matched") or ()),
+        tuple(tuple((key, source[key]) for key in SOURCE_SHOWN if key in source) for source in assessment.get("sources") or ()),
+    )
 
 
 SOURCE_SHOWN = ("kind", "url", "reason")  # forum_tags.source_kinds, refused_sources and the refused list
@@ -84,42 +136,47 @@ SOURCE_SHOWN = ("kind", "url", "reason")  # forum_tags.source_kinds, refused_sou
 
 def render_posts(posts, topic):
     """Set on each post `parts` (its HTML as forum.pagecache parts), `html` (the hole the page template
-    outputs in its place) and `text` (forum.seo.plain_text of its HTML), rendering only those not in
-    the cache (one cache round trip)."""
+    outputs in its place) and `text` (forum.seo.plain_text of its HTML), rendering only those neither
+    this process nor the shared cache has (at most one cache round trip)."""
     language = get_language()
-    contexts = {post.pk: post_context(post, topic) for post in posts}
-    keys = {pk: f"post-html:{KEY_FORMAT}:{pk}:{language}:{context_digest(context)}" for pk, context in contexts.items()}
-    found = _copies_of(keys.values())
-    elsewhere = [key for key in keys.values() if key not in found]
+    keys = [(language, post_view(post, topic)) for post in posts]
+    entries = _copies_of(keys)
+    elsewhere = {_shared_key(key): index for index, (key, entry) in enumerate(zip(keys, entries, strict=True)) if entry is None}
     if elsewhere:
-        fetched = cache.get_many(elsewhere)
-        _keep_copies(fetched)
-        found.update(fetched)
+        fetched = {elsewhere[shared]: entry for shared, entry in cache.get_many(list(elsewhere)).items()}
+        _keep_copies({keys[index]: entry for index, entry in fetched.items()})
+        for index, entry in fetched.items():
+            entries[index] = entry
     missing = {}
-    for post in posts:
-        key = keys[post.pk]
-        entry = found.get(key)
+    for post, key, entry in zip(posts, keys, entries, strict=True):
         if entry is None:
-            html = render_to_string(TEMPLATE, {**contexts[post.pk], "csrf_token": CSRF_PLACEHOLDER})
+            html = render_to_string(TEMPLATE, {**post_context(key[1]), "csrf_token": CSRF_PLACEHOLDER})
             entry = missing[key] = (split_into_parts(html), plain_text(post.body_html))
         post.parts, post.text = entry
         post.html = hole(post_hole_name(post.pk))
     if missing:
-        cache.set_many(missing, FRAGMENT_SECONDS)
+        cache.set_many({_shared_key(key): entry for key, entry in missing.items()}, FRAGMENT_SECONDS)
         _keep_copies(missing)
 
 
-_copies = OrderedDict()  # key -> entry, least recently used first
+def _shared_key(key):
+    language, view = key
+    return f"post-html:{KEY_FORMAT}:{view.pk}:{language}:{context_digest(tuple(view))}"
+
+
+_copies = OrderedDict()  # (language, PostView) -> entry, least recently used first
 _copies_lock = threading.Lock()  # threaded servers (runserver, gthread workers) share it
-COPIES_KEPT = 500  # a few MB (the posts' HTML as UTF-8), the posts of 16 full topic pages
+COPIES_KEPT = 500  # a few MB (the HTML as UTF-8, the body in its view), the posts of 16 full topic pages
 
 
 def _copies_of(keys):
+    """The entry of each key (None where this process has no copy)."""
     with _copies_lock:
-        found = {key: _copies[key] for key in keys if key in _copies}
-        for key in found:
-            _copies.move_to_end(key)
-    return found
+        entries = [_copies.get(key) for key in keys]
+        for key, entry in zip(keys, entries, strict=True):
+            if entry is not None:
+                _copies.move_to_end(key)
+    return entries
 
 
 def _keep_copies(entries):

@@ -1,5 +1,5 @@
-"""A post's cached HTML is rendered from plain data (forum.fragments.post_context) and keyed by a digest
-of exactly that data: it shows what the post itself would show, and any change to what it shows is a new key."""
+"""A post's cached HTML is rendered from plain data (forum.fragments.post_view) and kept under exactly that
+data: it shows what the post itself would show, and any change to what it shows is a new key."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -8,7 +8,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from forum import fragments, pagecache, selectors, services
-from forum.caching import context_digest
 from forum.models import Post, Topic
 from forum.viewer import Viewer
 from moderation import services as moderation
@@ -50,10 +49,11 @@ def test_each_post_renders_from_its_plain_data_exactly_as_from_the_post_itself(p
     assert len(posts) == (6 if who == "moderator" else 4)
     for post in posts:
         from_post = render_to_string(fragments.TEMPLATE, {"post": post, "topic": data.topic, "csrf_token": "t"})
-        from_data = render_to_string(fragments.TEMPLATE, {**fragments.post_context(post, data.topic), "csrf_token": "t"})
+        view = fragments.post_view(post, data.topic)
+        from_data = render_to_string(fragments.TEMPLATE, {**fragments.post_context(view), "csrf_token": "t"})
         assert from_data == from_post
         assert post.parts == pagecache.split_into_parts(render_to_string(
-            fragments.TEMPLATE, {**fragments.post_context(post, data.topic), "csrf_token": fragments.CSRF_PLACEHOLDER}
+            fragments.TEMPLATE, {**fragments.post_context(view), "csrf_token": fragments.CSRF_PLACEHOLDER}
         ))
 
 
@@ -61,14 +61,23 @@ def test_whatever_a_post_shows_changes_its_key(page_posts):
     topic, starter, _ = page_posts
     data = selectors.topic_page(selectors.topic_for_page(topic.pk), Viewer(starter))
     post = data.answers[0]
-    before = context_digest(fragments.post_context(post, data.topic))
-    for change in ({"body_html": "<p>Anders.</p>"}, {"score": post.score + 1}, {"moderator_note": "Nieuw."}, {"can_delete": not post.can_delete}):
-        for name, value in change.items():
-            original = getattr(post, name)
-            setattr(post, name, value)
-            assert context_digest(fragments.post_context(post, data.topic)) != before, name
-            setattr(post, name, original)
-    assert context_digest(fragments.post_context(post, data.topic)) == before
+    before = fragments.post_view(post, data.topic)
+    changes = [
+        (post, "body_html", "<p>Anders.</p>"), (post, "edited_at", timezone.now()), (post, "score", post.score + 1),
+        (post, "visibility", "pending"), (post, "moderator_note", "Nieuw."), (post, "reviewed_by_id", starter.pk),
+        (post, "my_vote", 1), (post, "reaction_buttons", [(*button[:3], button[3] + 1, True) for button in post.reaction_buttons]),
+        (post, "can_delete", not post.can_delete), (post, "moderator_tools", True), (post.author, "username", "renamed"),
+        (post.author, "closed_at", timezone.now()), (post, "author_id", data.topic.author_id),  # anonymous starter
+    ]
+    for owner, name, value in changes:
+        original = getattr(owner, name)
+        setattr(owner, name, value)
+        changed = fragments.post_view(post, data.topic)
+        assert changed != before, name
+        assert fragments._shared_key(("nl", changed)) != fragments._shared_key(("nl", before)), name
+        setattr(owner, name, original)
+    assert fragments.post_view(post, data.topic) == before
+    assert fragments._shared_key(("en", before)) != fragments._shared_key(("nl", before))
 
 
 def test_a_process_serves_the_posts_it_used_from_its_copies_and_renders_only_what_changed(page_posts, monkeypatch, settings):
