@@ -4,6 +4,8 @@ Each takes the request's Viewer (forum.viewer; a member, such as a service's act
 topic page's buttons come from these functions alone (forum.selectors.prepare_posts), so a button
 and the view behind it never disagree."""
 
+from functools import cached_property
+
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
@@ -42,8 +44,68 @@ def check_see_topic(user, topic):
         raise PermissionDenied(_("This topic is not available."))
 
 
+class PostRights:
+    """The rules for the buttons a viewer gets on posts; the can_* functions below are these, for one post.
+    What a rule asks of the viewer (or the topic) alone is asked once per PostRights, so the topic page asks
+    it once for all its posts instead of for each (forum.selectors.prepare_posts; bench/README.md, "Session
+    of 2026-12-06")."""
+
+    def __init__(self, user, topic=None):
+        self.user, self.topic = user, topic
+
+    @cached_property
+    def _pk(self):
+        return self.user.pk
+
+    @cached_property
+    def _member(self):
+        return self.user.is_authenticated
+
+    @cached_property
+    def _poster(self):
+        return can_post(self.user)
+
+    @cached_property
+    def _moderator(self):
+        return is_moderator(self.user)
+
+    @cached_property
+    def _deletes_any(self):
+        return self._moderator and has_two_factor(self.user)
+
+    @cached_property
+    def _proposes(self):
+        return can_move_solution(self.user, self.topic, "propose")
+
+    def may_edit(self, post):
+        return self._poster and post.author_id == self._pk and not post.is_deleted and post.withdrawn_at is None
+
+    def may_delete(self, post):
+        """Authors delete their own posts; deleting another's is a moderator action, which needs two-factor authentication."""
+        return not post.is_deleted and (self._deletes_any or (self._poster and post.author_id == self._pk))
+
+    def may_see_revisions(self, post):
+        return self._member and (post.author_id == self._pk or self._moderator)
+
+    def may_see_history(self, post):
+        """The post's "History" link: an edited post, for its author and moderators."""
+        return bool(post.edited_at) and self.may_see_revisions(post)
+
+    def may_flag(self, post):
+        return self._poster and post.is_visible and post.author_id != self._pk
+
+    def may_moderate(self, post):
+        """A moderator's edit of a member's post and measures against its author: not on their own posts,
+        nor on a closed account's."""
+        return self._moderator and post.author_id != self._pk and post.author.closed_at is None
+
+    def may_propose(self, post):
+        """"This solved it" on a published answer, where the solution table lets this viewer propose."""
+        return not post.is_question and post.is_visible and self._proposes
+
+
 def can_edit_post(user, post):
-    return can_post(user) and post.author_id == user.pk and not post.is_deleted and post.withdrawn_at is None
+    return PostRights(user).may_edit(post)
 
 
 def check_edit_post(user, post):
@@ -57,9 +119,7 @@ def check_edit_post(user, post):
 
 
 def can_delete_post(user, post):
-    """Authors delete their own posts; deleting another's is a moderator action, which needs two-factor authentication."""
-    as_moderator = is_moderator(user) and has_two_factor(user)
-    return not post.is_deleted and (as_moderator or (can_post(user) and post.author_id == user.pk))
+    return PostRights(user).may_delete(post)
 
 
 def check_delete_post(user, post):
@@ -88,12 +148,11 @@ def check_hide_topic(user, topic):
 
 
 def can_see_revisions(user, post):
-    return user.is_authenticated and (post.author_id == user.pk or is_moderator(user))
+    return PostRights(user).may_see_revisions(post)
 
 
 def can_see_history(user, post):
-    """The post's "History" link: an edited post, for its author and moderators."""
-    return bool(post.edited_at) and can_see_revisions(user, post)
+    return PostRights(user).may_see_history(post)
 
 
 def check_see_revisions(user, post):
@@ -109,18 +168,15 @@ def check_interact(user, post):
 
 
 def can_flag(user, post):
-    return can_post(user) and post.is_visible and post.author_id != user.pk
+    return PostRights(user).may_flag(post)
 
 
 def can_moderate_post(user, post):
-    """A moderator's edit of a member's post and measures against its author: not on their own posts,
-    nor on a closed account's."""
-    return is_moderator(user) and post.author_id != user.pk and post.author.closed_at is None
+    return PostRights(user).may_moderate(post)
 
 
 def can_propose_solution(user, topic, post):
-    """"This solved it" on a published answer, where the solution table lets this viewer propose."""
-    return not post.is_question and post.is_visible and can_move_solution(user, topic, "propose")
+    return PostRights(user, topic).may_propose(post)
 
 
 def check_vote(user, post):

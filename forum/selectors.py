@@ -269,9 +269,11 @@ def _url_pattern(name, with_id=True):
 
 
 def _prepare_for_viewer(posts, topic, viewer, reactions, my_votes, my_reactions):
-    """What each post's buttons and links show this viewer: each button is the answer of the `can_*`
-    function in forum.permissions that the view behind it checks, asked once here, not in template logic."""
-    moderator = viewer.is_moderator
+    """What each post's buttons and links show this viewer: each button is the answer of the rule in
+    forum.permissions.PostRights that the view behind it checks (through its `can_*` function), asked once
+    here, not in template logic."""
+    moderator, viewer_pk = viewer.is_moderator, viewer.pk
+    rights = permissions.PostRights(viewer, topic)  # what the rules ask of the viewer and the topic, asked once
     kinds = [(kind, str(label), REACTION_EMOJI[kind]) for kind, label in ReactionKind.choices]  # translated once, not per post
     # A visitor's vote and reaction buttons lead to the login page (a GET form): a POST would need a
     # CSRF token, and a token would stop the page from being shared by every visitor (forum.httpcache).
@@ -287,19 +289,22 @@ def _prepare_for_viewer(posts, topic, viewer, reactions, my_votes, my_reactions)
         post.my_vote = my_votes.get(pk, 0)
         post.reaction_buttons = [(kind, label, emoji, counts.get(kind, 0), kind in mine) for kind, label, emoji in kinds]
         post.urls = {key: pattern.format(pk) for key, pattern in url_patterns}
-        post.can_edit = permissions.can_edit_post(viewer, post)
-        post.can_see_history = permissions.can_see_history(viewer, post)
-        post.can_delete = permissions.can_delete_post(viewer, post)
-        post.can_flag = permissions.can_flag(viewer, post)
+        # The page's topic, not a query per post (author_name reads it); cached as select_related would, not through
+        # the attribute's checks.
+        model_rows.set_related(post, "topic", topic)
+        post.can_edit = rights.may_edit(post)
+        post.can_see_history = rights.may_see_history(post)
+        post.can_delete = rights.may_delete(post)
+        post.can_flag = rights.may_flag(post)
         # A moderator's edit and measures against the author, from the post itself (not on their own posts).
-        post.moderator_tools = permissions.can_moderate_post(viewer, post)
+        post.moderator_tools = rights.may_moderate(post)
         # "Edited by a moderator" and why: for the author and moderators only.
-        post.moderator_edit_notice = post.moderator_edit_reason if (moderator or viewer.pk == post.author_id) else ""
-        post.topic = topic  # the page's topic, not a query per post (author_name reads it)
+        post.moderator_edit_notice = post.moderator_edit_reason if (moderator or viewer_pk == post.author_id) else ""
         # Anonymous starters and closed accounts have no profile to link; moderators see who asked.
-        post.author_real = post.author.display_name if (moderator and post.author_is_hidden) else ""
-        post.links_profile = not post.author_is_hidden and post.author.closed_at is None
-        post.can_propose = permissions.can_propose_solution(viewer, topic, post)
+        author, hidden = post.author, post.author_is_hidden
+        post.author_real = author.display_name if (moderator and hidden) else ""
+        post.links_profile = not hidden and author.closed_at is None
+        post.can_propose = rights.may_propose(post)
 
 
 POST_URLS = [  # (the template's name, the URL's name)

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from forum import fragments, pagecache, selectors, services
+from forum import fragments, pagecache, permissions, selectors, services
 from forum.models import Post, Topic
 from forum.viewer import Viewer
 from moderation import services as moderation
@@ -108,3 +108,15 @@ def test_a_page_takes_each_posts_parts_in_its_hole_and_keeps_the_other_holes():
     assert pagecache.splice(page, {pagecache.post_hole_name(7): post}) == (
         b"<main><article>", pagecache.CSRF_HOLE, b"</article></main>", pagecache.CSRF_HOLE,
     )
+
+
+@pytest.mark.parametrize("who", ["anonymous", "starter", "moderator"])
+def test_rights_asked_once_for_a_page_are_each_posts_own(page_posts, who):
+    topic, starter, moderator = page_posts
+    viewer = Viewer({"starter": starter, "moderator": moderator}.get(who) or AnonymousUser())
+    data = selectors.topic_page(selectors.topic_for_page(topic.pk), viewer)
+    page_rights = permissions.PostRights(viewer, data.topic)
+    rules = ["may_edit", "may_delete", "may_see_revisions", "may_see_history", "may_flag", "may_moderate", "may_propose"]
+    for post in [data.question, *data.answers]:
+        for rule in rules:
+            assert getattr(page_rights, rule)(post) == getattr(permissions.PostRights(viewer, data.topic), rule)(post), rule
