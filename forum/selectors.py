@@ -53,6 +53,7 @@ def topic_for_page(pk):
         f"LEFT OUTER JOIN {User._meta.db_table} s ON s.id = t.solved_by_id WHERE t.id = %s"
     )
     with connection.cursor() as cursor:
+        model_rows.native_datetimes(cursor)
         cursor.execute(sql, [pk])
         row = cursor.fetchone()
     if row is None:
@@ -193,6 +194,7 @@ def _question_and_answers(topic, shown_sql, shown_params, order, number, accepte
     params = [topic.pk, *([] if any_question else shown_params), *shown_params, accepted,
               topic.pk, *shown_params, per_page, (number - 1) * per_page]
     with connection.cursor() as cursor:
+        model_rows.native_datetimes(cursor)  # 31 posts' dates through psycopg's C loader, not Django's Python one
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     question, answers, split = None, [], len(_PAGE_POST)
