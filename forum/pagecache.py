@@ -189,13 +189,20 @@ def topic_page_slot(request, topic_id, slug, *, anonymous=False):
     # Only the parameters the page uses make the key: any other query string would otherwise
     # make every request a miss, an easy way to push the site into rendering every time.
     order = "newest" if request.GET.get("order") == "newest" else "best"
-    page = request.GET.get("page", "1")
-    page = page if page.isdigit() and len(page) < 6 else "1"
+    page = page_parameter(request)
     member_id = None if anonymous or not request.user.is_authenticated else request.user.pk
     audience = "anonymous" if member_id is None else "member"
     # The slug is part of the key: a wrong one never finds a page, so it reaches the redirect to the right one.
     key = f"page:topic:{ENTRY_FORMAT}:{topic_id}:{slug}:{audience}:{get_language()}:{order}:{page}"
     return PageSlot(key=key, version_key=topic_version_key(topic_id), member_id=member_id, firm_key=topic_firm_version_key(topic_id))
+
+
+def page_parameter(request):
+    """The topic page's number as the query gives it, for the page and its cache key alike: anything but up to
+    five digits is page 1. The key named page 1 for a longer number while the page showed the last one, so one
+    request could store the last page in page 1's place for every visitor."""
+    page = request.GET.get("page", "1")
+    return page if page.isdigit() and len(page) < 6 else "1"
 
 
 def lookup(slot, view_mark, extra_keys=()):

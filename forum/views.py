@@ -74,7 +74,7 @@ def topic_detail(request, pk, slug):
     if slug != topic.slug:
         return _canonical_redirect(request, topic)
     order = "newest" if request.GET.get("order") == "newest" else "best"
-    page_number = request.GET.get("page")
+    page_number = pagecache.page_parameter(request)
     # The starter always gets a page of their own (_member_page): building the shared one would be wasted.
     shareable = topic.is_public and not topic.is_deleted and viewer.pk != topic.author_id
     if slot is not None and _may_share_member_page(viewer, moderator) and shareable:

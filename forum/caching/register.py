@@ -51,14 +51,14 @@ REGISTER = (
         "compared with the topic version on every request", "forum/pagecache.py",
     ),
     Cache(
-        "post fragment", "post-html:6:{post}:{language}:{context_digest of the template's context}", DAY,
+        "post fragment", "post-html:6:{post}:{language}:{context_digest of the post's PostView}", DAY,
         "one post's HTML (includes/_post.html) as the page cache's UTF-8 parts, for a viewer's permissions and marks, and its text for the QAPage data",
-        "the key: the template is given plain data only (forum.fragments.post_context) and the key is its digest",
+        "the key: the template is given plain data only (made from forum.fragments.PostView) and the key is its digest",
         "forum/fragments.py", "forum.fragments.FRAGMENT_SECONDS",
     ),
     Cache(
-        "post fragment copy", "(in the process) the post fragment's key", None, "the last 500 post fragments this process used",
-        "the key, as the post fragment's: a copy is the entry its key names; a setting change empties them",
+        "post fragment copy", "(in the process) the language and the post's PostView", None, "the last 500 post fragments this process used",
+        "the key, as the post fragment's: the view is every value the fragment shows; a setting change empties them",
         "forum/fragments.py",
     ),
     Cache(

@@ -93,6 +93,15 @@ def test_topic_page_query_count_is_fixed_for_anonymous_and_members(
         assert client.get(topic.get_absolute_url(), **BROWSER).status_code == 200
 
 
+def test_a_page_number_too_long_for_the_cache_key_shows_the_page_its_key_names(client, user_factory, topic, no_rate_limits, memory_cache):
+    _fill(topic, user_factory, 35)  # two pages
+    last_page = client.get(topic.get_absolute_url() + "?page=2", **BROWSER).content.decode()
+    on_last_page = re.findall(r'id="post-([0-9]+)"', last_page)
+    client.get(topic.get_absolute_url() + "?page=123456", **BROWSER)
+    first_page = client.get(topic.get_absolute_url() + "?page=1", **BROWSER).content.decode()
+    assert on_last_page and not any(f'id="post-{pk}"' in first_page for pk in on_last_page[1:])  # [0]: the question
+
+
 def test_anonymous_page_cache_follows_changes_at_once(client, member, topic, memory_cache):
     assert "Nieuw antwoord" not in client.get(topic.get_absolute_url(), **BROWSER).content.decode()
     services.answer_post(actor=member, topic=topic, body="Nieuw antwoord over rust nemen.")
