@@ -143,7 +143,8 @@ def render_posts(posts, topic):
     entries = _copies_of(keys)
     elsewhere = {_shared_key(key): index for index, (key, entry) in enumerate(zip(keys, entries, strict=True)) if entry is None}
     if elsewhere:
-        fetched = {elsewhere[shared]: entry for shared, entry in cache.get_many(list(elsewhere)).items()}
+        found = cache.get_many(list(elsewhere))
+        fetched = {index: found[shared] for shared, index in elsewhere.items() if shared in found}
         _keep_copies({keys[index]: entry for index, entry in fetched.items()})
         for index, entry in fetched.items():
             entries[index] = entry

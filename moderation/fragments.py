@@ -114,13 +114,15 @@ def render_queue_controls(filters, categories):
         name: f"queue-controls-html:{name}:{language}:{hashlib.sha256(repr(state).encode()).hexdigest()[:32]}"
         for name, (_, _, state) in parts.items()
     }
+    # read, never written to: with Redis down django-redis hands every caller the same empty dict,
+    # so an entry put in it reached the next request's lookups (a topic page got the queue's controls)
     found = cache.get_many(list(keys.values()))
     html, missing = {}, {}
     for name, (template, context, _) in parts.items():
         key = keys[name]
         if key not in found:
-            missing[key] = found[key] = render_to_string(template, context())
-        html[name] = mark_safe(found[key])
+            missing[key] = render_to_string(template, context())
+        html[name] = mark_safe(found.get(key, missing.get(key)))
     if missing:
         cache.set_many(missing, FRAGMENT_SECONDS)
     return html
