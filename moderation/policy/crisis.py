@@ -352,7 +352,10 @@ OTHER_PATTERNS = [
                              r"|\b(?:spaart|spaarde|hamstert|hamsterde)\s+(?:\w+\s+){0,2}?(?:haar|zijn|z'n)\s+(?:\w+\s+)?(?:pillen|tabletten|medicijnen|slaappillen|slaaptabletten)\b"
                              r"|\b(?:haar|zijn|z'n)\s+(?:\w+\s+)?(?:pillen|tabletten|slaappillen|slaaptabletten)\s+(?:\w+\s+){0,2}?(?:opgespaard|opspaart|gespaard|gehamsterd)\b"),
     ("other.cuts_on_arms", r"\b(?:cuts|cut\s+marks|sneetjes|snijwond\w*|krassen)\s+(?:\w+\s+){0,2}?(?:on|op)\s+(?:her|his|their|haar|zijn|z'n)\s+(?:\w+\s+)?"
-                           r"(?:arms?|forearms?|wrists?|thighs?|pols|polsen|onderarm|onderarmen|armen|arm|dijen|dij|bovenbenen)\b"),
+                           r"(?:arms?|forearms?|wrists?|thighs?|pols|polsen|onderarm|onderarmen|armen|arm|dijen|dij|bovenbenen)\b"
+                           # round 21: shown, with the cuts after it ("liet me haar onderarm zien, allemaal verse sneetjes")
+                           r"|\b(?:her|his|their|haar|zijn|z'n)\s+(?:\w+\s+)?(?:arms?|forearms?|wrists?|thighs?|pols|polsen|onderarm|onderarmen|armen|dijen|bovenbenen)\b"
+                           r"[^.!?\n]{0,30}\b(?:verse|nieuwe|fresh|new)\s+(?:cuts|sneetjes|snijwond\w*|krassen|sneden|wondjes)\b"),
     ("other.god_take_her", r"\b(?:wishes|wished|hopes|prays|prayed|keeps\s+saying|says)\s+(?:that\s+)?god\s+(?:would|will|'d|should)\s+(?:just\s+)?(?:take|call)\s+(?:her|him|them)\b"
                            r"|\b(?:hoopt|bidt|wenst|zegt)\s+(?:\w+\s+){0,2}?dat\s+(?:god|de\s+lieve\s+heer|onze\s+lieve\s+heer|de\s+heer)\s+(?:haar|hem)\s+(?:\w+\s+)?(?:komt\s+halen|haalt|moet\s+(?:komen\s+)?halen|bij\s+zich\s+roept)\b"),
     ("nl.ander_eind_aan_zijn_leven", r"\b(?:hij|ze|zij)\s+" + _GAP % 4 + r"(?:een\s+)?einde?\s+aan\s+(?:zijn|haar|z'n|hun)\s+(?:eigen\s+)?leven\s+(?:maakt|maken|gaat\s+maken|zal\s+maken|wil\s+maken|wilde\s+maken)\b"),
@@ -389,7 +392,7 @@ _NEGATION_BEFORE_RE = _c(r"\b(?:niet|geen|nooit|not|never|no|isn't|aren't|am\s+n
                          # a warning to look out for it, not a report of it: "call if I get any suicidal thoughts"
                          r"|\b(?:if|when|in\s+case|als|mocht|wanneer|zodra)\s+(?:i|ik)\s+(?:ever\s+|ooit\s+)?(?:get|have|start\s+having|notice|develop|experience|krijg|heb|merk)\s+(?:any\s+|enige\s+)?$")
 _PAST_RE = _c(r"\b(?:(?:voor|vóór)\s+(?:de|mijn|m'n)\s+(?:behandeling|therapie|opname|medicatie)\s+(?:had|was|dacht|wilde)|before\s+(?:the|my)\s+(?:treatment|therapy|medication|meds)\s*,?\s+i\s+(?:had|was|used|thought|wanted)|vroeger|jaren\s+geleden|jaar\s+geleden|toen\s+ik\s+(?:\d+|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|jong|jonger|tiener|puber|student|op\s+de\s+middelbare|klein)|"
-              r"in\s+mijn\s+(?:tiener|puber|studenten)\w*|als\s+tiener|als\s+puber|destijds|years\s+ago|a\s+year\s+ago|"
+              r"in\s+mijn\s+(?:tiener|puber|studenten)\w*|als\s+tiener|(?:wilde|wou|dacht|voelde|was|had|deed)\s+(?:ik\s+)?toen|toen\s+(?:wilde|wou|dacht|voelde)\s+ik|at\s+the\s+time,?\s+i|als\s+puber|destijds|years\s+ago|a\s+year\s+ago|"
               r"when\s+i\s+was\s+(?:\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+kid|a\s+child|little|young|younger|a\s+teen\w*|in\s+(?:high\s+)?school|at\s+uni\w*)|used\s+to|back\s+then|"
               r"in\s+the\s+past|as\s+a\s+teen\w*|(?:from|between)\s+(?:about\s+|around\s+|the\s+ages?\s+of\s+|age\s+)?\d+\s+(?:to|until|till|and)\s+(?:about\s+)?\d+|"
               r"(?:van|tussen)\s+mijn\s+(?:ongeveer\s+)?(?:\d+(?:e|de|ste)?|[a-z]{1,3}(?:e|de|ste))\s+(?:tot|en)\s+(?:mijn\s+)?(?:\d+(?:e|de|ste)?|[a-z]{1,3}(?:e|de|ste))|in\s+my\s+(?:(?:early|late|mid)[\s-]+)?(?:teens|twenties|thirties|forties|youth|student\s+days)|"
@@ -404,7 +407,7 @@ _RECOVERED_RE = _c(r"\b(?:nu\s+gaat\s+het\s+(?:gelukkig\s+)?(?:goed|beter|veel\s
                    r"(?:\d+|tien|vijf|twee|drie|vier|zes|zeven|acht|negen)\s+jaar\s+(?:clean|schoon|vrij)|years\s+(?:clean|free))\b")
 # Hyperbole and idioms around otherwise alarming words.
 _IDIOM_AFTER_RE = _c(r"^\s*(?:(?:gaan|gaat|ga|wil|wilde|wou)\s+)?(?:of|from|van|door)\s+(?:the\s+|het\s+)?(?:embarrassment|shame|laughter|laughing|cringe|boredom|"
-                     r"schaamte|lachen|verveling|de\s+zenuwen|nerves|curiosity|nieuwsgierigheid|heimwee)\b|^\s*(?:laughing|lachen)\b|^\s*(?:dan|than)\b")
+                     r"schaamte|lachen|verveling|de\s+zenuwen|nerves|curiosity|nieuwsgierigheid|heimwee|verdriet|de\s+kou|kou|de\s+hitte|hitte|de\s+honger|honger|dorst|de\s+spanning|spanning|the\s+heat|heat|the\s+cold|cold|hunger|thirst|suspense|anticipation)\b|^\s*(?:laughing|lachen)\b|^\s*(?:dan|than)\b")
 _JOKE_RE = _c(r"\b(?:bij\s+wijze\s+van\s+spreken|figuurlijk|niet\s+letterlijk|not\s+literally|figuratively|lol|lmao|lmfao|rofl|haha\w*|hihi\w*|jk|j/k|just\s+kidding|grapje|geintje|kidding)\b|[\U0001F602\U0001F923\U0001F606]")
 _JOKE_PRONE = frozenset({"en.kill_myself", "nl.mezelf_van_kant", "nl.wil_dood", "en.want_to_die", "nl.dood_wil"})
 _HYPERBOLE_RE = _c(r"\b(?:so|zo|really|echt|super)\s+(?:boring|embarrassing|awkward|cringey|cringy|saai|genant|gênant|ongemakkelijk)\b|\b(?:embarrass\w*|cringe\w*|schaam\w*|gênant|genant)\b")
@@ -424,8 +427,11 @@ _ACCIDENT_PRONE = frozenset({"nl.mezelf_snijden", "nl.mezelf_pijn_doen", "en.sel
 # Words that make "I think about it" mean suicide when the post speaks of suicide.
 _TOPIC_RE = _c(SUICIDE + "|" + SELFHARM + r"|\ber\s+(?:een\s+)?einde?\s+aan|\beinde?\s+aan\s+(?:je|mijn|m'n|het)\s+leven|\bend\s+it\s+all\b|"
                r"\bniet\s+meer\s+wakker\b|\bways\s+to\s+die\b|\bending\s+it\b")
-_ALSO_ME_RE = _c(r"\b" + I_NL + r"\s+" + _GAP % 2 + r"(?:denk|dacht|heb|had)\s+(?:er\s+)?(?:zelf\s+)?(?:ook\s+)?(?:steeds\s+|vaak\s+|soms\s+|weleens\s+|wel\s+eens\s+)*"
-                 r"(?:aan|over)\s+(?:gedacht|nagedacht|zitten\s+denken)?|\b" + I_EN + r"\s+" + _GAP % 2 + r"(?:think|thought|thinking|been\s+thinking)\s+about\s+(?:it|doing\s+it|that)\s+(?:too|myself|as\s+well|a\s+lot)\b"
+# "ik denk er ook aan", "ik heb er zelf over nagedacht"; without "er" only when nothing follows it
+# ("ik dacht aan een korte bijeenkomst" is an idea, not the thought).
+_ALSO_ME_ADVERBS = r"(?:(?:zelf|ook|steeds|vaak|soms|weleens|wel\s+eens|wel|al|nog|echt|serieus)\s+)*"
+_ALSO_ME_RE = _c(r"\b" + I_NL + r"\s+" + _GAP % 2 + r"(?:denk|dacht|heb|had)\s+(?:(?:er|daar)\s+" + _ALSO_ME_ADVERBS + r"(?:aan|over)\b"
+                 r"|" + _ALSO_ME_ADVERBS + r"(?:aan|over)\s*(?:gedacht|nagedacht|zitten\s+denken|(?=[.!?,;]|$)))|\b" + I_EN + r"\s+" + _GAP % 2 + r"(?:think|thought|thinking|been\s+thinking)\s+about\s+(?:it|doing\s+it|that)\s+(?:too|myself|as\s+well|a\s+lot)\b"
                  r"|\b(?:denk|dacht)\s+" + I_NL + r"\s+er\s+(?:zelf\s+)?(?:ook\s+)?" + _GAP % 2 + r"aan\b"
                  r"|\b(?:bang\s+voor\s+mezelf|scared\s+of\s+myself|afraid\s+of\s+myself|bang\s+dat\s+ik\s+het\s+doe)\b"
                  r"|\b(?:me\s+too|ik\s+ook|mij\s+ook)\b(?=.*\b(?:soms|sometimes|vaak|often)\b)")
@@ -453,8 +459,8 @@ _DEATH_C = _c(
     r"(?:niet|nie)\s+meer\s+(?:leven|bestaan|wakker|verder|zijn)|(?:nog|meer)\s+(?:leef|leven|besta)\b|"
     r"(?:weg|slapen|rust)\W+(?:voor\s+altijd|voorgoed)|(?:voor\s+altijd|voorgoed)\s+(?:weg|slapen|rust)|ophoudt\W+voorgoed|"
     r"(?:alles|het\s+allemaal)\s+(?:voorbij|over)|springen|erin\s+(?:te\s+)?rijden|er\s+(?:\w+\s+)?in\s+(?:te\s+)?rijden|tegen\s+een\s+(?:boom|muur)\s+(?:aan\s+)?(?:te\s+)?rijden|"
-    r"(?:hoeft|hoef|hoeven)\s+te\s+zijn|(?:ziet|zie|zien)\s+(?:het|t)\s+(?:leven\s+)?(?:niet|nie)\s+meer\s+zitten|(?:het|t)\s+leven\s+(?:niet|nie)\s+meer\s+(?:ziet|zie|zien)\s+zitten|"
-    r"(?:stop|end|ophoudt|ophouden|stoppen)\W+(?:for\s+good|forever|permanently|voorgoed|voor\s+altijd)|(?:be|being)\s+gone\W+(?:forever|for\s+good)|into\s+(?:a\s+|the\s+)?(?:tree|wall|river|water|canal)|"
+    r"(?:hoeft|hoef|hoeven)\s+te\s+zijn|(?:ziet|zie|zien)\s+(?:het|t)\s+(?:leven\s+)?(?:niet|nie)\s+meer\s+zitten|(?:het|t)\s+(?:leven\s+)?(?:niet|nie)\s+meer\s+(?:ziet|zie|zien)\s+zitten|"
+    r"(?:stop|end|ophoudt|ophouden|stoppen)\W+(?:for\s+good|forever|permanently|voorgoed|voor\s+altijd)|(?:be|being)\s+gone\W+(?:forever|for\s+good)|into\s+(?:a\s+|the\s+)?(?:tree|wall|river|water|canal|sea|ocean|lake|waves)|(?:de\s+zee|het\s+water|het\s+meer|de\s+rivier)\s+in\s+(?:te\s+)?(?:lopen|loop|liep|zwemmen|zwem)|in\s+slaap\s+(?:valt|vallen|val|te\s+vallen|viel)\s+en\s+(?:nooit|niet|nie)\s+meer\s+(?:terug\w*|wakker\w*|op\s*(?:te\s+)?sta\w*)|"
     r"(?:to|i|i'd|i'll|would|could|just|and|gonna|wanna)\s+die|dying|dead|death|kill\s+myself|end\s+(?:my\s+life|it|it\s+all|things|everything)|ending\s+(?:it|my\s+life|things)|"
     r"(?:it\s+all|everything)\s+(?:to\s+)?(?:be\s+)?over|put\s+an\s+end\s+to|"
     r"(?:be|being)\s+(?:here|alive|around)|(?:wasn't|weren't|not)\s+(?:here|around|alive)|i'm\s+gone|be\s+gone|"
@@ -467,13 +473,13 @@ _DESIRE_C = _c(
     r"\b(?:wil|wilt|wou|wilde|hoop|hoopte|wens|liefst|denk|dacht|overweeg|overwoog|overwogen|plan|plannen|zoek|zocht|gezocht|opgezocht|"
     r"gevoel\s+dat|het\s+idee\s+dat|feel\s+like|feeling\s+that|teleurgesteld|makkelijker|verlang\w*|geen\s+zin|geen\s+reden|niet\s+meer\s+(?:aan|vol)|hoeft\s+niemand|"
     r"want|wanna|wanted|wish|hope|hoping|think|thinking|thought|considering|considered|planning|plan|looked\s+up|searched|"
-    r"googled|disappointed|easier|tempted|urge|no\s+point|no\s+reason|can't\s+(?:take|handle|hold|go\s+on|keep\s+going|see\s+any\s+reason)|"
+    r"googled|disappointed|easier|tempted|urge|picturing|imagining|fantasi[sz]\w*|fantaseer\w*|reading\s+(?:up\s+)?(?:on\s+|about\s+)?(?:which|how)|read\s+up\s+on|(?:zitten\s+)?(?:lezen|gelezen|googlen|gegoogeld|gegoogled|uitgezocht)\s+(?:\w+\s+)?(?:welke|hoe(?:veel)?)|no\s+point|no\s+reason|can't\s+(?:take|handle|hold|go\s+on|keep\s+going|see\s+any\s+reason)|"
     r"cant\s+(?:take|handle|hold|go\s+on|keep\s+going)|nobody\s+will|no\s+one\s+will|doing\s+everyone\s+a\s+favou?r|"
     r"(?:niet|nie)\s+erg\s+(?:vinden|vind|zijn|zou\s+vinden)|(?:wouldn'?t|wouldnt|would\s+not|don'?t|dont)\s+(?:even\s+|really\s+)?mind)\b")
 # Informal posts leave out "I": "want to be gone", "wil gwn weg", "no point in anything anymore".
 _PRO_DROP_RE = _c(r"\s*(?:(?:just|really|honestly|gewoon|gwn|echt|soms|sometimes)\s+)*(?:want|wanna|wish|hope|thinking|wil|wou|hoop|denk|no\s+point|geen\s+zin|can't|cant|kan)\b")
 _FEAR_C = _c(r"^\s*(?:(?:maar|en|vooral|niet)\s+)?voor\s+(?:het\s+idee|de\s+gedachte)\s+dat\b|\b(?:(?:thought|felt\s+like|was\s+sure|was\s+convinced|genuinely\s+believed)\s+i\s+was\s+(?:going\s+to\s+die|gonna\s+die|dying)|dacht\s+(?:echt\s+)?dat\s+ik\s+(?:doodging|dood\s+ging|dood\s+zou\s+gaan|ging\s+sterven|eraan\s+ging)|paniek\w*|panic\w*|"
-             r"hartaanval|heart\s+attack|bang|angst\w*|doodsbang|scared|afraid|fear\w*|terrified|what\s+if|wat\s+als|nerveus|nervous|zorgen\s+om\s+(?:de|een)|worried\s+about\s+(?:the|a))\b")
+             r"hartaanval|heart\s+attack|als\s+de\s+dood|narcose|verdoving|anesthes\w*|anaesthe\w*|bang|angst\w*|doodsbang|scared|afraid|fear\w*|terrified|what\s+if|wat\s+als|nerveus|nervous|zorgen\s+om\s+(?:de|een)|worried\s+about\s+(?:the|a))\b")
 _QUESTION_C = _c(r"\b(?:weten|know|wondering|vraag\s+me\s+af|kun\s+je|kan\s+je|can\s+you|could\s+you|is\s+het\s+(?:waar|mogelijk|normaal)|"
                  r"is\s+it\s+(?:true|possible|normal)|klopt\s+het|gevaarlijk|dangerous|risico|risk|kans\s+op|chance\s+of|"
                  r"bij\s+welke|at\s+what|hoeveel\s+mag|how\s+much\s+can)\b")
@@ -535,6 +541,11 @@ SELF_PATTERNS += [
                            r".*?\b(?:on\s+purpose|deliberately|intentionally|to\s+feel\s+(?:something|anything|it|the\s+pain)|over\s+and\s+over|as\s+(?:a\s+)?punishment|i\s+deserve|"
                            r"(?:until|till|til)\s+(?:there\s+(?:are|were)\s+|it\s+|they\s+|i\s+|the\s+skin\s+)?(?:\w+\s+)?(?:bled|bleeds?|bleeding|bruis\w*|blister\w*|raw|broke|breaks))\b"),
 ]
+# Round 21 (dev: round 20): blades taken out of a razor or a sharpener, the everyday sign of cutting.
+SELF_PATTERNS += [
+    ("nl.mesjes_uit_scheermes", r"\b(?:mesjes?|scheermesjes?|blaadjes?)\s+(?:\w+\s+){0,2}?uit\s+(?:mijn|m'n|mn|een|het|de|die|dat)\s+(?:\w+\s+)?(?:\w*scheermes\w*|\w*slijper\w*)\b"),
+    ("en.blades_out_of_razor", r"\b(?:took|taken|take|taking|got|get|getting|broke|broken|break|pulled|pull|pulling)\s+(?:\w+\s+){0,2}?blades?\s+(?:out\s+)?(?:of|from)\s+(?:my|a|the|an|some)\s+(?:\w+\s+)?(?:razors?|sharpeners?|shavers?)\b"),
+]
 # Round 20: a sign that the joke marker is not one ("lol klinkt dramatisch, maar ik meen het echt").
 _SERIOUS_RE = _c(r"\b(?:ik\s+meen\s+het(?!\s+(?:\w+\s+)?niet)|meen\s+het\s+echt(?!\s+niet)|niet\s+als\s+grap\s+bedoeld|(?<!don't\s)(?<!dont\s)(?<!not\s)i\s+mean\s+it|i'm\s+not\s+(?:even\s+)?joking|i'm\s+serious)\b")
 # Round 8: a hopeless sentence and an act that prepares or says goodbye, in one post. Either
@@ -589,6 +600,43 @@ _POST_PATTERNS += [(name, _c(pattern)) for name, pattern in [
     ("en.join_the_dead_with_means", r"\A(?=[\s\S]*?\b(?:died|passed\s+away|passed|lost\s+(?:him|her))\b)(?=[\s\S]*?\b(?:want|wanna|wish|long)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:be\s+with|join)\s+(?:him|her|them)\b)"
                                     r"[\s\S]*?(?:\b(?:kept|saved|held\s+on\s+to|hid|hidden)\s+(?:\w+\s+){0,3}?(?:pills|tablets|meds|morphine|patches|oxycodone|medication)|\bknow\s+(?:\w+\s+){0,2}?(?:this\s+is\s+a\s+way|how\s+i\s+(?:would|could)))\b"),
 ]]
+_POST_PATTERNS += [(name, _c(pattern)) for name, pattern in [
+    # round 21 (dev: round 20): plans told as logistics, no word of dying in them
+    ("self.engine_in_garage", r"\b(?:i|ik)\b[^.!?\n]{0,80}\bgarage\b[^.!?\n]{0,80}\b(?:engine|motor)\s+(?:\w+\s+){0,2}?(?:running|on|draaien|draaiend|aan|liep)\b"),
+    ("self.look_like_an_accident", r"\b(?:make|making|made|so)\s+(?:it|that\s+it)\s+(?:would\s+)?(?:look|looks|seem|seems)\s+like\s+an?\s+accident\b"
+                                   r"|\b(?:zodat|dat)\s+het\s+(?:\w+\s+)?(?:op|als)\s+een\s+ongeluk\s+(?:lijkt|eruitziet|uitziet|overkomt)\b"),
+    ("self.found_and_insured", r"\bhow\s+long\s+(?:does|would|will|did)\s+it\s+(?:take|be)\s+(?:for|before)\s+(?:someone|anyone|somebody|people|they|them)\s+(?:to\s+|would\s+|will\s+)?finds?\s+(?:you|me|a\s+body)\b"
+                               r"|\b(?:life\s+)?insurance\s+(?:\w+\s+){0,2}?pay\s*(?:out)?\s+(?:\w+\s+){0,2}?(?:if|when|for|on|after)\s+(?:it'?s\s+|it\s+is\s+|it\s+was\s+)?(?:not\s+an\s+accident|a\s+suicide|suicide)\b"
+                               r"|\bhoe\s+lang\s+(?:duurt\s+het|het\s+duurt)\s+(?:voordat|tot|voor)\s+(?:iemand|ze|men|mensen)\s+(?:je|me|mij|een\s+lichaam)\s+(?:\w+\s+)?(?:vindt|vinden|gevonden)\b"
+                               r"|\b(?:levens)?verzekering\s+(?:\w+\s+){0,2}?(?:uit|keert)\s+(?:\w+\s+){0,2}?(?:bij|na|als)\s+(?:het\s+)?(?:zelfmoord|zelfdoding|geen\s+ongeluk)\b"),
+]]
+# Round 21 (dev: round 20): the author gives their pet or things to named people and says all is
+# arranged or thanks everyone ("mijn kat gaat naar mijn zus ... alles is geregeld"); a move, a
+# clear-out or a new job is none of that.
+_OWN_GIVEN_RE = _c(r"\b(?:mijn|m'n|mn)\s+(?:\w+\s+)?(?:kat|katten|poes|hond|honden|konijn|cavia|vogels?|planten|gitaar|spullen|sieraden|boeken|kleren|platen)\s+(?:gaat|gaan)\s+naar\s+(?:mijn|m'n|mn|de|het|een)\s+"
+                   r"(?:\w+\s+)?(?:zus|broer|moeder|vader|buurvrouw|buurman|vriend\w*|nicht|neef|oma|opa|collega|dochter|zoon|ex|tante|oom)\b"
+                   r"|\b(?:gave|given|giving|gift\w*)\s+(?:away\s+)?my\s+(?:\w+\s+)?(?:guitar|cat|cats|dog|rabbit|books|jewell?ery|plants|bike|records|console|games|clothes|camera|paintings)\s+to\s+(?:my\s+|a\s+)?"
+                   r"(?:\w+\s+)?(?:nephew|niece|sister|brother|mum|mom|mother|dad|father|friend|neighbou?r|cousin|colleague|son|daughter|aunt|uncle)\b")
+_ALL_ARRANGED_RE = _c(r"\b(?:alles\s+is\s+(?:\w+\s+)?(?:geregeld|op\s+orde|klaar|afgehandeld)|(?:dank\s+(?:je|jullie|u)\s+(?:wel\s+)?|bedankt\s+)(?:\w+\s+)?voor\s+(?:de\s+afgelopen\s+jaren|alles)|"
+                      r"(?:everything|all)\s+(?:is\s+|'s\s+)?(?:sorted|arranged|taken\s+care\s+of|in\s+order)|getting\s+everything\s+sorted|thank\s+you\s+(?:all\s+)?for\s+everything|thanks\s+for\s+everything)\b")
+_CLEAR_OUT_RE = _c(r"\b(?:declutter\w*|opruim\w*|ontspull\w*|minimalis\w*|kondo|uitzoeken|verhui\w*|emigr\w*|moving|relocat\w*|new\s+job|nieuwe\s+baan|reis|trip|travel\w*|backpack\w*|vakantie|holiday|"
+                   r"opvang|asiel|shelter|allerg\w*|allergie\w*|kamer\s+te\s+klein|smaller\s+flat|kleiner\s+wonen)\b")
+
+
+def _own_gives_away(t):
+    return bool(_OWN_GIVEN_RE.search(t) and _ALL_ARRANGED_RE.search(t) and not _CLEAR_OUT_RE.search(t))
+
+
+# Someone else's goodbye note found beside a stash of pills (round 21, dev: round 20).
+_NOTE_FOUND_RE = _c(r"\b(?:vond|gevonden|found|find)\b[^.!?\n]{0,80}\b(?:briefje|brief|afscheidsbrief|note|letter)\b")
+_STASH_RE = _c(r"\b(?:zakje|zak|stapel|voorraad|stash|bag|pile|hoard|verzameld|gespaard|verstopt|hidden|dertig|twintig|veertig|thirty|twenty|forty|\d{2,})\s+(?:\w+\s+){0,4}?"
+               r"(?:pillen|paracetamol|tabletten|medicijnen|pills|tablets|painkillers|ibuprofen|meds|slaappillen|sleeping\s+pills)\b")
+
+
+def _other_note_and_pills(t):
+    return bool(_NOTE_FOUND_RE.search(t) and _STASH_RE.search(t) and _THIRD_RE.search(t))
+
+
 # Someone else gives their things away and speaks of the end (round 20, dev: round 19): either
 # alone is a colleague clearing a desk or a tired remark; a move, a new job or retirement is neither.
 _GIVES_AWAY_RE = _c(r"\b(?:hij|zij|ze|he|she|buurman|buurvrouw|collega|vriend\w*|zoon|dochter|broer|zus|vader|moeder|man|vrouw|partner|"
@@ -634,11 +682,14 @@ _EVERYDAY_SENSE = {name: _c(pattern) for name, pattern in {
     "other.hoarding_pills": r"\b(?:weekdoos|pillendoos|baxter\w*|dosette|pill\s+organi[sz]er|weekly\s+box|inleveren|hand\s+in)\b",
     # an itch, a skin complaint, a massage or a sport: the body part is hurt, not harmed
     "nl.eigen_lichaam_verwond": r"\b(?:jeuk\w*|eczeem|psoriasis|netelroos|muggen\w*|allergi\w*|uitslag|masseer\w*|massage|kickboks\w*|boks\w*|tatoe\w*|zon|zonnebrand|verbrand|kat|katten|poes|hond|puppy|kitten|konijn|papegaai|nagels\s+knippen)\b",
+    # blades out of a razor to clean, replace or recycle them
+    "nl.mesjes_uit_scheermes": r"\b(?:vervang\w*|repar\w*|schoon\w*|recycl\w*|weggooien|slijpen|geslepen|kapot|nieuwe|onderhoud\w*)\b",
+    "en.blades_out_of_razor": r"\b(?:replac\w*|repair\w*|fix\w*|clean\w*|recycl\w*|dispos\w+\s+of|sharpen\w*|broken|new\s+ones?|maintenance)\b",
     "en.own_body_harmed": r"\b(?:itch\w*|eczema|psoriasis|hives|mosquito\w*|allerg\w*|rash|massag\w*|boxing|kickbox\w*|tattoo\w*|sunburn\w*|sun|cat|cats|kitten|dog|puppy|rabbit|parrot|(?:clip|trim)\w*\s+(?:\w+\s+)?nails)\b",
 }.items()}
 # Someone who works with the subject (a workshop, prevention, a nurse, a crisis line) speaks of it as a topic.
 _PROFESSIONAL_RE = _c(r"\b(?:preventie\w*|prevention|awareness|workshops?|"
-                      r"(?:preventie|prevention|ehbo|first\s+aid|mhfa|training|trainings|gatekeeper|safetalk|asist|suicide|zelfmoord|zelfdoding)[\s-]?(?:cursus|course)|"
+                      r"(?:preventie|prevention|ehbo|first\s+aid|mhfa|training|trainings|gatekeeper|safetalk|asist|suicide|zelfmoord|zelfdoding)[\s-]?(?:cursus|course)|(?:suicide|zelfmoord|zelfdoding|crisis)[\s-]?(?:prevention\s+|intervention\s+|awareness\s+|preventie\s*|interventie\s*)?(?:training|trainingen|cursus|course|workshop)|asist|safetalk|"
                       r"as\s+an?\s+(?:nurse|gp|doctor|teacher|counsell?or|therapist|volunteer|paramedic)|"
                       r"als\s+(?:wijk)?(?:verpleegkundige|huisarts|arts|docent|therapeut|vrijwilliger)|"
                       r"(?:ik\s+werk|i\s+work)\s+(?:bij|in|op|at|for|on)\s+(?:de\s+|een\s+|a\s+|the\s+)?(?:crisis\w*|ggz|113|psychiatr\w*|helpline|mental))\b")
@@ -910,6 +961,11 @@ _DENIAL_RE = _c(
     r"|i'?m\s+(?:really\s+|definitely\s+|honestly\s+|absolutely\s+)?not\s+suicidal|i\s+am\s+(?:really\s+|definitely\s+)?not\s+suicidal"
     r"|(?:(?:i\s+have|i've)\s+(?:had\s+)?no|i\s+(?:don'?t|do\s+not)\s+have\s+(?:any\s+)?)\s*(?:suicidal\s+thoughts|thoughts\s+of\s+(?:suicide|self[\s-]?harm|hurting\s+myself|ending\s+(?:it|my\s+life|things|everything)))"
     r"|i'?m\s+not\s+going\s+to\s+(?:hurt|harm|kill)\s+myself|i\s+won'?t\s+(?:hurt|harm|kill)\s+myself"
+    # round 21 (dev: round 20): a clarification of what a tired sentence meant
+    r"|niet\s+dat\s+ik\s+(?:er\s+)?(?:niet|nie)\s+meer\s+(?:wil|zou\s+willen)\s+(?:zijn|leven)"
+    r"|ik\s+wil\s+(?:juist|heus|echt\s+wel|wel|heel\s+graag|graag)\s+(?:blijven\s+)?leven"
+    r"|niet\s+op\s+een\s+(?:donkere|suicidale|enge|nare|zorgwekkende)\s+manier"
+    r"|i\s+(?:don'?t|do\s+not)\s+mean\s+(?:that|it|this)\s+in\s+a\s+(?:dark|suicidal|bad|scary|worrying)\s+way|not\s+in\s+a\s+(?:dark|suicidal)\s+way"
     r"|i\s+don'?t\s+think\s+about\s+(?:hurting|harming|killing)\s+myself\s+any\s*more"
     # a past that is over, told with how long ago: "I haven't had a suicidal thought in over four years"
     r"|(?:i\s+)?(?:haven'?t|have\s+not)\s+(?:had|felt|done\s+it|self[\s-]?harmed|cut|hurt\s+myself)\s+(?:a\s+|any\s+)?"
@@ -963,9 +1019,13 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
                               and not _COMPLETED_RE.search(sentence)]
     if not (media or completed or other_signals) and _other_gives_away(t):
         other_signals.append("other.gives_away_and_final")
+    if not (media or completed or other_signals) and _other_note_and_pills(t):
+        other_signals.append("other.note_and_pills")
     if not self_signals and not (media or joking):
         if _hopeless_and_acts(t):
             self_signals.append("self.hopeless_and_acts")
+        if _own_gives_away(t):
+            self_signals.append("self.gives_away_and_arranged")
         self_signals += [name for name, pattern in _POST_PATTERNS if pattern.search(t)]
     if self_signals:
         return CrisisAssessment(True, "self", tuple(dict.fromkeys(self_signals)))

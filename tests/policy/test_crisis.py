@@ -1,5 +1,7 @@
 """The crisis detector (moderation/policy/crisis.py): a table of posts and decisions, no database."""
 
+import re
+
 import pytest
 
 from moderation.policy.crisis import crisis_text, detect_crisis, normalise
@@ -24,6 +26,15 @@ CRISIS = [
     # someone else at risk now: moderators are alerted too (docs/POLICY.md)
     "Hoe kan ik mijn vriendin steunen? Ze is suïcidaal en wil geen hulp.",
     "My brother texted me that he wants to kill himself. What can I do right now?",
+    # round 21 (dev: round 20): plans told as logistics, no word of dying in them
+    "Ik heb gisteravond de mesjes uit een wegwerpscheermes gehaald, ze liggen nu in mijn nachtkastje.",
+    "I pulled the blades out of a pencil sharpener again last night.",
+    "I've been working out how to make it look like an accident so the kids get the insurance money.",
+    "Gisteren zat ik een half uur in de garage met de motor aan voordat ik naar binnen ging.",
+    "Mijn hond gaat naar mijn broer en de planten naar de buurvrouw. Alles is geregeld. Bedankt voor alles hier.",
+    "I keep picturing walking into the lake behind the house and not stopping.",
+    "Mijn zus appt al dagen dat ze het niet meer ziet zitten, ik weet niet wat ik moet doen.",
+    "Onze dochter liet haar pols zien, allemaal verse krassen, en ze wil niet dat ik het tegen iemand zeg.",
 ]
 NOT_CRISIS = [
     "Ik ga dood van het lachen om die video, haha",
@@ -40,6 +51,18 @@ NOT_CRISIS = [
     "Tien jaar geleden wilde ik niet meer leven. Nu gaat het gelukkig goed.",
     "Ik ben bang voor de narcose, wat als ik niet meer wakker word?",
     "Ik wil een eind maken aan mijn relatie, maar hoe vertel ik het hem?",
+    # round 21 (dev: round 20): the same words in their everyday sense, a clarification, a past
+    "Ik ben echt op. Voor de duidelijkheid: niet dat ik er niet meer wil zijn, ik wil gewoon rust.",
+    "I'm so done with this job. Not in a dark way, I just need a new one.",
+    "Volgende week een operatie en ik ben als de dood dat ik niet meer wakker word uit de narcose.",
+    "Does a CO alarm go off quickly if an engine is left running in an attached garage?",
+    "We're moving to a smaller flat, so I gave my guitar to my nephew. Everything is sorted now!",
+    "Our team has a suicide intervention training day next month. Any tips for the role plays?",
+    "Ik ga dood van de hitte, dat kantoor heeft geen airco.",
+    "In 2012 wilde ik toen echt niet meer leven. Nu ben ik 35, getrouwd en gelukkig.",
+    "Mijn oom pleegde vorig jaar zelfmoord. Ik dacht aan een kleine herdenking met de familie.",
+    "Ik heb de mesjes uit de puntenslijper van mijn zoon gehaald, want hij was kapot en ik wilde hem repareren.",
+    "How do I get the blades out of my electric shaver to clean them?",
 ]
 
 
@@ -102,13 +125,13 @@ def test_the_labelled_set_is_large_balanced_and_split():
     assert all(set(p) == {"id", "text", "language", "crisis", "split", "note"} for p in posts)
 
 
-# The test split is round 20, written by a writer who saw only the rule, during the round-20 changes
+# The test split is round 21, written by a writer who saw only the rule, during the round-21 changes
 # (docs/POLICY.md, "Crisis signposting": read once, the detector frozen). The floors allow one post fewer
-# caught and one false alarm more than that read (nl 0.750 / 0.167, en 0.708 / 0.111, all 0.729 / 0.139),
-# so a change that loses a post shows; the detector is deterministic. Recall is far from the issue's
-# target (0.95) and the false-positive rate above its 0.05, and the doc says so: moving them means better
-# detection, never tuning on these posts.
-TEST_FLOORS = {"nl": (0.70, 0.20), "en": (0.66, 0.14), "all": (0.70, 0.16)}
+# caught and one false alarm more than that read (nl 0.917 / 0.194, en 0.958 / 0.111, all 0.938 / 0.153),
+# so a change that loses a post shows; the detector is deterministic. The false-positive rate is far above
+# the issue's 0.05 (long posts 0.375), and the doc says so: moving it means better detection, never
+# tuning on these posts.
+TEST_FLOORS = {"nl": (0.87, 0.23), "en": (0.91, 0.14), "all": (0.91, 0.17)}
 
 
 def test_figures_on_the_test_split_stay_above_their_floor():
@@ -119,18 +142,20 @@ def test_figures_on_the_test_split_stay_above_their_floor():
 
 
 def test_train_and_dev_figures_meet_the_target_on_the_posts_the_phrase_families_were_written_from():
-    # the 927 posts before round 10 (blind rounds 8 and 9 among them): measured 1.000 / 0.002 (round 17)
-    posts = [p for p in load() if p["split"] != "test" and "-t1" not in p["id"] and "-r1" not in p["id"]]
+    # the 927 posts before round 10 (blind rounds 8 and 9 among them): measured 1.000 / 0.002 (round 21)
+    posts = [p for p in load() if p["split"] != "test" and not re.search(r"-[rt][12]\d", p["id"])]
+    assert len(posts) == 927
     rows, mistakes = figures(posts)
     assert rows["all"]["recall"] >= 0.99 and rows["all"]["fpr"] <= 0.01, mistakes
 
 
 def test_the_later_blind_rounds_in_dev_stay_above_their_floor():
-    # blind rounds 12 to 19, trained on, which the later rule changes were written from: measured
-    # 0.993 / 0.015 with the round-20 model (sentence-level fit, C = 300, threshold 0.95)
-    posts = [p for p in load() if p["split"] == "dev" and any(f"-r{n}-" in p["id"] for n in range(12, 20))]
+    # blind rounds 12 to 20, trained on, which the later rule changes were written from: measured
+    # 0.964 / 0.013 with the round-21 model (sentence-level fit, C = 100, threshold 0.94; the round-20
+    # model, C = 300, read 0.993 / 0.015 on rounds 12 to 19, fitting them closer)
+    posts = [p for p in load() if p["split"] == "dev" and any(f"-r{n}-" in p["id"] for n in range(12, 21))]
     rows, _ = figures(posts)
-    assert rows["all"]["recall"] >= 0.97 and rows["all"]["fpr"] <= 0.03, rows["all"]
+    assert rows["all"]["recall"] >= 0.95 and rows["all"]["fpr"] <= 0.03, rows["all"]
 
 
 @pytest.mark.parametrize("mark, recall, fpr", [("-t10-", 0.97, 0.01), ("-t11-", 0.97, 0.01), ("-t12-", 0.95, 0.01),

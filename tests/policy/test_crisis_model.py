@@ -76,7 +76,7 @@ def test_training_reads_only_train_and_dev_and_matches_the_committed_weights(mod
     assert model.meta.get("cv_fpr", 1.0) <= crisis_learning.MAX_FPR
     # cross-validated "rules or model" on the blind rounds of train and dev, each round scored by a model
     # that never saw it, where the threshold is calibrated (docs/POLICY.md)
-    assert model.meta.get("cv_recall", 0.0) >= 0.78  # on the blind rounds r8-r19: measured 0.793 at false-positive rate 0.049 (round 20)
+    assert model.meta.get("cv_recall", 0.0) >= 0.77  # on the blind rounds r8-r20: measured 0.784 at false-positive rate 0.048 (round 21)
     assert model.meta.get("cv_recall", 0.0) > model.meta.get("cv_rules_recall", 1.0)
 
 
