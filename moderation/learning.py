@@ -31,11 +31,12 @@ SEED_PATH = ROOT / "moderation" / "policy" / "learned_seed.jsonl"
 CASES_PATH = ROOT / "tests" / "policy" / "cases.py"
 HELDOUT_PATH = ROOT / "tests" / "policy" / "heldout.jsonl"
 #: Rounds of whole answers by writers who saw only the spec (not the rules, the corpus or the
-#: model), each in one split: the dev rounds take part in choosing the thresholds, the test
-#: rounds are held out (moderation/policy/corpus/independent/README.md).
+#: model), each in one split: the train rounds are fitted on, the dev rounds take part in choosing
+#: the thresholds, the test rounds are held out (moderation/policy/corpus/independent/README.md).
 INDEPENDENT_DIR = ROOT / "moderation" / "policy" / "corpus" / "independent"
 INDEPENDENT_ROUNDS = {"round12.jsonl": "dev", "round14.jsonl": "dev", "round15.jsonl": "test", "round16.jsonl": "test",
-                      "round17.jsonl": "test", "round18.jsonl": "test"}
+                      "round17.jsonl": "test", "round18.jsonl": "test", "train19.jsonl": "train",
+                      "round19.jsonl": "test"}
 SEED = 20261201
 
 
