@@ -3,6 +3,11 @@
 The topic lists' version does the same for every process's copy of the category lists.
 The register of every cache is forum/caching/register.py."""
 
+import time
+
+from django.db import transaction
+
+from forum.app_settings import forum_settings
 from forum.caching import version_bump, version_read
 
 
@@ -37,8 +42,31 @@ def topic_changed(topic_id, *, stale_ok=False):
     topic_lists_changed()  # whatever a topic page shows of a topic, its row shows a part of
 
 
-def topic_lists_version():
-    return version_read(TOPIC_LISTS_VERSION_KEY)
+# How late a visitor's list may be: asking for the version was a fifth of a kept list's time (bench/README.md,
+# "Session of 2026-12-07"), and a proxy may keep a visitor's page longer (FORUM_PROXY_CACHE_SECONDS).
+VISITOR_LIST_LAG_SECONDS = 0.5
+_seen = (None, 0.0)  # the topic lists' version this process last read, and until when (monotonic) a visitor's list may use it
+
+
+def topic_lists_version(*, lag_ok=False):
+    """The topic lists' version. `lag_ok`: for a visitor's list, which may use the version this process read up
+    to VISITOR_LIST_LAG_SECONDS ago, so a change made in another process reaches it that much later (no longer than
+    a proxy may keep the page anyway: with FORUM_PROXY_CACHE_SECONDS = 0, not at all). A member's list always asks,
+    so what they just did shows at once, whichever process did it; a change made in this process shows at once to all."""
+    global _seen
+    now = time.monotonic()
+    version, until = _seen
+    if lag_ok and now < until:
+        return version
+    version = version_read(TOPIC_LISTS_VERSION_KEY)
+    _seen = (version, now + min(VISITOR_LIST_LAG_SECONDS, forum_settings.PROXY_CACHE_SECONDS))
+    return version
+
+
+def forget_topic_lists_version():
+    """The next list asks for the version (after this process changed it; tests/conftest.py after emptying the cache)."""
+    global _seen
+    _seen = (None, 0.0)
 
 
 def topic_lists_changed():
@@ -47,3 +75,5 @@ def topic_lists_changed():
     One version for all lists, as the services that change a topic do not know its category: a change
     anywhere makes each process read each list it shows once more, as every request did before."""
     version_bump(TOPIC_LISTS_VERSION_KEY)
+    forget_topic_lists_version()
+    transaction.on_commit(forget_topic_lists_version)  # after version_bump's own bump at commit

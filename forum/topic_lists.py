@@ -199,14 +199,15 @@ def forget_copies():
     _copies.forget()
 
 
-def category_page(slug, filter_name, page_number):
+def category_page(slug, filter_name, page_number, *, lag_ok=False):
     """The category with this slug (or Category.DoesNotExist) and one page of its topics (TopicListItem), as
     Paginator.get_page(page_number) would give it: this process's copy (_Copies) or one query, two when the
     page asked for is past the last and the number of topics is not known yet (then the last page, as get_page
     does). The topics are read before anyone checks who may see the category: a members-only category's page
-    is not shown to a visitor, so neither are its topics."""
+    is not shown to a visitor, so neither are its topics. `lag_ok`: the list is a visitor's
+    (forum.cache_keys.topic_lists_version)."""
     per_page = forum_settings.TOPICS_PER_PAGE
-    version = cache_keys.topic_lists_version()
+    version = cache_keys.topic_lists_version(lag_ok=lag_ok)
     key = (slug, filter_name, per_page)
     known = _copies.category_and_total(version, key)
     if known is None:

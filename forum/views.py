@@ -30,13 +30,13 @@ def category_detail(request, slug):
     filter_name = request.GET.get("filter", "all")
     if filter_name not in topic_lists.TOPIC_FILTERS:
         filter_name = "all"
+    member = request.user.is_authenticated
     try:
-        category, page = topic_lists.category_page(slug, filter_name, request.GET.get("page"))
+        category, page = topic_lists.category_page(slug, filter_name, request.GET.get("page"), lag_ok=not member)
     except Category.DoesNotExist:
         raise Http404 from None
-    if category.members_only and not request.user.is_authenticated:
+    if category.members_only and not member:
         return redirect_to_login(request.get_full_path())
-    member = request.user.is_authenticated
     unread = reading.unread_in_watched_topics(request.user, topic_ids=[t.pk for t in page]) if member else {}
     return render(
         request, "forum/category.html",

@@ -41,12 +41,13 @@ def _fresh_cache(request):
         return
     from django.core.cache import cache
 
-    from forum import fragments, home_categories, listings, seo, topic_lists
+    from forum import cache_keys, fragments, home_categories, listings, seo, topic_lists
 
     cache.clear()
     fragments.forget_copies()  # the process's copies of post fragments
     listings.forget_fragments()  # and of list rows and home cards
     topic_lists.forget_copies()  # and of the category lists
+    cache_keys.forget_topic_lists_version()  # and the version they were read for
     home_categories.forget_home_copies()  # and of the home page's categories
     seo.forget_heads()  # and of page heads
 

@@ -84,6 +84,12 @@ REGISTER = (
         "category or a member's name", "forum/cache_keys.py", "forum.caching.versions.VERSION_SECONDS",
     ),
     Cache(
+        "topic lists version seen", "(in the process) the topic lists version last read", None,
+        "the version, used for half a second for a visitor's category list (a member's list always asks for it)",
+        "forgotten when this process changes the version; at most FORUM_PROXY_CACHE_SECONDS, so with 0 never used",
+        "forum/cache_keys.py",
+    ),
+    Cache(
         "category list copy", "(in the process) the category's slug, the filter, the topics per page and the page number", None,
         "the last 256 pages of category lists read (the category, its topics as plain values, how many there are), "
         "all read for one topic lists version",

@@ -1,12 +1,14 @@
 """Each process keeps the category lists it read (forum.topic_lists.category_page) until the topic lists'
-version changes: a member must never see a list older than what they just did, or a moderator just hid."""
+version changes: a member must never see a list older than what they just did, or a moderator just hid; a visitor
+may see one up to half a second older when another process made the change."""
 
 import re
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 
-from forum import services, topic_lists
+from forum import cache_keys, services, topic_lists
 from forum.models import Topic
 from moderation import services as moderation
 from moderation.models import ReviewItem
@@ -99,6 +101,49 @@ def test_a_kept_list_lasts_a_minute_at_most_for_a_change_made_outside_the_servic
     later = topic_lists.time.monotonic() + topic_lists.LIST_COPY_SECONDS
     monkeypatch.setattr(topic_lists, "time", SimpleNamespace(monotonic=lambda: later))
     assert "41 keer bekeken" in row(client, category, topic.title)
+
+
+def changed_in_another_process(topic, title):
+    """What a service in another process does to a list: the topic's row changes and the shared version moves,
+    but not this process's memory of it."""
+    Topic.objects.filter(pk=topic.pk).update(title=title)
+    cache.incr(cache_keys.TOPIC_LISTS_VERSION_KEY)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The clock by which a visitor's list may use the version this process read (forum.cache_keys)."""
+    now = SimpleNamespace(seconds=1000.0)
+    monkeypatch.setattr(cache_keys, "time", SimpleNamespace(monotonic=lambda: now.seconds))
+    return now
+
+
+def test_a_change_made_in_another_process_reaches_a_visitors_kept_list_within_half_a_second(client, category, topic_factory, clock):
+    topic = topic_factory(title="Een vraag")
+    assert titles(client, category) == ["Een vraag"]
+    changed_in_another_process(topic, "Een andere vraag")
+    clock.seconds += cache_keys.VISITOR_LIST_LAG_SECONDS - 0.01
+    assert titles(client, category) == ["Een vraag"]
+    clock.seconds += 0.01
+    assert titles(client, category) == ["Een andere vraag"]
+
+
+def test_a_members_kept_list_shows_a_change_made_in_another_process_at_once(client, category, topic_factory, member, clock):
+    topic = topic_factory(title="Een vraag")
+    assert titles(client, category) == ["Een vraag"]  # a visitor's list: this process now knows the version
+    client.force_login(member)
+    changed_in_another_process(topic, "Een andere vraag")
+    assert titles(client, category) == ["Een andere vraag"]
+
+
+def test_without_a_proxy_delay_a_visitors_kept_list_shows_a_change_made_in_another_process_at_once(
+    client, category, topic_factory, settings, clock
+):
+    settings.FORUM_PROXY_CACHE_SECONDS = 0  # docs/DEPLOY.md: hides reach every visitor at once
+    topic = topic_factory(title="Een vraag")
+    assert titles(client, category) == ["Een vraag"]
+    changed_in_another_process(topic, "Een andere vraag")
+    assert titles(client, category) == ["Een andere vraag"]
 
 
 def test_a_members_only_category_kept_for_a_member_still_sends_a_visitor_to_log_in(client, category, topic_factory, member):
