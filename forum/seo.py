@@ -79,28 +79,14 @@ class PageMeta:
         return gettext("Health forum")
 
     @property
-    def head(self):
-        """What includes/_meta.html shows, as escaped HTML in a dict: the template engine looks a dict's key up at
-        its first try (an attribute of this dataclass only after a failed key lookup), and escaped values it
-        takes as they are; thirteen attribute lookups and escapes were half of the include's time."""
-        description = self.description or self.title
-        locale = self.locale
-        return {
-            "canonical_url": escape_text(self.canonical_url), "title": escape_text(self.title), "description": escape_text(description),
-            "site_name": escape_text(self.site_name), "og_type": escape_text(self.og_type), "image_url": escape_text(self.image_url),
-            "locale": escape_text(locale), "alternate_locales": [escape_text(other) for other in OG_LOCALES.values() if other != locale],
-            "json_ld": self.json_ld,
-        }
-
-    @property
     def head_html(self):
         """includes/_meta.html for this head. Without structured data (lists, home, the other pages) the same for
         every request that has these values, so kept per process by them (`_kept_head`); a topic page's, with its
         30,000 characters of QAPage data that change with each vote, is rendered each time."""
-        head = self.head
-        if head["json_ld"]:
-            return render_to_string(HEAD_TEMPLATE, {"head": head})
-        return _kept_head(tuple((name, tuple(value) if isinstance(value, list) else value) for name, value in head.items()))
+        values = (self.canonical_url, self.title, self.description, self.og_type, self.image_url, self.locale, self.site_name)
+        if self.json_ld:
+            return render_to_string(HEAD_TEMPLATE, {"head": _head(*values, self.json_ld)})
+        return _kept_head(values)
 
     @functools.cached_property  # the topic page's is 30,000 characters
     def json_ld(self):
@@ -116,12 +102,25 @@ HEAD_TEMPLATE = "includes/_meta.html"
 HEADS_KEPT = 512
 
 
+def _head(canonical_url, title, description, og_type, image_url, locale, site_name, json_ld):
+    """What includes/_meta.html shows, as escaped HTML in a dict: the template engine looks a dict's key up at its
+    first try (an attribute of a dataclass only after a failed key lookup), and escaped values it takes as they
+    are; thirteen attribute lookups and escapes were half of the include's time."""
+    return {
+        "canonical_url": escape_text(canonical_url), "title": escape_text(title), "description": escape_text(description or title),
+        "site_name": escape_text(site_name), "og_type": escape_text(og_type), "image_url": escape_text(image_url),
+        "locale": escape_text(locale), "alternate_locales": [escape_text(other) for other in OG_LOCALES.values() if other != locale],
+        "json_ld": json_ld,
+    }
+
+
 @functools.lru_cache(maxsize=HEADS_KEPT)
 def _kept_head(values):
-    """includes/_meta.html rendered from a head's values (PageMeta.head, each already escaped), kept by them: they
-    are all the template is given. Rendering its seventeen values was a third of base.html's time on a list
-    page (bench/README.md, "Session of 2026-12-04")."""
-    return render_to_string(HEAD_TEMPLATE, {"head": dict(values)})
+    """includes/_meta.html rendered from a head's values (PageMeta's, without structured data), kept by them: the
+    template is given what `_head` makes of them and nothing else. Rendering its seventeen values was a third of
+    base.html's time on a list page (bench/README.md, "Session of 2026-12-04"), and escaping them on every
+    request a quarter of what was left of a category page's head ("Session of 2026-12-07")."""
+    return render_to_string(HEAD_TEMPLATE, {"head": _head(*values, "")})
 
 
 @functools.cache
@@ -163,9 +162,16 @@ def category_meta(request, category, page_number=1):
     return PageMeta(
         canonical_url=absolute(request, path),
         title=category.name,
-        description=plain_text(category.description, DESCRIPTION_CHARS),
+        description=_category_description(category.description),
         image_url=absolute(request, _default_image()),
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _category_description(html):
+    """plain_text of a category's description for its page's head, kept by the text: nh3 parsing it on every list page
+    was a fifth of the page head's time (bench/README.md, "Session of 2026-12-07")."""
+    return plain_text(html, DESCRIPTION_CHARS)
 
 
 def topic_meta(request, data):

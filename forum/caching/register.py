@@ -103,7 +103,7 @@ REGISTER = (
         "(forum.listings._next_change); a setting change empties them", "forum/listings.py",
     ),
     Cache(
-        "page heads", "(in the process) every value of a page's head (forum.seo.PageMeta.head)", None,
+        "page heads", "(in the process) every value of a page's head (forum.seo.PageMeta, its language's locale and site name)", None,
         "the last 512 heads (includes/_meta.html: canonical URL, sharing card) rendered without structured data",
         "the key: the template is given those values only; a setting change empties them", "forum/seo.py",
     ),
