@@ -41,7 +41,7 @@ def category_detail(request, slug):
     return render(
         request, "forum/category.html",
         {
-            "category": category, "page": page, "rows": listings.topic_rows(page, unread), "filter": filter_name,
+            "category": category, "page": page, "rows": listings.topic_rows(page.object_list, unread), "filter": filter_name,
             "filters": topic_lists.TOPIC_FILTERS, "meta": seo.category_meta(request, category, page.number),
             "watches_category": member and reading.watches_category(request.user, category),
         },
