@@ -207,7 +207,7 @@ def _member_page(request, slot, shell, rendered=None, found=None, *, topic_id, l
             return None
         mine = pagecache.MemberParts(posts=posts)
     header = context_processors.header(request)
-    nav_inputs = (request.user.username, header["unread_notifications"], header["shows_moderation_link"], request.get_full_path())
+    nav_inputs = (request.user.username, header["unread_notifications"], header["shows_moderation_link"], header["language_next"])
     if mine.nav_inputs != nav_inputs:
         mine.nav_inputs, mine.nav = nav_inputs, pagecache.account_nav_parts(request, header)
         changed = True

@@ -70,6 +70,12 @@ REGISTER = (
         "forum/templatetags/forum_tags.py",
     ),
     Cache(
+        "visitor account links", "(in the process) the language, script prefix and setting generation, as for constant page parts", None,
+        "a visitor's header account links (includes/_account_nav.html) with a hole for the page the language switch goes back to",
+        "rendered from the language alone, the address filled in for each page; a setting change renders them again",
+        "forum/templatetags/forum_tags.py",
+    ),
+    Cache(
         "list rows, home cards and pagination",
         "(in the process) the template, language and every value the row, card or pagination is given", None,
         "the last 4,096 topic rows (includes/_topic_row.html) and category cards (includes/_category_card.html) rendered, "

@@ -1,8 +1,10 @@
 from django import template
+from django.contrib.auth.models import AnonymousUser
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.loader_tags import BlockNode
 from django.urls import get_script_prefix
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -172,6 +174,32 @@ def _page_key(context):
         if len(levels) > 1:
             levels[1][_page_key] = key
     return key
+
+
+ACCOUNT_NAV_TEMPLATE = "includes/_account_nav.html"
+_NEXT_HOLE = "\x00language-next\x00"  # no translation or URL in the template holds "\x00"
+_visitor_navs = {}  # _page_key -> a visitor's account links, before and after the language switch's return address
+
+
+@register.simple_tag(takes_context=True)
+def account_nav(context):
+    """{% include "includes/_account_nav.html" %}, which a shared member page also renders alone (forum.pagecache).
+    A visitor's links are the same on every page but for the address the language switch goes back to, so they are
+    rendered once per process for each page key (_page_key), given that key's language and nothing else of the page,
+    with a hole for the address: the include was a fifth of a visitor's base.html (bench/README.md, "Session of 2026-12-07")."""
+    template = context.template.engine.get_template(ACCOUNT_NAV_TEMPLATE)
+    key = _page_key(context)
+    if key[3]:  # a member's: their name, bell and CSRF token
+        with context.push():
+            return template.render(context)
+    parts = _visitor_navs.get(key)
+    if parts is None:
+        html = template.render(context.new({"LANGUAGE_CODE": key[1], "user": AnonymousUser(), "language_next": _NEXT_HOLE}))
+        parts = html.split(_NEXT_HOLE)
+        if len(_visitor_navs) >= MAX_CONSTANT_VARIANTS:
+            _visitor_navs.clear()
+        _visitor_navs[key] = parts
+    return mark_safe(escape(context.get("language_next", "")).join(parts))
 
 
 @register.tag

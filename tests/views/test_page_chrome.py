@@ -2,6 +2,8 @@
 rendered once per process ({% constant %}, forum_tags.ConstantNode): each visitor still gets the
 parts of their own language and login state, and nothing of another request."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import engines
@@ -95,3 +97,22 @@ def test_a_constant_part_cannot_hold_a_block():
 
     with pytest.raises(TemplateSyntaxError):
         engines["django"].from_string("{% load forum_tags %}{% constant %}{% block title %}x{% endblock %}{% endconstant %}")
+
+
+def _language_switch(html):
+    return re.search(r'<form method="post" action="/language/"(.*?)</form>', html, re.S).group(0)
+
+
+def test_a_visitors_kept_account_links_go_back_to_each_page_and_after_a_post_to_the_form(client, member, category):
+    """A visitor's account links are rendered once per language (forum_tags.account_nav); only the language switch's
+    return address is the page's own."""
+    for language in ("nl", "en", "nl"):
+        for path, shown in (("/", "/"), (category.get_absolute_url() + "?x=<b>&y='", category.get_absolute_url() + "?x=%3Cb%3E&amp;y=&#x27;")):
+            form = _language_switch(client.get(path, HTTP_ACCEPT_LANGUAGE=language).content.decode())
+            assert f'<input type="hidden" name="next" value="{shown}">' in form and "csrfmiddlewaretoken" not in form
+    html = client.post("/accounts/login/", {"login": "nobody", "password": "x"}, HTTP_REFERER="https://forum.example/c/x/?a=<b>").content.decode()
+    assert '<input type="hidden" name="next" value="https://forum.example/c/x/?a=&lt;b&gt;">' in _language_switch(html)
+    client.force_login(member)
+    html = client.get("/?page=<2>").content.decode()
+    assert member.username in html and 'name="next" value="/?page=%3C2%3E"' in _language_switch(html)
+    assert "csrfmiddlewaretoken" in _language_switch(html)
