@@ -15,8 +15,19 @@ def new_version():
 
 
 def version_read(key):
-    """The current version under `key`, starting one if there is none."""
-    return cache.get_or_set(key, new_version(), VERSION_SECONDS)
+    """The current version under `key`, starting one if there is none.
+
+    One round trip when the version exists, two when it must be started. Not get_or_set: on a
+    failing cache (django-redis ignores its errors) that is three calls, each waiting for the
+    socket timeout, on pages that otherwise never need the cache. A cache that answers nothing
+    gives a fresh version, which matches no copy, so the caller renders anew."""
+    version = cache.get(key)
+    if version is not None:
+        return version
+    fresh = new_version()
+    if cache.add(key, fresh, VERSION_SECONDS) is False:  # another process started it just now
+        return cache.get(key) or fresh
+    return fresh
 
 
 def version_bump(key):
