@@ -71,7 +71,8 @@ def forget_topic_lists_version():
 
 def topic_lists_changed():
     """Make every process's copy of every category list stale (forum.topic_lists.category_page): called by
-    topic_changed, and for what a list shows beyond a topic page's changes (a category's name, description or visibility, edited in the admin; view counts reach the lists within the minute their copies are kept).
+    topic_changed, and for what a list shows beyond a topic page's changes (a category's name, description or
+    visibility, edited in the admin; view counts reach the lists within the minute their copies are kept).
     One version for all lists, as the services that change a topic do not know its category: a change
     anywhere makes each process read each list it shows once more, as every request did before."""
     version_bump(TOPIC_LISTS_VERSION_KEY)
