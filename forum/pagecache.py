@@ -272,7 +272,11 @@ def store(slot, page, *, context=None, posts=()):
     if context is not None:
         entries[slot.context_key] = (slot.version, context)
     entries.update({slot.post_key(post.pk): (slot.version, post) for post in posts})
-    cache.set_many(entries, forum_settings.TOPIC_PAGE_CACHE_SECONDS)
+    if len(entries) == 1:
+        # A visitor's page alone: set_many wraps its SETs in MULTI/EXEC, which cost as much again as the SET.
+        cache.set(slot.key, entry, forum_settings.TOPIC_PAGE_CACHE_SECONDS)
+    else:
+        cache.set_many(entries, forum_settings.TOPIC_PAGE_CACHE_SECONDS)
     if slot.rebuilding:
         cache.delete(slot.rebuild_key)  # the next change can be rendered at once, by whoever asks first
     _keep_copy(slot.key, entry)
