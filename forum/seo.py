@@ -80,13 +80,10 @@ class PageMeta:
 
     @property
     def head_html(self):
-        """includes/_meta.html for this head. Without structured data (lists, home, the other pages) the same for
-        every request that has these values, so kept per process by them (`_kept_head`); a topic page's, with its
-        30,000 characters of QAPage data that change with each vote, is rendered each time."""
-        values = (self.canonical_url, self.title, self.description, self.og_type, self.image_url, self.locale, self.site_name)
-        if self.json_ld:
-            return render_to_string(HEAD_TEMPLATE, {"head": _head(*values, self.json_ld)})
-        return _kept_head(values)
+        """includes/_meta.html for this head: the same for every request that has these values, so kept per process
+        by them (`_kept_head`). A topic page's QAPage data, 30,000 characters that change with each vote, is not
+        among them: base.html places `json_ld` after it."""
+        return _kept_head((self.canonical_url, self.title, self.description, self.og_type, self.image_url, self.locale, self.site_name))
 
     @functools.cached_property  # the topic page's is 30,000 characters
     def json_ld(self):
@@ -99,10 +96,10 @@ class PageMeta:
 
 
 HEAD_TEMPLATE = "includes/_meta.html"
-HEADS_KEPT = 512
+HEADS_KEPT = 2048  # a few MB: every list page and a few hundred topics' pages
 
 
-def _head(canonical_url, title, description, og_type, image_url, locale, site_name, json_ld):
+def _head(canonical_url, title, description, og_type, image_url, locale, site_name):
     """What includes/_meta.html shows, as escaped HTML in a dict: the template engine looks a dict's key up at its
     first try (an attribute of a dataclass only after a failed key lookup), and escaped values it takes as they
     are; thirteen attribute lookups and escapes were half of the include's time."""
@@ -110,17 +107,16 @@ def _head(canonical_url, title, description, og_type, image_url, locale, site_na
         "canonical_url": escape_text(canonical_url), "title": escape_text(title), "description": escape_text(description or title),
         "site_name": escape_text(site_name), "og_type": escape_text(og_type), "image_url": escape_text(image_url),
         "locale": escape_text(locale), "alternate_locales": [escape_text(other) for other in OG_LOCALES.values() if other != locale],
-        "json_ld": json_ld,
     }
 
 
 @functools.lru_cache(maxsize=HEADS_KEPT)
 def _kept_head(values):
-    """includes/_meta.html rendered from a head's values (PageMeta's, without structured data), kept by them: the
+    """includes/_meta.html rendered from a head's values (PageMeta's, structured data aside), kept by them: the
     template is given what `_head` makes of them and nothing else. Rendering its seventeen values was a third of
     base.html's time on a list page (bench/README.md, "Session of 2026-12-04"), and escaping them on every
     request a quarter of what was left of a category page's head ("Session of 2026-12-07")."""
-    return render_to_string(HEAD_TEMPLATE, {"head": _head(*values, "")})
+    return render_to_string(HEAD_TEMPLATE, {"head": _head(*values)})
 
 
 @functools.cache

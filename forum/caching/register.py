@@ -110,7 +110,7 @@ REGISTER = (
     ),
     Cache(
         "page heads", "(in the process) every value of a page's head (forum.seo.PageMeta, its language's locale and site name)", None,
-        "the last 512 heads (includes/_meta.html: canonical URL, sharing card) rendered without structured data",
+        "the last 2,048 heads (includes/_meta.html: canonical URL, sharing card), every page's, rendered without its structured data",
         "the key: the template is given those values only; a setting change empties them", "forum/seo.py",
     ),
     Cache(
