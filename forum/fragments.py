@@ -13,7 +13,9 @@ character, copied at each template level and encoded again (bench/README.md, "Se
 2026-12-06"). Beside the HTML each entry keeps the post's text as a reader sees it
 (forum.seo.plain_text), for the page's QAPage data: the view includes the post's HTML, so the text
 is as fresh as the HTML, and taking it out of the HTML again for every answer was a sixth of a
-cache-missed topic page (bench/README.md).
+cache-missed topic page (bench/README.md); and the post's QAPage answer as JSON (forum.seo.qa_answer),
+made of the text and the view's values, since encoding 30 answers on every cache-missed page was most
+of its JSON-LD's time.
 
 Each process keeps copies of the entries it last used under the view itself (and the language),
 so a copy is as fresh as the shared entry; the shared cache's key is a digest of the view, made only
@@ -35,11 +37,11 @@ from django.utils.translation import get_language
 
 from forum.caching import context_digest
 from forum.pagecache import CSRF_PLACEHOLDER, hole, post_hole_name, split_into_parts
-from forum.seo import plain_text
+from forum.seo import plain_text, qa_answer
 
 FRAGMENT_SECONDS = 24 * 60 * 60
 TEMPLATE = "includes/_post.html"
-KEY_FORMAT = 6  # part of every shared key: a new shape of the view never reads an old entry
+KEY_FORMAT = 7  # part of every shared key: a new shape of the view never reads an old entry
 
 
 class PostView(NamedTuple):
@@ -136,8 +138,9 @@ SOURCE_SHOWN = ("kind", "url", "reason")  # forum_tags.source_kinds, refused_sou
 
 def render_posts(posts, topic):
     """Set on each post `parts` (its HTML as forum.pagecache parts), `html` (the hole the page template
-    outputs in its place) and `text` (forum.seo.plain_text of its HTML), rendering only those neither
-    this process nor the shared cache has (at most one cache round trip)."""
+    outputs in its place), `text` (forum.seo.plain_text of its HTML) and `qa_answer` (its QAPage answer,
+    forum.seo.qa_answer), rendering only those neither this process nor the shared cache has (at most
+    one cache round trip)."""
     language = get_language()
     keys = [(language, post_view(post, topic)) for post in posts]
     entries = _copies_of(keys)
@@ -152,8 +155,10 @@ def render_posts(posts, topic):
     for post, key, entry in zip(posts, keys, entries, strict=True):
         if entry is None:
             html = render_to_string(TEMPLATE, {**post_context(key[1]), "csrf_token": CSRF_PLACEHOLDER})
-            entry = missing[key] = (split_into_parts(html), plain_text(post.body_html))
-        post.parts, post.text = entry
+            text = plain_text(post.body_html)
+            view = key[1]
+            entry = missing[key] = (split_into_parts(html), text, qa_answer(text, view.created_at, view.score, view.pk, view.author_name))
+        post.parts, post.text, post.qa_answer = entry
         post.html = hole(post_hole_name(post.pk))
     if missing:
         cache.set_many({_shared_key(key): entry for key, entry in missing.items()}, FRAGMENT_SECONDS)

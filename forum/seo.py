@@ -7,7 +7,7 @@ post never reaches a card, a description or the structured data, whoever the pag
 import functools
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 
 import nh3
@@ -28,6 +28,7 @@ DEFAULT_IMAGE = "img/og-default.png"
 _SPACE = re.compile(r"\s+")
 # "</" inside a <script> would end it early; a member's text can contain one.
 _SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps's, made once
 
 
 def plain_text(html, limit=None):
@@ -68,7 +69,7 @@ class PageMeta:
     description: str = ""
     og_type: str = "website"
     image_url: str = ""
-    structured_data: dict | None = field(default=None)
+    json_ld: str = ""  # script-safe JSON: a topic page's QAPage data (qa_page)
 
     @property
     def locale(self):
@@ -84,15 +85,6 @@ class PageMeta:
         by them (`_kept_head`). A topic page's QAPage data, 30,000 characters that change with each vote, is not
         among them: base.html places `json_ld` after it."""
         return _kept_head((self.canonical_url, self.title, self.description, self.og_type, self.image_url, self.locale, self.site_name))
-
-    @functools.cached_property  # the topic page's is 30,000 characters
-    def json_ld(self):
-        if self.structured_data is None:
-            return ""
-        text = json.dumps(self.structured_data, ensure_ascii=False, separators=(",", ":"))
-        for unsafe, escaped in _SCRIPT_UNSAFE:  # str.replace, not str.translate: 30 times faster on a page's 30,000 characters
-            text = text.replace(unsafe, escaped)
-        return mark_safe(text)
 
 
 HEAD_TEMPLATE = "includes/_meta.html"
@@ -182,45 +174,55 @@ def topic_meta(request, data):
     meta.description = post_text(data.question, DESCRIPTION_CHARS)
     meta.og_type = "article"
     meta.image_url = absolute(request, _default_image())
-    meta.structured_data = qa_page(request, topic, data.question, [a for a in data.answers if is_published(a)])
+    meta.json_ld = mark_safe(qa_page(request, topic, data.question, [a for a in data.answers if is_published(a)]))
     return meta
 
 
-def _person(post):
-    """The author as readers see them: "Anonymous member" for an anonymous starter, a closed account's pseudonym."""
-    return {"@type": "Person", "name": post.author_name}
+def script_json(value):
+    """`value` as compact JSON that is safe inside <script>."""
+    text = _JSON.encode(value)
+    for unsafe, escaped in _SCRIPT_UNSAFE:  # str.replace, not str.translate: 30 times faster on a page's 30,000 characters
+        text = text.replace(unsafe, escaped)
+    return text
 
 
-def _answer(page_url, answer):
-    return {
-        "@type": "Answer",
-        "text": post_text(answer),
-        "dateCreated": answer.created_at.isoformat(),
-        "upvoteCount": answer.score,
-        "url": f"{page_url}#post-{answer.pk}",
-        "author": _person(answer),
-    }
+def qa_answer(text, created_at, score, pk, author_name):
+    """A schema.org Answer of the QAPage data as script-safe JSON, in two pieces that the page's address goes between
+    (its url is that address and `#post-<pk>`). Every value is in the post's fragment view, so it is made with the
+    fragment and kept in its entry (forum.fragments): encoding the page's 30 answers for each cache-missed page was
+    nearly all of the JSON-LD's time (bench/README.md, "Session of 2026-12-07")."""
+    answer = {"@type": "Answer", "text": text, "dateCreated": created_at.isoformat(), "upvoteCount": score}
+    author = {"@type": "Person", "name": author_name}
+    return f'{script_json(answer)[:-1]},"url":"', f'#post-{pk}","author":{script_json(author)}}}'
 
 
 def qa_page(request, topic, question, answers):
-    """schema.org QAPage as Google documents it. `acceptedAnswer` only once a moderator signed off:
-    a starter's proposal is no trust signal, so until then every answer is a `suggestedAnswer`."""
+    """schema.org QAPage as Google documents it, as script-safe JSON, each answer from its fragment's pieces (qa_answer).
+    `acceptedAnswer` only once a moderator signed off: a starter's proposal is no trust signal, so until then every
+    answer is a `suggestedAnswer`. The author is shown as readers see them (Post.author_name): "Anonymous member"
+    for an anonymous starter, a closed account's pseudonym."""
     signed_off = topic.is_solved and topic.accepted_answer_id is not None
     accepted = [a for a in answers if signed_off and a.pk == topic.accepted_answer_id]
     page_url = absolute(request, topic_url(topic))  # once: reversing it per answer was a third of this
-    entity = {
+    in_string = script_json(page_url)[1:-1]  # the address as it reads inside a JSON string
+
+    def answer_json(answer):
+        before, after = answer.qa_answer
+        return f"{before}{in_string}{after}"
+
+    entity = script_json({
         "@type": "Question",
         "name": topic.title,
         "text": post_text(question) or topic.title,
         "answerCount": topic.answer_count,
         "upvoteCount": question.score,
         "dateCreated": question.created_at.isoformat(),
-        "author": _person(question),
+        "author": {"@type": "Person", "name": question.author_name},
         "url": page_url,
-    }
+    })[:-1]
     if accepted:
-        entity["acceptedAnswer"] = _answer(page_url, accepted[0])
-    suggested = [_answer(page_url, a) for a in answers if not accepted or a.pk != accepted[0].pk]
+        entity += f',"acceptedAnswer":{answer_json(accepted[0])}'
+    suggested = [answer_json(a) for a in answers if not accepted or a.pk != accepted[0].pk]
     if suggested:
-        entity["suggestedAnswer"] = suggested
-    return {"@context": "https://schema.org", "@type": "QAPage", "mainEntity": entity}
+        entity += f',"suggestedAnswer":[{",".join(suggested)}]'
+    return f'{{"@context":"https://schema.org","@type":"QAPage","mainEntity":{entity}}}}}'

@@ -193,7 +193,7 @@ def _render_member_shell(request, data):
     )
     for post in posts:
         del post.reaction_buttons  # lazy labels are slow to unpickle; prepare_posts makes them again
-        del post.text, post.parts  # the QAPage text and the post's parts are in the shell already
+        del post.text, post.qa_answer, post.parts  # the QAPage data and the post's parts are in the shell already
     # What re-rendering one member's posts needs, fetched only for the posts they touched.
     return shell, {"topic": data.topic, "reactions": data.reactions}, posts
 

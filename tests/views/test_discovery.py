@@ -176,6 +176,22 @@ def test_json_ld_cannot_be_closed_by_a_members_text(client, topic_factory):
     assert json.loads(block)["mainEntity"]["text"].startswith("Test </script>")
 
 
+def test_json_ld_from_the_answers_fragments_is_json_dumps_compact_form_with_script_escapes(client, topic, answer_factory):
+    # Each answer's JSON is made with its fragment (forum.seo.qa_answer) and the page puts its address between the
+    # pieces: the block must read as json.dumps of the whole would write it, whatever the answers hold.
+    answer_factory(topic=topic, body='Zie `</script>` & "aanhalingstekens" \\ en 😀 a > b')
+    answer_factory(topic=topic, body="Gewoon een antwoord.")
+    client.get(topic.get_absolute_url())  # the fragments are made
+    html = client.get(topic.get_absolute_url() + "?page=3").content.decode()  # a new page from the kept fragments
+    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(block)
+    expected = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    assert block == expected.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    texts = [answer["text"] for answer in data["mainEntity"]["suggestedAnswer"]]
+    assert 'Zie </script> & "aanhalingstekens" \\ en 😀 a > b' in texts
+    assert all(answer["url"].startswith("http://testserver/t/") for answer in data["mainEntity"]["suggestedAnswer"])
+
+
 def test_held_question_gets_no_card_and_no_structured_data(client, held_topic):
     client.force_login(held_topic.author)
     html = client.get(held_topic.get_absolute_url()).content.decode()
