@@ -24,6 +24,7 @@ unpickling 31 entries (0.85 ms of a cache-missed topic page), and comparing the 
 pickling and hashing them was a tenth of it (bench/README.md).
 """
 
+import json
 import threading
 from collections import OrderedDict
 from datetime import datetime
@@ -41,7 +42,7 @@ from forum.seo import plain_text, qa_answer
 
 FRAGMENT_SECONDS = 24 * 60 * 60
 TEMPLATE = "includes/_post.html"
-KEY_FORMAT = 7  # part of every shared key: a new shape of the view never reads an old entry
+KEY_FORMAT = 8  # part of every shared key: a new shape of the view never reads an old entry
 
 
 class PostView(NamedTuple):
@@ -64,7 +65,7 @@ class PostView(NamedTuple):
     withdrawn_at: datetime | None
     text_removed_at: datetime | None
     body_html: str
-    assessment: tuple  # shown_assessment
+    assessment_json: str  # as stored (forum.selectors reads it so): the block shows a few of its values (shown_assessment)
     rejection_reason: str
     moderator_note: str
     moderator_edit_notice: str
@@ -93,7 +94,7 @@ def post_view(post, topic):
     return PostView(
         post.pk, post.is_question, accepted, post.is_visible, post.visibility, post.is_deleted, post.author_id,
         post.author.username, str(post.author_name), str(post.author_real), post.links_profile,
-        post.created_at, post.edited_at, post.withdrawn_at, post.text_removed_at, post.body_html, shown_assessment(post.assessment),
+        post.created_at, post.edited_at, post.withdrawn_at, post.text_removed_at, post.body_html, post.assessment_json,
         post.rejection_reason, post.moderator_note, post.moderator_edit_notice, post.reviewed_by_id, post.score, post.my_vote,
         tuple((kind, str(label), emoji, count, mine) for kind, label, emoji, count, mine in post.reaction_buttons),
         tuple(post.urls.items()), post.login_url, post.login_next,
@@ -105,7 +106,7 @@ def post_view(post, topic):
 
 def post_context(view):
     """The template's context for a PostView, under the names includes/_post.html reads."""
-    health_claim, needs_review, matched, sources = view.assessment
+    health_claim, needs_review, matched, sources = shown_assessment(json.loads(view.assessment_json) if view.assessment_json else None)
     return {
         "post": {
             **view._asdict(), "author": {"username": view.author_username}, "urls": dict(view.urls),
@@ -123,8 +124,7 @@ def post_context(view):
 def shown_assessment(assessment):
     """What the post's block shows of its policy assessment (includes/_checked_label.html and
     _held_banner.html), as (health claim, needs review, each match's text, each source's shown
-    (key, value) pairs): the whole one, with each match's rule and offsets, was three quarters of
-    the time taken to digest a post's context for its key (bench/README.md)."""
+    (key, value) pairs): the template is given these and nothing else of it."""
     assessment = assessment or {}
     return (
         assessment.get("health_claim"), assessment.get("needs_review"),

@@ -41,7 +41,7 @@ from forum.cache_keys import topic_firm_version_key, topic_version_from_key, top
 from forum.cacheops import get_many_and_add
 
 # Part of every key: entries written by an older release (another shape) are never read.
-ENTRY_FORMAT = 5
+ENTRY_FORMAT = 6
 # How long one request may take to render a page the others wait for (they get the earlier page meanwhile).
 REBUILD_SECONDS = 5
 

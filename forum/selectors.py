@@ -170,8 +170,11 @@ ANSWER_ORDER = {  # the database's order of answers as SQL, as a sort key, and w
 }
 
 # The Markdown source and the search vector are never shown on the topic page, and are the largest columns.
-# Only reviewed_by's id is shown (the "checked by a moderator" label), so no join for it.
-_PAGE_POST = model_rows.Columns(Post, "p", skip=("body", "search_vector"))
+# Only reviewed_by's id is shown (the "checked by a moderator" label), so no join for it. The assessment is read
+# as the database stores it, into `assessment_json`, and stays deferred: the page shows a few of its values, which
+# the post's fragment takes from that text when it renders (forum.fragments), and decoding 31 posts' whole
+# assessments on every page was a fifth of this read (bench/README.md, "Session of 2026-12-07").
+_PAGE_POST = model_rows.Columns(Post, "p", skip=("body", "search_vector", "assessment"))
 _PAGE_POST_AUTHOR = model_rows.Columns(User, "u", only=MEMBER_SHOWN)
 
 
@@ -186,7 +189,8 @@ def _question_and_answers(topic, shown_sql, shown_params, order, number, accepte
     question_sql = "p.is_question" if any_question else f"p.is_question AND {shown_sql.format(a='p')}"
     table = Post._meta.db_table
     sql = (
-        f"SELECT {_PAGE_POST.sql()}, {_PAGE_POST_AUTHOR.sql()} FROM {table} p INNER JOIN {User._meta.db_table} u ON u.id = p.author_id "
+        f"SELECT {_PAGE_POST.sql()}, p.{connection.ops.quote_name(Post._meta.get_field('assessment').column)}, {_PAGE_POST_AUTHOR.sql()} "
+        f"FROM {table} p INNER JOIN {User._meta.db_table} u ON u.id = p.author_id "
         f"WHERE p.topic_id = %s AND (({question_sql}) OR (NOT p.is_question AND {shown_sql.format(a='p')} AND (p.id = %s OR p.id IN ("
         f"SELECT a.id FROM {table} a WHERE a.topic_id = %s AND NOT a.is_question AND {shown_sql.format(a='a')} "
         f"ORDER BY {order_sql.format(a='a')} LIMIT %s OFFSET %s))))"
@@ -201,7 +205,8 @@ def _question_and_answers(topic, shown_sql, shown_params, order, number, accepte
     read_post, read_author = _PAGE_POST.reader(), _PAGE_POST_AUTHOR.reader()
     for row in rows:
         post = read_post(row[:split])
-        model_rows.set_related(post, "author", read_author(row[split:]))
+        post.assessment_json = row[split]
+        model_rows.set_related(post, "author", read_author(row[split + 1:]))
         if post.is_question:
             question = post
         else:

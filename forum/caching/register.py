@@ -51,7 +51,7 @@ REGISTER = (
         "compared with the topic version on every request", "forum/pagecache.py",
     ),
     Cache(
-        "post fragment", "post-html:7:{post}:{language}:{context_digest of the post's PostView}", DAY,
+        "post fragment", "post-html:8:{post}:{language}:{context_digest of the post's PostView}", DAY,
         "one post's HTML (includes/_post.html) as the page cache's UTF-8 parts, for a viewer's permissions and marks, "
         "and its text and QAPage answer (forum.seo.qa_answer)",
         "the key: the template is given plain data only (made from forum.fragments.PostView) and the key is its digest",
