@@ -1,8 +1,9 @@
 """Who may do what in the forum. `can_*` answers for templates; `check_*` raises with a reason.
 
 Each takes the request's Viewer (forum.viewer; a member, such as a service's actor, works too). The
-topic page's buttons come from these functions alone (forum.selectors.prepare_posts), so a button
-and the view behind it never disagree."""
+topic page's buttons come from PostRights (forum.selectors.prepare_posts), which asks what a rule needs
+of the viewer once per page; the `can_*` functions are its methods for one post, so a button and the
+`check_*` of the view behind it ask the same rule."""
 
 from functools import cached_property
 
@@ -151,10 +152,6 @@ def can_see_revisions(user, post):
     return PostRights(user).may_see_revisions(post)
 
 
-def can_see_history(user, post):
-    return PostRights(user).may_see_history(post)
-
-
 def check_see_revisions(user, post):
     if not can_see_revisions(user, post):
         raise PermissionDenied(_("Only the author and moderators can see earlier versions."))
@@ -165,18 +162,6 @@ def check_interact(user, post):
     check_post(user)
     if not post.is_visible:
         raise PermissionDenied(_("This post is not published."))
-
-
-def can_flag(user, post):
-    return PostRights(user).may_flag(post)
-
-
-def can_moderate_post(user, post):
-    return PostRights(user).may_moderate(post)
-
-
-def can_propose_solution(user, topic, post):
-    return PostRights(user, topic).may_propose(post)
 
 
 def check_vote(user, post):
