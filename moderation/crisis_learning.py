@@ -53,7 +53,12 @@ FOLDS = 5
 # false-positive rate <= 0.05). A false alarm costs little (the author sees a supportive help notice, a
 # moderator is alerted); a miss leaves a cry for help unanswered, so the budget is spent on recall.
 MAX_FPR = 0.05
-C_GRID = (10.0, 30.0, 100.0, 300.0)
+#: Since round 21 without 10 and 30: with the long-post allowance C = 30 read 0.813 on the blind rounds
+#: (C = 100: 0.811), but its threshold of 0.78 left ordinary short sentences ("I do not wish to take
+#: antidepressants", tests/policy/test_crisis_model.py) within 0.03 of an alarm.
+C_GRID = (100.0, 300.0)
+#: The long-post allowance (crisis_model.CrisisModel.score), chosen with C and the threshold.
+SLOPE_GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
 GRID = tuple(round(x, 2) for x in np.arange(0.50, 0.99, 0.01))
 CONTEXT_NOTE = "health talk: context"
 #: Sentence-level refits after the first fit on whole posts (see _fit_sentences).
@@ -158,8 +163,14 @@ class _Docs:
             indptr.append(len(indices))
         return np.asarray(values), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)
 
+    def read(self, i):
+        """How many sentences of text `i` the model judges (the n of the long-post allowance)."""
+        start, end = self.ranges[i]
+        return max(1, sum(1 for j in range(start, end) if self.allowed[j] and self.totals[j]))
+
     def scores(self, w, b, which):
-        """The model's score of each text in `which` (indices), as crisis_model.CrisisModel.score gives it."""
+        """The model's score of each text in `which` (indices), as crisis_model.CrisisModel.score gives it
+        before the long-post allowance (which train() applies to the logits)."""
         dots = self.sentences @ w.astype(np.float64)
         out = np.zeros(len(which))
         for n, i in enumerate(which):
@@ -225,12 +236,14 @@ def _fit_sentences(docs, gold, texts, c):
 
 
 def _held_out(docs, gold, fold, c):
+    """Each text's logit by a model that never saw its fold, before the long-post allowance."""
     held = np.zeros(len(gold))
     for k in range(FOLDS):
         w, b = _fit_sentences(docs, gold, np.flatnonzero(fold != k), c)
         which = np.flatnonzero(fold == k)
         held[which] = docs.scores(w, b, which)
-    return held
+    held = np.clip(held, 1e-12, 1 - 1e-12)
+    return np.log(held / (1 - held))
 
 
 def train(posts=None, log=None):
@@ -243,21 +256,25 @@ def train(posts=None, log=None):
     original = np.array([i < len(posts) for i in range(len(items))])
     rules = np.array([detect_crisis(p["text"], learned=False).crisis for p in items])
     blind = np.array([bool(_ROUND_RE.search(p["id"])) for p in items])
+    read = np.log(np.array([docs.read(i) for i in range(len(items))]))
     best = None
     for c in C_GRID:
-        held = _held_out(docs, gold, fold, c)
-        by_threshold = [rules | (held >= t) for t in GRID]
-        threshold = next((t for t, pred in zip(GRID, by_threshold, strict=True)
-                          if _rates(pred[blind], gold[blind])[1] <= MAX_FPR), GRID[-1])
-        recall, fpr = _rates(rules[blind] | (held[blind] >= threshold), gold[blind])
-        if log:
-            log(f"C={c:g}: threshold {threshold:.2f}, rules or model on the blind rounds: recall {recall:.3f}, false-positive rate {fpr:.3f}")
-        # a C that keeps the budget beats one that cannot at any threshold; among those, the highest recall
-        within = fpr <= MAX_FPR + 1e-9
-        rank = (within, recall if within else -fpr)
-        if best is None or rank > best[0]:
-            best = (rank, recall, fpr, c, threshold, held)
-    _, recall, fpr, c, threshold, held = best
+        logits = _held_out(docs, gold, fold, c)
+        for slope in SLOPE_GRID:
+            held = 1.0 / (1.0 + np.exp(-np.clip(logits - slope * read, -30.0, 30.0)))
+            by_threshold = [rules | (held >= t) for t in GRID]
+            threshold = next((t for t, pred in zip(GRID, by_threshold, strict=True)
+                              if _rates(pred[blind], gold[blind])[1] <= MAX_FPR), GRID[-1])
+            recall, fpr = _rates(rules[blind] | (held[blind] >= threshold), gold[blind])
+            if log:
+                log(f"C={c:g}, slope {slope:g}: threshold {threshold:.2f}, rules or model on the blind rounds: "
+                    f"recall {recall:.3f}, false-positive rate {fpr:.3f}")
+            # a C that keeps the budget beats one that cannot at any threshold; among those, the highest recall
+            within = fpr <= MAX_FPR + 1e-9
+            rank = (within, recall if within else -fpr)
+            if best is None or rank > best[0]:
+                best = (rank, recall, fpr, c, slope, threshold, held)
+    _, recall, fpr, c, slope, threshold, held = best
     combined = rules | (held >= threshold)
     figures = {
         "cv_recall": recall, "cv_fpr": fpr,  # on the blind rounds, where the threshold is calibrated
@@ -270,9 +287,9 @@ def train(posts=None, log=None):
         "cv_rules_recall": _rates(rules, gold)[0], "cv_rules_fpr": _rates(rules, gold)[1],
     }
     if log:
-        log(f"cross-validated on {len(posts)} train+dev posts and {len(items) - len(posts)} composed long posts, C={c:g}, "
+        log(f"cross-validated on {len(posts)} train+dev posts and {len(items) - len(posts)} composed long posts, C={c:g}, slope {slope:g}, "
             f"threshold {threshold:.2f}: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
     w, b = _fit_sentences(docs, gold, np.arange(len(items)), c)
     digest = hashlib.sha256(json.dumps([[p["id"], p["text"], p["crisis"]] for p in posts], ensure_ascii=False).encode()).hexdigest()[:16]
-    meta = {"posts": len(posts), "composed": len(items) - len(posts), "data_digest": digest, "C": c, **figures}
+    meta = {"posts": len(posts), "composed": len(items) - len(posts), "data_digest": digest, "C": c, "slope": slope, **figures}
     return crisis_model.CrisisModel(w, b, threshold, meta), meta

@@ -351,11 +351,11 @@ OTHER_PATTERNS = [
     ("other.hoarding_pills", r"\b(?:hoarding|stockpiling|saving\s+up)\s+(?:her|his|their)\s+(?:\w+\s+)?(?:pills|tablets|meds|medication)\b"
                              r"|\b(?:spaart|spaarde|hamstert|hamsterde)\s+(?:\w+\s+){0,2}?(?:haar|zijn|z'n)\s+(?:\w+\s+)?(?:pillen|tabletten|medicijnen|slaappillen|slaaptabletten)\b"
                              r"|\b(?:haar|zijn|z'n)\s+(?:\w+\s+)?(?:pillen|tabletten|slaappillen|slaaptabletten)\s+(?:\w+\s+){0,2}?(?:opgespaard|opspaart|gespaard|gehamsterd)\b"),
-    ("other.cuts_on_arms", r"\b(?:cuts|cut\s+marks|sneetjes|snijwond\w*|krassen)\s+(?:\w+\s+){0,2}?(?:on|op)\s+(?:her|his|their|haar|zijn|z'n)\s+(?:\w+\s+)?"
+    ("other.cuts_on_arms", r"\b(?:cuts|cut\s+marks|burn\s+marks|sneetjes|snijwond\w*|krassen|brandplekken)\s+(?:\w+\s+){0,2}?(?:on|op|up|along)\s+(?:her|his|their|haar|zijn|z'n)\s+(?:\w+\s+)?"
                            r"(?:arms?|forearms?|wrists?|thighs?|pols|polsen|onderarm|onderarmen|armen|arm|dijen|dij|bovenbenen)\b"
                            # round 21: shown, with the cuts after it ("liet me haar onderarm zien, allemaal verse sneetjes")
                            r"|\b(?:her|his|their|haar|zijn|z'n)\s+(?:\w+\s+)?(?:arms?|forearms?|wrists?|thighs?|pols|polsen|onderarm|onderarmen|armen|dijen|bovenbenen)\b"
-                           r"[^.!?\n]{0,30}\b(?:verse|nieuwe|fresh|new)\s+(?:cuts|sneetjes|snijwond\w*|krassen|sneden|wondjes)\b"),
+                           r"[^.!?\n]{0,30}\b(?:verse|nieuwe|fresh|new)\s+(?:cuts|sneetjes|snijwond\w*|krassen|sneden|wondjes|burns|burn\s+marks|brandplekken|brandwondjes)\b"),
     ("other.god_take_her", r"\b(?:wishes|wished|hopes|prays|prayed|keeps\s+saying|says)\s+(?:that\s+)?god\s+(?:would|will|'d|should)\s+(?:just\s+)?(?:take|call)\s+(?:her|him|them)\b"
                            r"|\b(?:hoopt|bidt|wenst|zegt)\s+(?:\w+\s+){0,2}?dat\s+(?:god|de\s+lieve\s+heer|onze\s+lieve\s+heer|de\s+heer)\s+(?:haar|hem)\s+(?:\w+\s+)?(?:komt\s+halen|haalt|moet\s+(?:komen\s+)?halen|bij\s+zich\s+roept)\b"),
     ("nl.ander_eind_aan_zijn_leven", r"\b(?:hij|ze|zij)\s+" + _GAP % 4 + r"(?:een\s+)?einde?\s+aan\s+(?:zijn|haar|z'n|hun)\s+(?:eigen\s+)?leven\s+(?:maakt|maken|gaat\s+maken|zal\s+maken|wil\s+maken|wilde\s+maken)\b"),
@@ -392,7 +392,7 @@ _NEGATION_BEFORE_RE = _c(r"\b(?:niet|geen|nooit|not|never|no|isn't|aren't|am\s+n
                          # a warning to look out for it, not a report of it: "call if I get any suicidal thoughts"
                          r"|\b(?:if|when|in\s+case|als|mocht|wanneer|zodra)\s+(?:i|ik)\s+(?:ever\s+|ooit\s+)?(?:get|have|start\s+having|notice|develop|experience|krijg|heb|merk)\s+(?:any\s+|enige\s+)?$")
 _PAST_RE = _c(r"\b(?:(?:voor|vóór)\s+(?:de|mijn|m'n)\s+(?:behandeling|therapie|opname|medicatie)\s+(?:had|was|dacht|wilde)|before\s+(?:the|my)\s+(?:treatment|therapy|medication|meds)\s*,?\s+i\s+(?:had|was|used|thought|wanted)|vroeger|jaren\s+geleden|jaar\s+geleden|toen\s+ik\s+(?:\d+|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|jong|jonger|tiener|puber|student|op\s+de\s+middelbare|klein)|"
-              r"in\s+mijn\s+(?:tiener|puber|studenten)\w*|als\s+tiener|(?:wilde|wou|dacht|voelde|was|had|deed)\s+(?:ik\s+)?toen|toen\s+(?:wilde|wou|dacht|voelde)\s+ik|at\s+the\s+time,?\s+i|als\s+puber|destijds|years\s+ago|a\s+year\s+ago|"
+              r"in\s+mijn\s+(?:tiener|puber|studenten)\w*|als\s+tiener|in\s+die\s+(?:periode|tijd|jaren)|in\s+(?:that|those)\s+(?:period|time|years)|during\s+that\s+(?:time|period)|(?:wilde|wou|dacht|voelde|was|had|deed)\s+(?:ik\s+)?toen|toen\s+(?:wilde|wou|dacht|voelde)\s+ik|at\s+the\s+time,?\s+i|als\s+puber|destijds|years\s+ago|a\s+year\s+ago|"
               r"when\s+i\s+was\s+(?:\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+kid|a\s+child|little|young|younger|a\s+teen\w*|in\s+(?:high\s+)?school|at\s+uni\w*)|used\s+to|back\s+then|"
               r"in\s+the\s+past|as\s+a\s+teen\w*|(?:from|between)\s+(?:about\s+|around\s+|the\s+ages?\s+of\s+|age\s+)?\d+\s+(?:to|until|till|and)\s+(?:about\s+)?\d+|"
               r"(?:van|tussen)\s+mijn\s+(?:ongeveer\s+)?(?:\d+(?:e|de|ste)?|[a-z]{1,3}(?:e|de|ste))\s+(?:tot|en)\s+(?:mijn\s+)?(?:\d+(?:e|de|ste)?|[a-z]{1,3}(?:e|de|ste))|in\s+my\s+(?:(?:early|late|mid)[\s-]+)?(?:teens|twenties|thirties|forties|youth|student\s+days)|"
@@ -407,7 +407,8 @@ _RECOVERED_RE = _c(r"\b(?:nu\s+gaat\s+het\s+(?:gelukkig\s+)?(?:goed|beter|veel\s
                    r"(?:\d+|tien|vijf|twee|drie|vier|zes|zeven|acht|negen)\s+jaar\s+(?:clean|schoon|vrij)|years\s+(?:clean|free))\b")
 # Hyperbole and idioms around otherwise alarming words.
 _IDIOM_AFTER_RE = _c(r"^\s*(?:(?:gaan|gaat|ga|wil|wilde|wou)\s+)?(?:of|from|van|door)\s+(?:the\s+|het\s+)?(?:embarrassment|shame|laughter|laughing|cringe|boredom|"
-                     r"schaamte|lachen|verveling|de\s+zenuwen|nerves|curiosity|nieuwsgierigheid|heimwee|verdriet|de\s+kou|kou|de\s+hitte|hitte|de\s+honger|honger|dorst|de\s+spanning|spanning|the\s+heat|heat|the\s+cold|cold|hunger|thirst|suspense|anticipation)\b|^\s*(?:laughing|lachen)\b|^\s*(?:dan|than)\b")
+                     r"schaamte|lachen|verveling|de\s+zenuwen|nerves|curiosity|nieuwsgierigheid|heimwee|verdriet|de\s+kou|kou|de\s+hitte|hitte|de\s+honger|honger|dorst|de\s+spanning|spanning|the\s+heat|heat|the\s+cold|cold|hunger|thirst|suspense|anticipation)\b|^\s*(?:laughing|lachen)\b|^\s*(?:dan|than)\b"
+                     r"|^\s*(?:grinding|working|studying|revising|training|practi[sc]ing|farming|rushing|cleaning|running\s+around)\b")
 _JOKE_RE = _c(r"\b(?:bij\s+wijze\s+van\s+spreken|figuurlijk|niet\s+letterlijk|not\s+literally|figuratively|lol|lmao|lmfao|rofl|haha\w*|hihi\w*|jk|j/k|just\s+kidding|grapje|geintje|kidding)\b|[\U0001F602\U0001F923\U0001F606]")
 _JOKE_PRONE = frozenset({"en.kill_myself", "nl.mezelf_van_kant", "nl.wil_dood", "en.want_to_die", "nl.dood_wil"})
 _HYPERBOLE_RE = _c(r"\b(?:so|zo|really|echt|super)\s+(?:boring|embarrassing|awkward|cringey|cringy|saai|genant|gênant|ongemakkelijk)\b|\b(?:embarrass\w*|cringe\w*|schaam\w*|gênant|genant)\b")
@@ -438,7 +439,8 @@ _ALSO_ME_RE = _c(r"\b" + I_NL + r"\s+" + _GAP % 2 + r"(?:denk|dacht|heb|had)\s+(
 
 # A question put to someone else just before the match: the words are the asker's, not the author's state.
 _ASKED_OF_YOU_RE = _c(r"\b(?:are|do|have|were|did)\s+you\s+(?:[\w']+\s+){0,2}$|\b(?:ben|heb|denk|zit|speel|loop)\s+(?:je|jij|u)\s+(?:[\w']+\s+){0,2}$")
-_ASKED_WHETHER_RE = _c(r"\b(?:asked|asks|vroeg|vraagt|vroegen)\s+(?:me\s+|mij\s+|us\s+|ons\s+)?(?:[\w']+\s+){0,3}?(?:whether|if|of)\s+(?:[\w']+\s+){0,12}?$")
+_ASKED_WHETHER_RE = _c(r"\b(?:asked|asks|vroeg|vraagt|vroegen)\s+(?:me\s+|mij\s+|us\s+|ons\s+)?(?:[\w']+\s+){0,3}?(?:whether|if|of)\s+(?:[\w']+\s+){0,12}?$"
+                       r"|\b(?:stelde|stelt|stellen|gesteld|asked)\s+(?:\w+\s+){0,2}?(?:vragen|questions)\W+(?:\w+\s+){0,2}?(?:whether|if|of|about)\s+(?:[\w']+\s+){0,12}?$")
 _ANSWERED_YES_RE = _c(r"\b(?:yes|yeah|ja|and\s+i\s+(?:said|told|admitted)|en\s+ik\s+(?:zei|heb\s+gezegd|gaf\s+toe)|admitted|toegegeven|i\s+have|ik\s+heb)\b")
 # Self patterns that name the subject (suicide, self-harm) with a verb some words before it.
 _GENERAL = frozenset({"nl.ik_denk_aan_zelfmoord", "en.i_am_suicidal", "nl.mijn_zelfmoordgedachten", "nl.zelfmoordgedachten_heb_ik",
@@ -479,7 +481,7 @@ _DESIRE_C = _c(
 # Informal posts leave out "I": "want to be gone", "wil gwn weg", "no point in anything anymore".
 _PRO_DROP_RE = _c(r"\s*(?:(?:just|really|honestly|gewoon|gwn|echt|soms|sometimes)\s+)*(?:want|wanna|wish|hope|thinking|wil|wou|hoop|denk|no\s+point|geen\s+zin|can't|cant|kan)\b")
 _FEAR_C = _c(r"^\s*(?:(?:maar|en|vooral|niet)\s+)?voor\s+(?:het\s+idee|de\s+gedachte)\s+dat\b|\b(?:(?:thought|felt\s+like|was\s+sure|was\s+convinced|genuinely\s+believed)\s+i\s+was\s+(?:going\s+to\s+die|gonna\s+die|dying)|dacht\s+(?:echt\s+)?dat\s+ik\s+(?:doodging|dood\s+ging|dood\s+zou\s+gaan|ging\s+sterven|eraan\s+ging)|paniek\w*|panic\w*|"
-             r"hartaanval|heart\s+attack|als\s+de\s+dood|narcose|verdoving|anesthes\w*|anaesthe\w*|bang|angst\w*|doodsbang|scared|afraid|fear\w*|terrified|what\s+if|wat\s+als|nerveus|nervous|zorgen\s+om\s+(?:de|een)|worried\s+about\s+(?:the|a))\b")
+             r"hartaanval|heart\s+attack|als\s+de\s+dood|(?:feel|feels|felt|feeling)\s+like\s+i'?m\s+(?:dying|going\s+to\s+die)|(?:voel|voelt)\s+(?:het\s+)?(?:alsof|of)\s+ik\s+(?:doodga|dood\s+ga|sterf)|narcose|verdoving|anesthes\w*|anaesthe\w*|bang|angst\w*|doodsbang|scared|afraid|fear\w*|terrified|what\s+if|wat\s+als|nerveus|nervous|zorgen\s+om\s+(?:de|een)|worried\s+about\s+(?:the|a))\b")
 _QUESTION_C = _c(r"\b(?:weten|know|wondering|vraag\s+me\s+af|kun\s+je|kan\s+je|can\s+you|could\s+you|is\s+het\s+(?:waar|mogelijk|normaal)|"
                  r"is\s+it\s+(?:true|possible|normal)|klopt\s+het|gevaarlijk|dangerous|risico|risk|kans\s+op|chance\s+of|"
                  r"bij\s+welke|at\s+what|hoeveel\s+mag|how\s+much\s+can)\b")
@@ -534,11 +536,11 @@ SELF_PATTERNS += [
                                  r"(?=.*\b(?:\w*kras\w*|\w*krab\w*|snij\w*|sneed|\w*gesneden|brand|\w*gebrand|sla|slaan|sloeg|geslagen|stomp\w*|gestompt|bonk\w*|"
                                  r"knijp\w*|geknepen|bijt|bijten|beet|gebeten|prik\w*|\w*gekrabd|druk|drukt|drukte|gedrukt|hou|houd|hield|gehouden)\b)"
                                  r".*?\b(?:expres|met\s+opzet|opzettelijk|om\s+(?:iets|wat)\s+(?:anders\s+)?te\s+voelen|om\s+(?:de|die|die\s+andere)\s+pijn\s+te\s+voelen|"
-                                 r"tot\s+(?:het|ze|hij|er)\s+(?:\w+\s+)?(?:bloed\w*|blauw\w*|blaren|open\w*|kapot|rauw)|tot\s+bloedens\s+toe|keer\s+op\s+keer|als\s+straf|verdien\w*)\b"),
+                                 r"tot\s+(?:het|ze|hij|er)\s+(?:\w+\s+)?(?:bloed\w*|blauw\w*|blaren|open\w*|kapot|rauw)|tot\s+bloedens\s+toe|keer\s+op\s+keer|als\s+straf|verdien\w*|als\s+ik\s+(?:iets\s+)?(?:fout\s+doe|het\s+verpest|faal))\b"),
     ("en.own_body_harmed", r"^(?=.*\b(?:i|i've|i'm|im|ive)\b)(?=.*\b" + _HARM_BODY_EN + r"\b)"
                            r"(?=.*\b(?:punch\w*|hit|hits|hitting|scratch\w*|burn\w*|burnt|scald\w*|cut|cuts|cutting|bang\w*|slam\w*|pinch\w*|bite|biting|"
                            r"pick\w*|claw\w*|stab\w*|hold|held|holding|dig|digging|carv\w*|press|pressed|pressing)\b)"
-                           r".*?\b(?:on\s+purpose|deliberately|intentionally|to\s+feel\s+(?:something|anything|it|the\s+pain)|over\s+and\s+over|as\s+(?:a\s+)?punishment|i\s+deserve|"
+                           r".*?\b(?:on\s+purpose|deliberately|intentionally|to\s+feel\s+(?:something|anything|it|the\s+pain)|over\s+and\s+over|as\s+(?:a\s+)?punishment|i\s+deserve|when\s+i\s+(?:mess\s+up|screw\s+up|fail|make\s+a\s+mistake|get\s+(?:it|something)\s+wrong)|"
                            r"(?:until|till|til)\s+(?:there\s+(?:are|were)\s+|it\s+|they\s+|i\s+|the\s+skin\s+)?(?:\w+\s+)?(?:bled|bleeds?|bleeding|bruis\w*|blister\w*|raw|broke|breaks))\b"),
 ]
 # Round 21 (dev: round 20): blades taken out of a razor or a sharpener, the everyday sign of cutting.
@@ -565,7 +567,9 @@ _HOPELESS_C = _c(
     # round 20: the child or partner better off with someone else; "then it is over at once"
     r"beter\s+af\s+(?:is\s+|zou\s+zijn\s+|zijn\s+)?(?:met|bij)\s+(?:een\s+)?(?:andere|ander|iemand\s+anders|een\s+moeder|een\s+vader)\b|"
     r"(?:so\s+much\s+|much\s+|far\s+|a\s+lot\s+)?better\s+off\s+(?:if\s+(?:my|someone|somebody|another)\s+\w+\s+(?:raised|had|took)|with\s+(?:someone|somebody|another|a\s+different)\b)|"
-    r"in\s+(?:één|een)\s+keer\s+(?:klaar|over|voorbij)|dan\s+is\s+(?:het|alles)\s+(?:eindelijk\s+|gewoon\s+)?(?:klaar|over|voorbij)\s*(?:[.!,]|$))"
+    r"in\s+(?:één|een)\s+keer\s+(?:klaar|over|voorbij)|(?:zo|echt|helemaal|gewoon)\s+(?:done|klaar)\s+met\s+alles|(?:so\s+)?tired\s+of\s+(?:hurting|the\s+pain|being\s+in\s+pain|fighting)|"
+    r"(?:don't|dont)\s+know\s+why\s+i'?m\s+telling\s+(?:strangers|you|anyone|you\s+all)\s+this|"
+    r"dan\s+is\s+(?:het|alles)\s+(?:eindelijk\s+|gewoon\s+)?(?:klaar|over|voorbij)\s*(?:[.!,]|$))"
 )
 _ACTS_C = _c(
     r"\b(?:afscheid\s+(?:genomen|nemen|neem)\s+van|said\s+(?:my\s+)?goodbyes?\s+to|saying\s+goodbye\s+to|"
@@ -578,6 +582,12 @@ _ACTS_C = _c(
     r"(?:uitgestippeld|bedacht|uitgedacht|besloten|gepland|weet)\s+(?:\w+\s+){0,2}?(?:hoe\s+en\s+wanneer|wanneer\s+en\s+hoe|welke\s+dag)|"
     r"(?:planned|planning|worked\s+out|figured\s+out|decided|know)\s+(?:\w+\s+){0,2}?(?:how\s+and\s+when|when\s+and\s+how|which\s+day\s+i'?d?\s+(?:would\s+)?do\s+it|when\s+i'?(?:ll|d)\s+do\s+it)|(?:looked|looking|staring|stared)\s+down\b|"
     r"(?:sta|zit|ben|stond|zat)\s+(?:nu\s+)?(?:bij|op|aan)\s+(?:het\s+spoor|de\s+rails|de\s+brug|het\s+dak|de\s+rand)|"
+    # round 22: the plan thought through, letters to one's children, counting the medicines
+    r"(?:bedenk\w*|nadenk\w*|uitdenk\w*)\s+hoe\s+(?:je|ik|k)\s+(?:het|t)\s+(?:zou|ga|zal|gaat)\s+doen|(?:heb|had)\s+(?:het|t)\s+(?:al\s+)?(?:helemaal\s+)?uitgedacht|"
+    r"(?:i've|i\s+have|i'd|i\s+had)\s+(?:got\s+)?it\s+(?:all\s+)?(?:worked|figured|planned|thought)\s+out|"
+    r"(?:written|wrote|writing)\s+(?:\w+\s+){0,2}?letters?\s+to\s+(?:both\s+|each\s+of\s+|all\s+)?(?:my|m'n|mijn)\s+(?:\w+\s+)?(?:kids|children|sons|daughters|family|wife|husband|partner)|"
+    r"brie(?:f|ven)\s+(?:\w+\s+){0,2}?(?:geschreven|schrijven)\s+(?:aan|voor)\s+(?:mijn|m'n|beide)\s+(?:\w+\s+)?(?:kinderen|kids|zoon|dochter|man|vrouw)|"
+    r"counting\s+(?:up\s+)?(?:what'?s\s+left|my\s+(?:pills|tablets|meds)|the\s+(?:pills|tablets|meds))|(?:pillen|tabletten|medicijnen)\s+(?:\w+\s+)?(?:geteld|tellen|aan\s+het\s+tellen)|"
     r"(?:i'm|i\s+am|standing|sitting)\s+(?:\w+\s+)?(?:at|on|by)\s+(?:the\s+)?(?:train\s+tracks|tracks|railway|rails|bridge|roof|ledge|edge))\b"
 )
 # Round 8, across sentences: asking how much is lethal and saying it is not for school work.
@@ -610,6 +620,24 @@ _POST_PATTERNS += [(name, _c(pattern)) for name, pattern in [
                                r"|\bhoe\s+lang\s+(?:duurt\s+het|het\s+duurt)\s+(?:voordat|tot|voor)\s+(?:iemand|ze|men|mensen)\s+(?:je|me|mij|een\s+lichaam)\s+(?:\w+\s+)?(?:vindt|vinden|gevonden)\b"
                                r"|\b(?:levens)?verzekering\s+(?:\w+\s+){0,2}?(?:uit|keert)\s+(?:\w+\s+){0,2}?(?:bij|na|als)\s+(?:het\s+)?(?:zelfmoord|zelfdoding|geen\s+ongeluk)\b"),
 ]]
+_POST_PATTERNS += [(name, _c(pattern)) for name, pattern in [
+    ("en.height_asked_for_me", r"\bhow\s+high\s+(?:\w+\s+){0,6}?(?:certain|sure|fatal|lethal|enough)\b.{0,80}?\b(?:asking\s+for\s+(?:me|myself)|(?:it's|its|this\s+is)\s+for\s+me|not\s+for\s+a\s+(?:friend|project|story|book))\b"
+                              r"|\bhoe\s+hoog\s+(?:\w+\s+){0,6}?(?:zeker|dodelijk|fataal|genoeg)\b.{0,80}?\b(?:vraag\s+(?:het\s+|dit\s+)?voor\s+(?:mezelf|mijzelf|mij)|niet\s+voor\s+(?:een\s+)?(?:vriend\w*|project|verhaal|boek))\b"),
+]]
+# Round 22 (dev since round 23): a wish that was past and has come back ("acht jaar geleden wilde ik niet
+# meer leven ... sinds juni zijn die gedachten weer terug"): the wish is told as past, its return as now.
+_THOUGHTS_BACK_RE = _c(r"\b(?:die|deze|de|mijn|m'n|those|these|the|my)\s+(?:\w+\s+){0,5}?(?:gedachte?n?|thoughts?)\s+(?:\w+\s+){0,3}?"
+                       r"(?:(?:zijn|is|komen|kwamen)\s+(?:\w+\s+){0,2}?(?:weer\s+)?terug|(?:are|is|came|have\s+come|'re)\s+(?:\w+\s+){0,2}?back)\b"
+                       # the Dutch inversion: "sinds juni zijn die gedachten weer terug"
+                       r"|\b(?:zijn|is|komen|kwamen)\s+(?:die|deze|de|mijn|m'n)\s+(?:\w+\s+){0,3}?gedachte?n?\s+(?:\w+\s+){0,2}?terug\b")
+
+
+def _wish_come_back(t):
+    found = list(_sentences(t))
+    return (any(_THOUGHTS_BACK_RE.search(sentence) for sentence in found)
+            and any(_DESIRE_C.search(sentence) and _DEATH_C.search(sentence) and not _FEAR_C.search(sentence) for sentence in found))
+
+
 # Round 21 (dev: round 20): the author gives their pet or things to named people and says all is
 # arranged or thanks everyone ("mijn kat gaat naar mijn zus ... alles is geregeld"); a move, a
 # clear-out or a new job is none of that.
@@ -650,7 +678,7 @@ _DEPARTURE_RE = _c(r"\b(?:retir\w*|pensioen\w*|verhui\w*|emigr\w*|moving|new\s+j
 
 
 def _other_gives_away(t):
-    found = _sentences(t)
+    found = list(_sentences(t))
     if not (any(_GIVES_AWAY_RE.search(sentence) for sentence in found) and any(_FINAL_WORDS_RE.search(sentence) for sentence in found)):
         return False
     # "hij gaat niet met pensioen" keeps the post; "she is retiring" explains it
@@ -682,6 +710,8 @@ _EVERYDAY_SENSE = {name: _c(pattern) for name, pattern in {
     "other.hoarding_pills": r"\b(?:weekdoos|pillendoos|baxter\w*|dosette|pill\s+organi[sz]er|weekly\s+box|inleveren|hand\s+in)\b",
     # an itch, a skin complaint, a massage or a sport: the body part is hurt, not harmed
     "nl.eigen_lichaam_verwond": r"\b(?:jeuk\w*|eczeem|psoriasis|netelroos|muggen\w*|allergi\w*|uitslag|masseer\w*|massage|kickboks\w*|boks\w*|tatoe\w*|zon|zonnebrand|verbrand|kat|katten|poes|hond|puppy|kitten|konijn|papegaai|nagels\s+knippen)\b",
+    # self-harm in animals ("een soort zelfbeschadiging bij katten?")
+    "nl.ander_zelfmoordgedachten": r"\b(?:bij|in|for|with)\s+(?:\w+\s+)?(?:katten|honden|dieren|huisdieren|vogels|papegaaien|konijnen|cats|dogs|animals|pets|birds|parrots|rabbits)\b",
     # blades out of a razor to clean, replace or recycle them
     "nl.mesjes_uit_scheermes": r"\b(?:vervang\w*|repar\w*|schoon\w*|recycl\w*|weggooien|slijpen|geslepen|kapot|nieuwe|onderhoud\w*)\b",
     "en.blades_out_of_razor": r"\b(?:replac\w*|repair\w*|fix\w*|clean\w*|recycl\w*|dispos\w+\s+of|sharpen\w*|broken|new\s+ones?|maintenance)\b",
@@ -833,6 +863,8 @@ def _concept_hit(sentence, *, media, joking, first_person):
         if (_NEGATED_DEATH_RE.search(sentence[: death.start()]) or _SOMEONE_ELSES_DEATH_RE.search(sentence[: death.start()])
                 or _IDIOM_AFTER_RE.search(after) or _place_meant(death, after)):
             continue
+        if _ASKED_WHETHER_RE.search(sentence[: death.start()]) and not _ANSWERED_YES_RE.search(after):
+            continue  # "ze vroeg of ik weleens aan de dood denk" (a screening question)
         if death.group() == "wake up" and not _WAKE_NEGATED_RE.search(sentence):
             continue  # "I hope I wake up without a headache"
         if _wish_to_live(death, sentence):
@@ -966,9 +998,16 @@ _DENIAL_RE = _c(
     r"|ik\s+wil\s+(?:juist|heus|echt\s+wel|wel|heel\s+graag|graag)\s+(?:blijven\s+)?leven"
     r"|niet\s+op\s+een\s+(?:donkere|suicidale|enge|nare|zorgwekkende)\s+manier"
     r"|i\s+(?:don'?t|do\s+not)\s+mean\s+(?:that|it|this)\s+in\s+a\s+(?:dark|suicidal|bad|scary|worrying)\s+way|not\s+in\s+a\s+(?:dark|suicidal)\s+way"
+    # round 22 (dev since round 23): wanting to live, never having wanted to die, no dark thoughts, no worry about oneself
+    r"|i\s+(?:really\s+|do\s+|so\s+|genuinely\s+|still\s+)?want\s+to\s+live|i\s+(?:never|didn'?t\s+ever|did\s+not\s+ever)\s+(?:once\s+)?wanted\s+to\s+die"
+    r"|i\s+(?:don'?t|do\s+not)\s+have\s+(?:any\s+)?dark\s+thoughts|(?:i'?m|i\s+am)\s+not\s+worried\s+about\s+myself"
+    r"|ik\s+(?:heb|had)\s+(?:echt\s+)?geen\s+(?:donkere\s+gedachten|zorgen\s+(?:over|om)\s+(?:mezelf|mijzelf))|ik\s+(?:wilde|wou)\s+nooit\s+dood"
+    # ... but not an ambivalent one ("I don't want to die exactly, but ...")
+    r"|(?:but\s+)?i\s+(?:really\s+|honestly\s+|definitely\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+die(?!\s+(?:exactly|as\s+such|per\s+se|really|or\s+anything))"
+    r"|(?:maar\s+)?ik\s+wil\s+(?:echt\s+|helemaal\s+)?niet\s+dood(?!\s+(?:precies|eigenlijk|per\s+se|ofzo|of\s+zo))"
     r"|i\s+don'?t\s+think\s+about\s+(?:hurting|harming|killing)\s+myself\s+any\s*more"
     # a past that is over, told with how long ago: "I haven't had a suicidal thought in over four years"
-    r"|(?:i\s+)?(?:haven'?t|have\s+not)\s+(?:had|felt|done\s+it|self[\s-]?harmed|cut|hurt\s+myself)\s+(?:a\s+|any\s+)?"
+    r"|(?:i\s+)?(?:haven'?t|have\s+not)\s+(?:had|felt|done\s+it|self[\s-]?harmed|cut|hurt\s+myself)\s+(?:or\s+(?:been\s+)?(?:suicidal|self[\s-]?harmed|cut)\s+)?(?:a\s+|any\s+)?"
     r"(?:(?:suicidal\s+)?(?:thoughts?|urges?)(?:\s+(?:of|about)\s+(?:suicide|dying|self[\s-]?harm|hurting\s+myself))?\s+)?"
     r"(?:in|for)\s+(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?(?:a|an|\w+)\s+(?:years?|decades?)"
     r"|ik\s+heb\s+(?:al\s+)?(?:meer\s+dan\s+|ruim\s+|bijna\s+)?\w+\s+jaar\s+(?:geen|niet)\s+(?:moment\s+|seconde\s+)?(?:meer\s+)?"
@@ -1026,6 +1065,8 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
             self_signals.append("self.hopeless_and_acts")
         if _own_gives_away(t):
             self_signals.append("self.gives_away_and_arranged")
+        if _wish_come_back(t):
+            self_signals.append("self.wish_come_back")
         self_signals += [name for name, pattern in _POST_PATTERNS if pattern.search(t)]
     if self_signals:
         return CrisisAssessment(True, "self", tuple(dict.fromkeys(self_signals)))

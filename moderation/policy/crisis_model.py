@@ -240,6 +240,8 @@ class CrisisModel:
         self.bias = float(bias)
         self.threshold = float(threshold)
         self.meta = dict(meta or {})
+        # the allowance for long posts, on the logit per ln(sentences judged): see score()
+        self.slope = float(self.meta.get("slope", 0.0))
 
     @classmethod
     def load(cls, path: Path | str = WEIGHTS_PATH) -> CrisisModel:
@@ -253,7 +255,10 @@ class CrisisModel:
                             threshold=np.float64(self.threshold), **extra)
 
     def score(self, normalised: str, may_judge=None) -> float:
-        """The probability that a post (normalised text) is a crisis post: its most alarming span.
+        """The probability that a post (normalised text) is a crisis post: its most alarming span,
+        less ``slope`` × ln(the sentences judged) on the logit. The most alarming of forty ordinary
+        sentences scores higher by chance than the one sentence of a short post, so without the
+        allowance long posts drew most of the false alarms (cross-validated: 0.167 against 0.026).
 
         ``may_judge(sentences) -> [bool]``: which sentences the model may judge (all by default);
         the others are not read and no span crosses them."""
@@ -273,7 +278,8 @@ class CrisisModel:
         judged = gated_spans(allowed)
         if not judged:
             return 0.0
-        return _sigmoid(max(span_logit(self.bias, dots, totals, a, b) for a, b in judged))
+        read = sum(1 for ok, total in zip(allowed, totals, strict=True) if ok and total)
+        return _sigmoid(max(span_logit(self.bias, dots, totals, a, b) for a, b in judged) - self.slope * math.log(max(1, read)))
 
 
 _lock = threading.Lock()
