@@ -183,3 +183,23 @@ def test_a_category_or_a_starter_changed_in_the_admin_shows_in_a_kept_list(clien
 
     html = client.get(category.get_absolute_url()).content.decode()
     assert "<h1>Slaap &amp; rust</h1>" in html and "door anneke2" in html
+
+
+@pytest.mark.parametrize("topics", [0, 1])
+def test_a_category_made_members_only_in_the_admin_closes_a_list_a_visitor_already_had(client, category, topic_factory, admin_user, topics):
+    """The list copy holds the category too, and the view's visibility check reads it: the admin's change must
+    reach it at once, or a visitor keeps reading what is now for members only (without topics only the
+    category's own save makes the copy stale; with them each topic's change does too)."""
+    for _ in range(topics):
+        topic_factory(title="Wordt alleen voor leden")
+    assert titles(client, category) == ["Wordt alleen voor leden"] * topics  # the visitor's copy is kept
+
+    as_admin(client, admin_user)
+    response = client.post(f"/admin/forum/category/{category.pk}/change/", {
+        "name": category.name, "slug": category.slug, "description": "", "position": 1, "is_health": "", "members_only": "on",
+    })
+    assert response.status_code == 302
+    client.logout()
+
+    response = client.get(category.get_absolute_url())
+    assert response.status_code == 302 and "Wordt alleen voor leden" not in response.content.decode()
