@@ -163,7 +163,7 @@ class _Docs:
             indptr.append(len(indices))
         return np.asarray(values), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)
 
-    def read(self, i):
+    def judged(self, i):
         """How many sentences of text `i` the model judges (the n of the long-post allowance)."""
         start, end = self.ranges[i]
         return max(1, sum(1 for j in range(start, end) if self.allowed[j] and self.totals[j]))
@@ -256,12 +256,12 @@ def train(posts=None, log=None):
     original = np.array([i < len(posts) for i in range(len(items))])
     rules = np.array([detect_crisis(p["text"], learned=False).crisis for p in items])
     blind = np.array([bool(_ROUND_RE.search(p["id"])) for p in items])
-    read = np.log(np.array([docs.read(i) for i in range(len(items))]))
+    log_judged = np.log(np.array([docs.judged(i) for i in range(len(items))]))
     best = None
     for c in C_GRID:
         logits = _held_out(docs, gold, fold, c)
         for slope in SLOPE_GRID:
-            held = 1.0 / (1.0 + np.exp(-np.clip(logits - slope * read, -30.0, 30.0)))
+            held = 1.0 / (1.0 + np.exp(-np.clip(logits - slope * log_judged, -30.0, 30.0)))
             by_threshold = [rules | (held >= t) for t in GRID]
             threshold = next((t for t, pred in zip(GRID, by_threshold, strict=True)
                               if _rates(pred[blind], gold[blind])[1] <= MAX_FPR), GRID[-1])
