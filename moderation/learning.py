@@ -36,7 +36,8 @@ HELDOUT_PATH = ROOT / "tests" / "policy" / "heldout.jsonl"
 INDEPENDENT_DIR = ROOT / "moderation" / "policy" / "corpus" / "independent"
 INDEPENDENT_ROUNDS = {"round12.jsonl": "dev", "round14.jsonl": "dev", "round15.jsonl": "test", "round16.jsonl": "test",
                       "round17.jsonl": "test", "round18.jsonl": "test", "train19.jsonl": "train",
-                      "round19.jsonl": "test", "round20.jsonl": "test"}
+                      "round19.jsonl": "test", "round20.jsonl": "test", "train21.jsonl": "train",
+                      "round21.jsonl": "test", "round22.jsonl": "test"}
 SEED = 20261201
 
 

@@ -27,7 +27,7 @@ def posts(member, topic_factory, no_rate_limits):
     made = {"question": topic.posts.get(is_question=True)}
     for name, body in {
         "burnout": "Na mijn burnout ben ik rustig gaan opbouwen.",
-        "burn out": "Een burn out voelt alsof je batterij leeg is.",
+        "burn out": "Tijdens mijn burn out voelde ik me als een lege batterij.",
         "slaap": "Ik heb veel slaap problemen gehad in die tijd.",
         "compound": "Mijn slaapproblemen werden minder met een vast ritme.",
         "cafe": "In het café om de hoek zit ik vaak even.",
