@@ -263,10 +263,19 @@ SELF_PATTERNS = [
     ("nl.mezelf_slaan", r"\b(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"(?:geslagen|slaan|sla|sloeg|uithongeren|uitgehongerd|stompen|gestompt)\b(?!\s+(?:voor|om)\b)(?!.*\bkop\b)"),
     ("nl.mezelf_pijn_doen", r"\b(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"(?:pijn\s+(?:te\s+)?doen|pijn\s+doe|pijn\s+gedaan)\b|\b(?:doe|deed|doen)\s+(?:mezelf|mijzelf)\s+" + _GAP % 2 + r"pijn\b"),
     ("nl.mezelf_van_kant", r"\b(?:mezelf|mijzelf|me)\s+" + _GAP % 3 + r"(?:van\s+kant\s+(?:te\s+)?maken|ophangen|op\s+te\s+hangen|verhangen|te\s+verhangen|dood\s*(?:te\s+)?maken|om\s+het\s+leven\s+(?:te\s+)?brengen|verdrinken|doodschieten|dood\s+te\s+schieten)\b"),
-    ("nl.springen", r"\b" + I_NL + r"\s+" + _GAP % 6 + r"(?:voor\s+(?:de|een)\s+trein|van\s+(?:het|een|de)\s+(?:dak|brug|flat|balkon|galerij))\s+" + _GAP % 2 + r"(?:springen|spring|te\s+springen|stappen|gooien)\b"),
-    ("nl.pillen_sparen", r"\b(?:pillen|tabletten|medicijnen|slaappillen|oxazepam|paracetamol)\s+" + _GAP % 2 + r"(?:opgespaard|gespaard|aan\s+het\s+sparen|verzameld|op\s+te\s+sparen|opsparen)\b|\b(?:spaar|sparen)\s+" + _GAP % 4 + r"(?:pillen|tabletten|medicijnen|slaappillen)\b"),
+    ("nl.springen", r"\b" + I_NL + r"\s+" + _GAP % 6 + r"(?:voor\s+(?:de|een)\s+trein|van\s+(?:het|een|de)\s+(?:dak|brug|flat|balkon|galerij|toren|dom|kerktoren|parkeergarage|viaduct))\s+" + _GAP % 2 + r"(?:springen|spring|te\s+springen|stappen|gooien)\b"
+                    r"|\b(?:spring|springen)\s+" + I_NL + r"\s+(?:\w+\s+){0,2}?van\s+(?:het|een|de)\s+(?:dak|brug|flat|balkon|galerij|toren|dom|kerktoren|parkeergarage|viaduct)\b"),
+    # round 24 (dev: round 24): whether one is there or not does not matter
+    ("nl.maakt_niet_uit_of_ik_er_ben", r"\b(?:maakt|boeit)\s+(?:toch\s+|echt\s+|het\s+)?(?:niks|niets|geen\s+bal|nie)\s+(?:meer\s+)?(?:uit\s+)?of\s+(?:ik|k)\s+(?:er\s+)?(?:ben|ga|zou\s+zijn|besta|leef)\s+of\s+(?:niet|nie)\b"),
+    ("en.doesnt_matter_if_im_here", r"\b(?:doesn'?t|does\s+not|wouldn'?t|won'?t)\s+matter\s+(?:\w+\s+)?(?:if|whether)\s+i'?m\s+(?:here|alive|around|there)\s+or\s+not\b|\bnobody\s+would\s+(?:even\s+)?(?:notice|care)\s+if\s+i\s+(?:was|were|died|disappeared)\b"),
+    ("nl.pillen_sparen", r"\b(?:pillen|tabletten|medicijnen|slaappillen|slaapmiddel\w*|oxazepam|temazepam|lorazepam|diazepam|zolpidem|zopiclon\w*|tramadol|codeine|oxycodon\w*|morfine|quetiapine|amitriptyline|paracetamol|\w+pam)\s+" + _GAP % 2 + r"(?:opgespaard|gespaard|aan\s+het\s+sparen|verzameld|op\s+te\s+sparen|opsparen)\b|\b(?:spaar|sparen)\s+" + _GAP % 4 + r"(?:pillen|tabletten|medicijnen|slaappillen|slaapmiddel\w*|oxazepam|temazepam|lorazepam|diazepam|zolpidem|zopiclon\w*|tramadol|codeine|oxycodon\w*|morfine|quetiapine|amitriptyline|paracetamol|\w+pam)\b"),
     ("nl.hoe_ik_het_ga_doen", r"\b(?:uitzoeken|uitgezocht|uit\s+te\s+zoeken|bedenken|bedacht|nadenken|nagedacht|plannen)\s+(?:\w+\s+)?(?:waar|hoe|wanneer)\s+(?:en\s+(?:waar|hoe|wanneer)\s+)?ik\s+het\s+(?:ga\s+doen|doe|zou\s+doen|wil\s+doen)\b"
                             r"|\b(?:uitzoeken|uit\s+te\s+zoeken)\s+hoe\s+en\s+wanneer\s*(?:,|$|net\s+als)"),
+    ("en.if_hit_relieved", r"\bif\s+(?:a|the)\s+(?:bus|car|truck|lorry|train|tram)\s+(?:\w+\s+)?(?:hit|hits|ran\s+over|runs\s+over|took\s+me\s+out)\s+me\b.{0,60}?\b(?:i'?d|i\s+would|id)\s+(?:\w+\s+)?(?:be\s+)?(?:relieved|glad|happy|fine|ok|okay|not\s+mind|welcome\s+it)\b"
+                         r"|\b(?:i'?d|i\s+would|id)\s+(?:\w+\s+)?(?:be\s+)?(?:relieved|glad|not\s+mind|welcome\s+it)\s+if\s+(?:a|the)\s+(?:bus|car|truck|lorry|train)\s+(?:\w+\s+)?(?:hit|ran\s+over)\s+me\b"),
+    ("nl.hoop_niet_wakker", r"\b(?:hoop|hoopte|wens|wenste|zou\s+willen)\s+(?:\w+\s+){0,3}?dat\s+(?:ik|k)\s+(?:\w+\s+){0,2}?(?:niet|nie|nooit)\s+(?:meer\s+)?wakker\s+(?:word|wordt|zou\s+worden|worden)\b"),
+    ("self.looked_up_painless", r"\b(?:ik|k)\s+(?:\w+\s+){0,4}?(?:opgezocht|gezocht|gegoogeld|google|zoek\s+op|zocht\s+op)\s+(?:\w+\s+){0,3}?['\"]?(?:hoe\s+(?:het|je\s+het|dat)\s+(?:\w+\s+)?(?:zonder\s+pijn|pijnloos)|pijnloze\s+manier\w*)"
+                                r"|\b(?:i|ive|i've)\s+(?:\w+\s+){0,4}?(?:looked\s+up|googled|searched(?:\s+for)?|researched|researching|been\s+looking\s+up)\s+(?:\w+\s+){0,3}?['\"]?(?:painless\s+ways?|how\s+to\s+(?:do\s+it|die)\s+(?:without\s+pain|painlessly))"),
     ("nl.als_ik_verongeluk_prima", r"\bals\s+ik\s+(?:\w+\s+){0,3}?(?:onder\s+een\s+(?:vrachtwagen|auto|bus|trein|tram)\s+(?:kom|zou\s+komen|beland)|verongeluk|doodga|dood\s+ga|er\s+niet\s+meer\s+ben)\b.{0,40}\b(?:prima|best|fijn|een\s+opluchting|geen\s+probleem|niet\s+erg)\b"),
     ("nl.mezelf_slaan", r"\b(?:sla|sloeg|stomp|stompte|beuk|beukte)\s+(?:ik\s+)?(?:mezelf|mijzelf)\b(?!\s+(?:\w+\s+)?voor\s+(?:mijn|m'n|mn|de)\s+(?:kop|hoofd|kanis))"),
     ("nl.weet_waarvoor_ik_ze_bewaar", r"\bik\s+weet\s+(?:\w+\s+){0,2}?waar\s*voor\s+ik\s+(?:ze|die|deze|het|dat)\s+(?:\w+\s+)?(?:bewaar|spaar|verzamel|heb\s+(?:bewaard|gespaard|liggen))\b"),
@@ -351,24 +360,42 @@ OTHER_PATTERNS = [
     ("other.hoarding_pills", r"\b(?:hoarding|stockpiling|saving\s+up)\s+(?:her|his|their)\s+(?:\w+\s+)?(?:pills|tablets|meds|medication)\b"
                              r"|\b(?:spaart|spaarde|hamstert|hamsterde)\s+(?:\w+\s+){0,2}?(?:haar|zijn|z'n)\s+(?:\w+\s+)?(?:pillen|tabletten|medicijnen|slaappillen|slaaptabletten)\b"
                              r"|\b(?:haar|zijn|z'n)\s+(?:\w+\s+)?(?:pillen|tabletten|slaappillen|slaaptabletten)\s+(?:\w+\s+){0,2}?(?:opgespaard|opspaart|gespaard|gehamsterd)\b"),
-    ("other.cuts_on_arms", r"\b(?:cuts|cut\s+marks|burn\s+marks|sneetjes|snijwond\w*|krassen|brandplekken)\s+(?:\w+\s+){0,2}?(?:on|op|up|along)\s+(?:her|his|their|haar|zijn|z'n)\s+(?:\w+\s+)?"
+    ("other.cuts_on_arms", r"\b(?:cuts|cut\s+marks|burn\s+marks|sneetjes|snijwond\w*|krassen|brandplekken|streepjes|sneden)\s+(?:\w+\s+){0,2}?(?:on|op|up|along)\s+(?:her|his|their|haar|zijn|z'n)\s+(?:\w+\s+)?"
                            r"(?:arms?|forearms?|wrists?|thighs?|pols|polsen|onderarm|onderarmen|armen|arm|dijen|dij|bovenbenen)\b"
                            # round 21: shown, with the cuts after it ("liet me haar onderarm zien, allemaal verse sneetjes")
                            r"|\b(?:her|his|their|haar|zijn|z'n)\s+(?:\w+\s+)?(?:arms?|forearms?|wrists?|thighs?|pols|polsen|onderarm|onderarmen|armen|dijen|bovenbenen)\b"
-                           r"[^.!?\n]{0,30}\b(?:verse|nieuwe|fresh|new)\s+(?:cuts|sneetjes|snijwond\w*|krassen|sneden|wondjes|burns|burn\s+marks|brandplekken|brandwondjes)\b"),
+                           r"[^.!?\n]{0,30}\b(?:verse|nieuwe|fresh|new)\s+(?:cuts|sneetjes|snijwond\w*|krassen|sneden|wondjes|burns|burn\s+marks|brandplekken|brandwondjes)\b"
+                           # round 24 (dev: round 23): "haar bovenbenen zitten vol rechte rode streepjes"
+                           r"|\b(?:her|his|their|haar|zijn|z'n)\s+(?:\w+\s+)?(?:arms?|forearms?|wrists?|thighs?|legs|pols|polsen|onderarm|onderarmen|armen|dijen|bovenbenen|benen)\s+(?:\w+\s+){0,2}?"
+                           r"(?:vol|covered\s+in|covered\s+with|full\s+of|bedekt\s+met)\s+(?:\w+\s+){0,3}?(?:cuts|cut\s+marks|lines|scratches|sneetjes|streepjes|krassen|sneden|wondjes|brandplekken)\b"),
+    # round 24 (dev: round 23): "ze zegt dat ze het met een puntenslijpermesje doet"
+    ("other.does_it_with_a_blade", r"\b(?:ze|zij|hij)\s+(?:\w+\s+){0,2}?(?:het|dat)\s+(?:\w+\s+)?met\s+(?:een|het|de|haar|zijn)\s+\w*(?:mesje|mesjes|scheermes\w*)\s+(?:doet|deed|gedaan)\b"
+                                   r"|\b(?:she|he|they)\s+(?:\w+\s+){0,2}?(?:does|did|do|doing)\s+(?:it|that)\s+with\s+(?:a|the|her|his|their)\s+(?:\w+\s+)?(?:blade|razor|sharpener\s+blade|razor\s+blade)\b"),
+    # round 24 (dev: round 23): a pupil who "wrote that nobody would notice if she died, and that she's figured out how"
+    ("other.figured_out_how", r"\b(?:she|he|they)(?:'s|'d|\s+has|\s+had|\s+have|'ve)?\s+(?:\w+\s+)?(?:figured|worked|planned|thought)\s+out\s+(?:how|a\s+way)\b(?=[^.!?\n]{0,40}$)"
+                              r"|\b(?:ze|zij|hij)\s+(?:heeft|had)\s+(?:al\s+)?(?:bedacht|uitgedacht|uitgezocht)\s+hoe\s*(?:ze|hij)?\s*(?:het\s+)?(?:zou\s+)?(?:gaat\s+)?(?:doen)?[\s'\"]*$"),
+    ("other.nobody_would_notice", r"\b(?:nobody|no\s+one|noone)\s+would\s+(?:even\s+)?(?:notice|care|miss\s+(?:her|him|them))\s+if\s+(?:she|he|they)\s+(?:died|was\s+dead|were\s+dead|disappeared|was\s+gone|were\s+gone)\b"
+                                  r"|\bniemand\s+(?:het\s+)?(?:zou\s+)?(?:\w+\s+)?(?:merken|missen|opvallen|merkt|mist)\s+als\s+(?:ze|zij|hij)\s+(?:dood|er\s+niet\s+meer|weg)\s+(?:was|is|zou\s+zijn|zou\s+gaan)\b"),
     ("other.god_take_her", r"\b(?:wishes|wished|hopes|prays|prayed|keeps\s+saying|says)\s+(?:that\s+)?god\s+(?:would|will|'d|should)\s+(?:just\s+)?(?:take|call)\s+(?:her|him|them)\b"
                            r"|\b(?:hoopt|bidt|wenst|zegt)\s+(?:\w+\s+){0,2}?dat\s+(?:god|de\s+lieve\s+heer|onze\s+lieve\s+heer|de\s+heer)\s+(?:haar|hem)\s+(?:\w+\s+)?(?:komt\s+halen|haalt|moet\s+(?:komen\s+)?halen|bij\s+zich\s+roept)\b"),
     ("nl.ander_eind_aan_zijn_leven", r"\b(?:hij|ze|zij)\s+" + _GAP % 4 + r"(?:een\s+)?einde?\s+aan\s+(?:zijn|haar|z'n|hun)\s+(?:eigen\s+)?leven\s+(?:maakt|maken|gaat\s+maken|zal\s+maken|wil\s+maken|wilde\s+maken)\b"),
     ("other.saving_pills", r"\b(?:ze|zij|hij)\s+(?:\w+\s+){0,4}?(?:pillen|tabletten|slaappillen|medicijnen|slaaptabletten)\s+(?:spaart|opspaart|hamstert|spaarde|hamsterde)\b"),
     ("other.not_a_problem_much_longer", r"\b(?:he|she|they|he'd|she'd|they'd)\s+(?:\w+\s+)?(?:won't|wont|will\s+not|wouldn't|would\s+not)\s+be\s+(?:a\s+)?(?:problem|burden|bother|trouble|nuisance)\s+(?:for|to|on)\s+(?:anyone|anybody|you|them|everyone|us)\s+(?:much\s+longer|for\s+(?:much\s+)?longer|for\s+long|soon)\b"),
+    ("en.other_family_better_off", r"\b(?:he|she|they|client|patient|resident|pupil|student|son|daughter|friend|brother|sister|dad|father|mum|mom|mother|husband|wife|partner|colleague|neighbou?r)\s+(?:\w+\s+)?(?:said|says|told\s+me|thinks|keeps\s+saying|wrote)\s+(?:that\s+)?(?:his|her|their|everyone|everybody|the)\s+(?:\w+\s+)?(?:would|'d|will)\s+be\s+better\s+off\s+"
+                                   r"(?:without\s+(?:him|her|them)|with\s+(?:the\s+)?(?:life\s+)?insurance|if\s+(?:he|she|they)\s+(?:was|were)\s+(?:gone|dead))\b"
+                                   r"|\b(?:hij|ze|zij)\s+(?:\w+\s+)?(?:zei|zegt|schreef|denkt)\s+(?:\w+\s+)?dat\s+(?:zijn|haar|z'n|iedereen|de)\s+(?:\w+\s+)?beter\s+af\s+(?:\w+\s+)?(?:zonder\s+(?:hem|haar)|met\s+(?:de\s+)?(?:levens)?verzekering|als\s+(?:hij|ze|zij)\s+er\s+(?:niet|nie)\s+(?:meer\s+)?(?:was|is|zou\s+zijn))\b"),
+    ("other.looked_up_painless", r"\b(?:ze|zij|hij)\s+(?:\w+\s+){0,4}?(?:opgezocht|gezocht|gegoogeld|googelt|zoekt\s+op|zocht\s+op)\s+(?:\w+\s+){0,3}?['\"]?(?:hoe\s+(?:het|je\s+het|dat)\s+(?:\w+\s+)?(?:zonder\s+pijn|pijnloos)|pijnloze\s+manier\w*)"
+                                 r"|\b(?:she|he|they)\s+(?:\w+\s+){0,4}?(?:looked\s+up|googled|searched(?:\s+for)?|researched|is\s+researching|was\s+researching)\s+(?:\w+\s+){0,3}?['\"]?(?:painless\s+ways?|how\s+to\s+(?:do\s+it|die)\s+(?:without\s+pain|painlessly))"),
+    ("other.overdose_taken", r"\b(?:she|he|they|friend|son|daughter|brother|sister|mum|mom|dad|partner|husband|wife|boyfriend|girlfriend|colleague|roommate|flatmate)\b[^.!?\n]{0,60}?\b(?:after\s+taking|took|has\s+taken|had\s+taken|taken)\s+an?\s+(?:\w+\s+)?overdose\b"
+                             r"|\b(?:ze|zij|hij|vriend\w*|zoon|dochter|broer|zus|moeder|vader|partner|man|vrouw|collega)\b[^.!?\n]{0,60}?\b(?:een\s+)?overdosis\s+(?:\w+\s+)?(?:genomen|ingenomen|geslikt)\b"),
     ("en.other_attempt", r"\b(?:attempted|tried\s+to\s+commit|tried\s+to\s+kill|suicide\s+attempt)\b(?!\s+\w+\s+years)"),
 ]
 
 # Words that make a mention of suicide a topic of conversation rather than a person at risk.
-_MEDIA_RE = _c(r"\b(?:chapter|chapters|hoofdstuk|hoofdstukken|film|films|movie|movies|serie|series|show|tv|netflix|boek|boeken|book|books|roman|novel|"
+_MEDIA_RE = _c(r"\b(?:chapter|chapters|hoofdstuk|hoofdstukken|film|films|movie|movies|serie|series|show(?!\s+(?:up|me|us|you|him|her|them|off|signs))|tv|netflix|boek|boeken|(?<!exercise\s)(?<!sketch\s)(?<!note\s)(?<!address\s)(?<!study\s)(?<!school\s)(?<!phone\s)(?<!text\s)books?|roman|novel|"
                r"documentaire|documentary|docu|aflevering|episode|seizoen|season|personage|character|characters|"
                r"hoofdpersoon|hoofdpersonage|protagonist|acteur|actrice|actor|actress|regisseur|director|"
-               r"nieuws|news|journaal|uitzending|radio|talkshow|artikel|article|krant|newspaper|journalist|reporter|podcast|liedje|liedjes|lied|liederen|song|songs|songtekst|"
+               r"nieuws|news|journaal|uitzending|radio|talkshow|artikel|article|krant|newspaper|journalist|reporter|podcast|liedje|liedjes|lied|liederen|song|songs|songtekst|nummers|zanger\w*|singer\w*|rapper\w*|artiest\w*|"
                r"lyrics|album|game|videogame|toneelstuk|play|musical|opera|anime|manga|gedicht|poem|hamlet|"
                r"(?:dat|dit|het|een)\s+nummer\s+(?:gaat|is|van)|romeo|shakespeare|plot|scene|scène|trailer|recensie|review|spoiler|spoilers)\b")
 _SAYS_RE = _c(r"\b(?:zegt|zei|zeggen|roept|riep|zingt|zong|schrijft|schreef|vertelt|says|said|sings|sang|"
@@ -378,8 +405,10 @@ _COMPLETED_RE = _c(r"\b(?:pleegde|gepleegd|overleed|overleden|is\s+gestorven|sti
                    r"begrafenis|crematie|uitvaart|nabestaande\w*|rouw\w*|herdenking|"
                    r"committed\s+suicide|died\s+by\s+suicide|died|passed\s+away|took\s+(?:his|her|their)\s+(?:own\s+)?life|"
                    r"killed\s+(?:him|her|them)sel\w*|funeral|grief|grieving|bereave\w*|memorial|lost\s+(?:my|our)\s+\w+\s+to\s+suicide)\b")
+# "nobody would notice if she died": a death supposed, not one that happened (round 24, dev: round 23).
+_IF_DIED_RE = _c(r"\b(?:if|when|als|wanneer)\s+(?:i|she|he|they|ik|ze|zij|hij)\s+(?:\w+\s+)?(?:died|was\s+dead|were\s+dead|dood\s+(?:was|ging|zou\s+gaan)|stierf|overleed)\b")
 # Information, statistics, prevention, school work.
-_INFO_RE = _c(r"\b(?:trainer|ehbo|mental\s+health\s+first\s+aid|mhfa|first\s+aid\s+course|what\s+are\s+(?:the\s+)?(?:warning\s+)?signs|signs\s+that|wat\s+zijn\s+(?:de\s+)?(?:signalen|tekenen)|training|risk\s+assessment|risicotaxatie|signalen|warning\s+signs|cijfers|statistiek\w*|percentage|procent|cbs|rivm|onderzoek|studie|per\s+jaar|preventie|"
+_INFO_RE = _c(r"\b(?:trainer|ehbo|mental\s+health\s+first\s+aid|mhfa|first\s+aid\s+course|what\s+are\s+(?:the\s+)?(?:warning\s+)?signs|signs\s+that|wat\s+zijn\s+(?:de\s+)?(?:signalen|tekenen)|training|risk\s+assessment|risicotaxatie|signalen|warning\s+signs|cijfers\s+(?:over|van|uit|laten|tonen)|statistiek\w*|percentage|procent|cbs|rivm|onderzoek|studie|per\s+jaar|preventie|"
               r"campagne|beleid|werkstuk|scriptie|spreekbeurt|presentatie|essay|thesis|statistics|rates?|prevention|"
               r"awareness|campaign|research|study|studies|per\s+year|school\s+project|assignment|bijsluiter|"
               r"bijwerking\w*|side\s+effects?|leaflet|waarschuwing|warning|black\s+box)\b")
@@ -404,6 +433,10 @@ _PRESENT_RE = _c(r"\b(?:weer|opnieuw|nog\s+steeds|nog\s+altijd|steeds\s+vaker|te
 _RECOVERED_RE = _c(r"\b(?:nu\s+gaat\s+het\s+(?:gelukkig\s+)?(?:goed|beter|veel\s+beter)|gaat\s+het\s+(?:nu\s+)?(?:gelukkig\s+)?(?:weer\s+)?(?:goed|veel\s+beter)|"
                    r"er\s+(?:gelukkig\s+)?(?:doorheen|bovenop|overheen)|through\s+it\s+now|i'm\s+(?:doing\s+)?(?:much\s+|a\s+lot\s+)?(?:better|well|fine|okay|ok)\s+now|"
                    r"in\s+a\s+(?:good|better)\s+place|got\s+through\s+(?:it|that)|made\s+it\s+through|recovered|hersteld|"
+                   # round 24 (dev: round 23)
+                   r"on\s+the\s+other\s+side\s+now|(?:a\s+long\s+way\s+)?behind\s+me\s+now|(?:ver\s+|lang\s+)?achter\s+me\s+gelaten|ligt\s+(?:\w+\s+)?achter\s+me|"
+                   r"(?:haven'?t|have\s+not|never)\s+(?:once\s+)?come\s+back|(?:zijn|is)\s+(?:nooit|niet)\s+(?:meer\s+)?teruggekomen|"
+                   r"(?:i'?ve|i\s+have)\s+been\s+(?:well|stable|okay|ok)\s+for|(?:ben|zit)\s+(?:al\s+)?(?:\w+\s+)?jaar\s+(?:stabiel|goed)|"
                    r"(?:\d+|tien|vijf|twee|drie|vier|zes|zeven|acht|negen)\s+jaar\s+(?:clean|schoon|vrij)|years\s+(?:clean|free))\b")
 # Hyperbole and idioms around otherwise alarming words.
 _IDIOM_AFTER_RE = _c(r"^\s*(?:(?:gaan|gaat|ga|wil|wilde|wou)\s+)?(?:of|from|van|door)\s+(?:the\s+|het\s+)?(?:embarrassment|shame|laughter|laughing|cringe|boredom|"
@@ -411,7 +444,9 @@ _IDIOM_AFTER_RE = _c(r"^\s*(?:(?:gaan|gaat|ga|wil|wilde|wou)\s+)?(?:of|from|van|
                      r"|^\s*(?:grinding|working|studying|revising|training|practi[sc]ing|farming|rushing|cleaning|running\s+around)\b")
 _JOKE_RE = _c(r"\b(?:bij\s+wijze\s+van\s+spreken|figuurlijk|niet\s+letterlijk|not\s+literally|figuratively|lol|lmao|lmfao|rofl|haha\w*|hihi\w*|jk|j/k|just\s+kidding|grapje|geintje|kidding)\b|[\U0001F602\U0001F923\U0001F606]")
 _JOKE_PRONE = frozenset({"en.kill_myself", "nl.mezelf_van_kant", "nl.wil_dood", "en.want_to_die", "nl.dood_wil"})
-_HYPERBOLE_RE = _c(r"\b(?:so|zo|really|echt|super)\s+(?:boring|embarrassing|awkward|cringey|cringy|saai|genant|gênant|ongemakkelijk)\b|\b(?:embarrass\w*|cringe\w*|schaam\w*|gênant|genant)\b")
+_HYPERBOLE_RE = _c(r"\b(?:so|zo|really|echt|super)\s+(?:boring|embarrassing|awkward|cringey|cringy|saai|genant|gênant|ongemakkelijk)\b|\b(?:embarrass\w*|cringe\w*|schaam\w*|gênant|genant)\b"
+                   r"|\b(?:will|gonna|going\s+to|would)\s+(?:literally\s+)?kill\s+me\b|\b(?:i'?m|i\s+am)\s+literally\s+dead\b(?!\s+inside)|\b(?:vermoorden|vermoordt)\s+me\b"
+                   r"|\bfak(?:e|ing|ed)\s+(?:my|his|her|their)\s+(?:own\s+)?death\b|\b(?:mijn|m'n|mn)\s+(?:eigen\s+)?dood\s+in\s+scene\s+(?:zetten|te\s+zetten)\b")
 # "I don't want to be here anymore - this clinic ...": "here" is a place.
 _PLACE_AFTER_RE = _c(r"^\W*(?:[\w']+\W+){0,3}?(?:this|that|the|deze|dit|die|dat)\s+(?:clinic|hospital|job|company|place|city|town|country|school|"
                      r"practice|ward|house|forum|team|office|surgery|kliniek|ziekenhuis|baan|bedrijf|stad|dorp|land|praktijk|afdeling|huis|kantoor)\b")
@@ -420,7 +455,10 @@ _PLACE_PRONE = frozenset({"en.dont_want_to_be_here", "en.dont_wanna_be_here", "n
 _ACCIDENT_RE = _c(r"\b(?:per\s+ongeluk|ongeluk\w*|bij\s+het\s+(?:koken|scheren|snijden|tuinieren|klussen)|met\s+het\s+(?:koken|scheren)|aan\s+(?:papier|een\s+blik|glas)|"
                   r"keuken\w*|vinger\w*|duim|blikje|glas|glass|afwas|dishes|washing\s+up|papier|paper|groente\w*|vegetables|deur|door|kastje|cupboard|against\s+the|tegen\s+de|uien|brood\w*|scheermes|accident\w*|by\s+accident|while\s+(?:cooking|shaving|chopping|gardening|cleaning)|"
                   r"shaving|cooking|chopping|kitchen|paper\s+cut|at\s+the\s+gym|lifting|workout|running|training|sprained|twisted|"
-                  r"fell|slipped|tripped|oven|stove|hob|kettle|iron|tray|pan|boiling|strijkijzer|fornuis|kokend\w*|bakplaat|sport\w*|voetbal\w*|football|soccer|hockey|skiing|tennis|fietsen|cycling|gevallen|uitgegleden|verstapt)\b")
+                  r"callus\w*|blister\w*|eelt|blaar|blaren|fell|slipped|tripped|oven|stove|hob|kettle|iron|tray|pan|boiling|strijkijzer|fornuis|kokend\w*|bakplaat|sport\w*|voetbal\w*|football|soccer|hockey|skiing|tennis|fietsen|cycling|gevallen|uitgegleden|verstapt)\b")
+# A small injury ("hurt myself a bit"), and the past tense of a wish.
+_MINOR_RE = _c(r"^\s*(?:a\s+(?:little\s+)?bit|a\s+little|slightly|een\s+(?:klein\s+)?beetje|lichtjes|een\s+klein\s+beetje)\b")
+_PAST_TENSE_RE = _c(r"\b(?:didn'?t|did\s+not|wanted|was|were|had|tried|felt|wilde|wou|dacht|probeerde|voelde)\b")
 # Said to be meant, not an accident, whatever kitchen or iron the sentence names.
 _ON_PURPOSE_RE = _c(r"(?<!not\s)(?<!niet\s)\b(?:expres|met\s+opzet|opzettelijk|on\s+purpose|deliberately|intentionally)\b|\b(?:not\s+an\s+accident|geen\s+ongeluk)\b")
 _ACCIDENT_PRONE = frozenset({"nl.mezelf_snijden", "nl.mezelf_pijn_doen", "en.self_harm_myself", "nl.weer_gesneden",
@@ -449,7 +487,8 @@ _GENERAL = frozenset({"nl.ik_denk_aan_zelfmoord", "en.i_am_suicidal", "nl.mijn_z
 _GAP_BLOCK_RE = _c(r"\b(?:gelezen|gezien|gekeken|geschreven|geleerd|lees|las|kijk|keek|schrijf|leer|studeer|onderzoek\w*|info\w*|vraag|vragen|"
                    r"werkstuk|scriptie|afstudeer\w*|opdracht|presentatie|les|cursus|training|artikel|boek|film|serie|docu\w*|over\s+(?:de|het|een)|"
                    r"read|reading|watched|watching|seen|saw|wrote|writing|learn\w*|study\w*|studying|research\w*|questions?|"
-                   r"article|book|film|movie|course|class|lecture|essay|dissertation|thesis|assignment|presentation|project|about\s+(?:the|a))\b")
+                   r"article|book|film|movie|course|class|lecture|essay|dissertation|thesis|assignment|presentation|project|about\s+(?:the|a)|"
+                   r"comparing|compare|vergelijk\w*|rates|cijfers|data|datasets?)\b")
 # The second layer: a sentence where the author (first person) wishes, plans or hopelessly
 # expects (DESIRE) their own death or not being there (DEATH) is a crisis sentence, unless it
 # is fear of dying, a question for information, or one of the suppressions below. It catches
@@ -578,6 +617,8 @@ _ACTS_C = _c(
     r"(?:bedacht|uitgedacht|besloten|weet)\s+hoe\s+" + I_NL + r"\s+het\s+(?:ga|zal|wil)\s+doen|(?:worked|figured)\s+out\s+how\s+i'?m\s+going\s+to\s+do\s+it|(?:know|decided|planned)\s+how\s+i'?(?:m\s+going\s+to|ll|will)\s+do\s+it|"
     r"(?:al\s+)?(?:mijn|m'n|mn|alle|de)\s+(?:\w+\s+)?(?:pillen|tabletten|medicijnen|medicatie|\w+pam|oxazepam|slaappillen)\s+bij\s+elkaar\s+(?:gezocht|gelegd|gezet|gedaan)|"
     r"(?:gathered|collected|counted\s+out|laid\s+out)\s+(?:all\s+)?(?:my|the)\s+(?:\w+\s+)?(?:pills|tablets|meds|medication)|"
+    # round 24 (dev: round 24): the day chosen
+    r"(?:i'?ve|i\s+have)\s+(?:chosen|picked|set|decided\s+on)\s+(?:the|a)\s+(?:day|date)|(?:ik\s+heb\s+)?(?:de|een)\s+(?:dag|datum)\s+(?:al\s+)?(?:gekozen|geprikt|bepaald)|"
     r"(?:naar\s+beneden|in\s+de\s+diepte)\s+(?:te\s+)?(?:gekeken|kijken|kijk|keek|gestaard|staren)|"
     r"(?:uitgestippeld|bedacht|uitgedacht|besloten|gepland|weet)\s+(?:\w+\s+){0,2}?(?:hoe\s+en\s+wanneer|wanneer\s+en\s+hoe|welke\s+dag)|"
     r"(?:planned|planning|worked\s+out|figured\s+out|decided|know)\s+(?:\w+\s+){0,2}?(?:how\s+and\s+when|when\s+and\s+how|which\s+day\s+i'?d?\s+(?:would\s+)?do\s+it|when\s+i'?(?:ll|d)\s+do\s+it)|(?:looked|looking|staring|stared)\s+down\b|"
@@ -621,6 +662,19 @@ _POST_PATTERNS += [(name, _c(pattern)) for name, pattern in [
                                r"|\b(?:levens)?verzekering\s+(?:\w+\s+){0,2}?(?:uit|keert)\s+(?:\w+\s+){0,2}?(?:bij|na|als)\s+(?:het\s+)?(?:zelfmoord|zelfdoding|geen\s+ongeluk)\b"),
 ]]
 _POST_PATTERNS += [(name, _c(pattern)) for name, pattern in [
+    # round 24 (dev: round 25): how much is enough "zodat het in één keer goed gaat"
+    ("self.enough_in_one_go", r"\b(?:hoeveel|how\s+(?:much|many))\b[\s\S]{0,240}?\b(?:genoeg|enough)\b[\s\S]{0,80}?\b(?:in\s+(?:een|één|1)\s+keer\s+(?:goed|raak|lukt)|in\s+one\s+go)\b"),
+    # round 24 (dev: round 24): treatment left off on purpose, hoping it goes wrong; the day chosen and a note left
+    ("self.treatment_stopped_hoping", r"\A(?=[\s\S]*?\b(?:stopped|stop|skipping|skip|skipped|quit|not)\s+(?:taking\s+)?(?:my\s+)?(?:\w+\s+){0,2}?(?:insulin|doses|meds|medication|medicine|pills|tablets|lithium)\b[^.!?\n]{0,40}?\b(?:on\s+purpose|deliberately)\b"
+                                      r"|[\s\S]*?\b(?:bewust|expres|met\s+opzet)\s+(?:\w+\s+){0,3}?(?:insuline|medicijnen|medicatie|pillen|lithium)\b)"
+                                      r"[\s\S]*?\b(?:(?:part\s+of\s+me\s+)?hopes?\s+(?:it|that)\s+(?:does|will|goes\s+wrong|happens)|if\s+it\s+goes\s+wrong\s+(?:then\s+)?it\s+goes\s+wrong|"
+                                      r"(?:een\s+deel\s+van\s+me\s+)?hoop\s+(?:\w+\s+)?dat\s+het\s+(?:misgaat|mis\s+gaat|gebeurt)|als\s+het\s+misgaat\s+(?:dan\s+)?gaat\s+het\s+(?:maar\s+)?mis)\b"),
+    ("self.day_chosen_and_note", r"\A(?=[\s\S]*?\b(?:chosen|picked|set)\s+the\s+(?:day|date)\s*[.!\n]|[\s\S]*?\b(?:de|een)\s+(?:dag|datum)\s+(?:al\s+)?(?:gekozen|geprikt|bepaald)\s*[.!\n])"
+                                 r"(?=[\s\S]*?\b(?:note|letter|brief\w*|briefje)\b)[\s\S]*?\b(?:(?:find|found|read)\s+it\s+(?:after|afterwards)|(?:niet|not)\s+(?:their|his|her|your|hun|jouw|zijn|haar|jullie)\s+(?:fault|schuld)|(?:vinden|lezen)\s+(?:hem|het|ze)\s+(?:erna|daarna|achteraf))\b"),
+    # round 24 (dev: round 23): reading up on how much it would take, and whether anyone would know it was meant
+    ("self.amount_and_not_an_accident", r"\A(?=[\s\S]*?\bhow\s+(?:much|many)\s+(?:\w+\s+){0,2}?(?:it|i|they|you)\s+(?:would|'d)\s+(?:take|need)\b)"
+                                        r"[\s\S]*?\b(?:wasn'?t|was\s+not|isn'?t|is\s+not|not)\s+an\s+accident\b"
+                                        r"|\A(?=[\s\S]*?\bhoeveel\s+(?:\w+\s+){0,2}?(?:nodig|genoeg)\s+(?:is|zou\s+zijn|zijn)\b)[\s\S]*?\bgeen\s+ongeluk\s+(?:was|is|zou\s+zijn)\b"),
     ("en.height_asked_for_me", r"\bhow\s+high\s+(?:\w+\s+){0,6}?(?:certain|sure|fatal|lethal|enough)\b.{0,80}?\b(?:asking\s+for\s+(?:me|myself)|(?:it's|its|this\s+is)\s+for\s+me|not\s+for\s+a\s+(?:friend|project|story|book))\b"
                               r"|\bhoe\s+hoog\s+(?:\w+\s+){0,6}?(?:zeker|dodelijk|fataal|genoeg)\b.{0,80}?\b(?:vraag\s+(?:het\s+|dit\s+)?voor\s+(?:mezelf|mijzelf|mij)|niet\s+voor\s+(?:een\s+)?(?:vriend\w*|project|verhaal|boek))\b"),
 ]]
@@ -658,31 +712,156 @@ def _own_gives_away(t):
 # Someone else's goodbye note found beside a stash of pills (round 21, dev: round 20).
 _NOTE_FOUND_RE = _c(r"\b(?:vond|gevonden|found|find)\b[^.!?\n]{0,80}\b(?:briefje|brief|afscheidsbrief|note|letter)\b")
 _STASH_RE = _c(r"\b(?:zakje|zak|stapel|voorraad|stash|bag|pile|hoard|verzameld|gespaard|verstopt|hidden|dertig|twintig|veertig|thirty|twenty|forty|\d{2,})\s+(?:\w+\s+){0,4}?"
-               r"(?:pillen|paracetamol|tabletten|medicijnen|pills|tablets|painkillers|ibuprofen|meds|slaappillen|sleeping\s+pills)\b")
+               r"(?:pillen|paracetamol|tabletten|medicijnen|pills|tablets|painkillers|ibuprofen|meds|slaappillen|sleeping\s+pills)\b"
+               r"|\b(?:saved[\s-]up|opgespaarde|months\s+of|weeks\s+of|maanden\s+aan|weken\s+aan)\s+(?:\w+\s+)?(?:pillen|tabletten|medicijnen|pills|tablets|meds|painkillers)\b")
 
 
 def _other_note_and_pills(t):
     return bool(_NOTE_FOUND_RE.search(t) and _STASH_RE.search(t) and _THIRD_RE.search(t))
 
 
+# Round 24 (dev: round 24): someone else's stash, said to be "voor later, als het mooi geweest is" or
+# "for when I decide".
+_KEPT_FOR_LATER_RE = _c(r"\b(?:(?:die|dat|ze|deze)\s+(?:zijn|is)\s+voor\s+(?:later|als)|als\s+het\s+(?:mooi\s+)?(?:geweest|genoeg)\s+is|voor\s+als\s+(?:ik|hij|ze)\s+(?:er\s+)?klaar\s+mee\s+ben|"
+                        r"(?:that'?s|they'?re|it'?s|those\s+are)\s+for\s+(?:when|if)\s+(?:i|he|she|they)\s+(?:decide|decides|am\s+ready|is\s+ready|have\s+had\s+enough|need\s+(?:them|it))|when\s+the\s+time\s+comes)\b")
+
+
+def _other_means_kept(t):
+    return bool((_THIRD_RE.search(t) or _SOMEONE_I_KNOW_RE.search(t)) and _STASH_RE.search(t) and _KEPT_FOR_LATER_RE.search(t)
+                and not _PILL_ORGANISER_RE.search(t))
+
+
+_PILL_ORGANISER_RE = _c(r"\b(?:apothe\w*|pharmac\w*|chemist|pillendoos|weekdoos|baxter\w*|dosette|pill\s+organi[sz]er|inleveren|hand\s+in|expired|verlopen)\b")
+
+
 # Someone else gives their things away and speaks of the end (round 20, dev: round 19): either
 # alone is a colleague clearing a desk or a tired remark; a move, a new job or retirement is neither.
 _GIVES_AWAY_RE = _c(r"\b(?:hij|zij|ze|he|she|buurman|buurvrouw|collega|vriend\w*|zoon|dochter|broer|zus|vader|moeder|man|vrouw|partner|"
-                    r"colleague|friend|son|daughter|brother|sister|dad|mum|mom|husband|wife|neighbou?r)\s+(?:\w+\s+){0,8}?(?:weggegeven|weggeeft|weg\s+gegeven|geeft\s+(?:\w+\s+){0,3}?weg|gave\s+(?:me|us|away)\s+(?:all\s+)?(?:his|her|their)|"
-                    r"giving\s+away|has\s+given\s+away|gives\s+away)\b")
+                    r"colleague|friend|son|daughter|brother|sister|dad|mum|mom|husband|wife|neighbou?r)(?:'s|'d|'ve)?\s+(?:[\w']+\s+){0,8}?(?:weggegeven|weggeeft|weg\s+gegeven|geeft\s+(?:\w+\s+){0,3}?weg|gave\s+(?:me|us|away)\s+(?:all\s+)?(?:his|her|their)|"
+                    r"giving\s+away|has\s+given\s+away|gives\s+away)\b"
+                    # round 24: "has been giving his things to other residents all week"
+                    r"|\b(?:giving|gave|gives|given|geeft|gaf|uitdelen|deelt)\s+(?:away\s+)?(?:all\s+|al\s+)?(?:his|her|their|zijn|haar|z'n)\s+(?:\w+\s+)?(?:things|stuff|belongings|possessions|spullen|bezittingen)\s+(?:\w+\s+){0,3}?(?:to|aan|away|weg)\b"
+                    # round 24 (dev: round 25): a named treasure given to a named person ("heeft zijn postzegelverzameling aan zijn kleinzoon gegeven")
+                    r"|\b(?:heeft|had)\s+(?:\w+\s+){0,2}?(?:zijn|haar|z'n)\s+(?:\w+\s+){0,3}?aan\s+(?:zijn|haar|z'n|een|de|het|mijn|m'n|ons|onze)\s+(?:\w+\s+){0,3}?(?:gegeven|weggegeven|geschonken)\b"
+                    r"|\b(?:has|had)\s+(?:also\s+|just\s+)?(?:been\s+)?(?:given|giving)\s+(?:away\s+)?(?:his|her|their)\s+(?:\w+\s+){0,6}?to\s+(?:his|her|their|a|the|my|our)\s+\w+"
+                    r"|\b(?:mochten|mogen|mocht|mag)\s+(?:hem|haar)\s+houden\b|\b(?:hem|haar)\s+(?:mochten|mogen|mocht|mag)\s+houden\b|\b(?:can|could|may)\s+keep\s+(?:him|her)\b")
 _FINAL_WORDS_RE = _c(r"\b(?:niet\s+meer\s+(?:zien|zult\s+zien|zullen\s+zien|zal\s+zien)|(?:zaakjes|zaken|papieren)\s+(?:\w+\s+)?op\s+orde|affairs\s+in\s+order|"
                      r"won'?t\s+(?:see|be\s+seeing)\s+(?:him|her|me|them)\s+(?:again|after)|(?:leaving|leave)\s+everything|worked\s+out\s+how|"
-                     r"klaar\s+mee,?\s+met\s+alles|done\s+with\s+(?:it\s+all|everything)|won'?t\s+be\s+(?:around|here)\s+(?:much\s+longer|after|for\s+long|by))")
+                     r"klaar\s+mee,?\s+met\s+alles|done\s+with\s+(?:it\s+all|everything)|won'?t\s+be\s+(?:around|here)\s+(?:much\s+longer|after|for\s+long|by)"
+                     r"|won'?t\s+have\s+to\s+(?:[\w']+\s+){0,4}?(?:much\s+)?longer|thanks?\s+(?:you\s+)?for\s+putting\s+up\s+with\s+me|hoeft\s+(?:\w+\s+)?(?:niet|nie)\s+lang\s+meer"
+                     r"|(?:be\s+)?(?:fine|ok|okay|better\s+off|alright)\s+with\s+the\s+(?:life\s+)?insurance(?:\s+money)?|(?:met\s+het|van\s+het)\s+verzekeringsgeld"
+                     r"|duurt\s+(?:\w+\s+)?(?:niet|nie)\s+lang\s+meer|(?:is|was)\s+(?:\w+\s+)?genoeg\s+geweest|(?:ga|gaat|gaan)\s+binnenkort\s+naar\s+\w+|"
+                     r"(?:it\s+)?(?:isn'?t|is\s+not)\s+(?:your|anyone'?s)\s+fault|(?:het\s+)?is\s+niet\s+(?:jouw|jullie|je)\s+schuld|can'?t\s+do\s+(?:it|this)\s+any\s*more)")
 _NEGATED_NEAR_RE = _c(r"\b(?:niet|geen|not|isn't|isnt|no)\b")
-_DEPARTURE_RE = _c(r"\b(?:retir\w*|pensioen\w*|verhui\w*|emigr\w*|moving|new\s+job|nieuwe\s+baan|ontslag\w*|resign\w*|opzeg\w*|quit\w*|sabbatical|wereldreis|travel\w*)\b")
+_DEPARTURE_RE = _c(r"\b(?:retir\w*|pensioen\w*|verhui\w*|emigr\w*|moving|new\s+job|nieuwe\s+baan|ontslag\w*|resign\w*|opzeg\w*|quit\w*|sabbatical|wereldreis|travel\w*|"
+                   r"leaving\s+(?:do|party|drinks)|afscheidsfeest\w*|afscheidsborrel|airport|vliegveld|schiphol)\b")
 
 
-def _other_gives_away(t):
-    found = list(_sentences(t))
+def _other_gives_away(t, completed=False):
+    """``completed``: the post tells of a death (a widower "ga binnenkort naar Riet"); then only sentences that
+    do not speak of it count."""
+    found = [sentence for sentence in _sentences(t) if not (completed and _COMPLETED_RE.search(sentence))]
     if not (any(_GIVES_AWAY_RE.search(sentence) for sentence in found) and any(_FINAL_WORDS_RE.search(sentence) for sentence in found)):
         return False
     # "hij gaat niet met pensioen" keeps the post; "she is retiring" explains it
     return not any(_DEPARTURE_RE.search(sentence) and not _NEGATED_NEAR_RE.search(sentence) for sentence in found)
+
+
+
+# Round 24 (dev: round 23 and the training round 25): preparing for after one's death told as
+# errands, no word of dying in them ("sorted out who's having my dog, deleted my socials, paid off
+# my phone contract ... tying up loose ends"). One errand is ordinary; several, with words for after
+# the author ("so nobody is left with a mess", "for later"), or three of them, are a farewell. A
+# move, a trip or a clear-out explains them.
+_ERRAND_RES = [_c(pattern) for pattern in (
+    # a pet or one's things placed with someone
+    r"\b(?:who(?:'s|\s+is|\s+will\s+be)\s+(?:having|taking|getting|looking\s+after)\s+my|(?:found|find|finding)\s+(?:a\s+)?(?:new\s+)?home\s+for\s+my|rehom\w*\s+my|"
+    r"(?:brought|took|gave|taken|given)\s+my\s+(?:\w+\s+)?(?:cat|dog|rabbit|bird|birds|pets?|kitten|puppy)\s+(?:over\s+)?to|"
+    r"(?:mijn|m'n|mn)\s+(?:\w+\s+)?(?:kat|katten|poes|hond|honden|konijn|cavia|vogels?|huisdier\w*)\s+(?:\w+\s+){0,2}?(?:naar|bij)\s+(?:mijn|m'n|mn|de|een)\s+(?:\w+\s+)?\w+\s+(?:gebracht|gedaan|ondergebracht|weggebracht)|"
+    r"(?:nieuw|goed)\s+(?:thuis|baasje|adres)\s+(?:\w+\s+)?(?:gevonden|geregeld)\s+voor\s+(?:mijn|m'n|mn)|"
+    # round 24 (dev: round 24)
+    r"(?:mijn|m'n|mn)\s+(?:kat|katten|poes|hond|honden|konijn|vogels?)\s+(?:\w+\s+)?(?:woont|wonen|logeert)\s+(?:\w+\s+){0,3}?bij\s+(?:mijn|m'n|mn|de)\s+\w+|"
+    r"arranged\s+for\s+(?:the|my)\s+(?:dog|cat|cats|rabbit|bird|pets?)\s+to\s+(?:go|live|stay)\s+(?:to|with)|my\s+(?:dog|cat|rabbit)\s+(?:is\s+going|will\s+go|goes)\s+to\s+(?:live\s+with\s+)?(?:my|the|a)\b)",
+    # one's accounts and subscriptions ended
+    r"\b(?:deleted|deleting|closed|closing|cancelled|canceled|cancelling|wiped)\s+(?:all\s+)?my\s+(?:\w+\s+)?(?:socials|social\s+media|accounts?|instagram|facebook|tiktok|subscriptions?|gym\s+membership|contracts?)|"
+    r"(?:mijn\s+|m'n\s+|al\s+mijn\s+)?(?:socials|social\s+media|accounts?|insta|instagram|facebook|abonnement\w*|sportschool)\s+(?:\w+\s+){0,2}?(?:verwijderd|gewist|opgezegd|stopgezet)",
+    # debts settled
+    r"\b(?:paid|paying|settled|settling|cleared)\s+(?:off\s+)?(?:all\s+)?my\s+(?:\w+\s+)?(?:debts?|contract|loan|credit\s+card|tab|bills|overdraft)|"
+    r"(?:schulden|rekening\w*|lening|contract|telefoonabonnement)\s+(?:\w+\s+){0,2}?(?:afbetaald|afgelost|betaald|voldaan|opgezegd)",
+    # one's will, papers, passwords
+    r"\b(?:wrote|written|writing|made|making|updated|updating|sorted|sorting)\s+(?:out\s+)?my\s+(?:will|passwords|papers|paperwork|funeral\s+wishes)|"
+    r"(?:testament|wilsverklaring|uitvaartwensen|wachtwoorden|papieren)\s+(?:\w+\s+){0,2}?(?:opgesteld|gemaakt|geregeld|bijgewerkt|opgeschreven|op\s+orde|bij\s+de\s+notaris)|"
+    r"(?:wachtwoorden|passwords|pincodes)\s+(?:\w+\s+){0,4}?(?:voor|for)\s+(?:mn|mijn|m'n|my)\s+\w+|"
+    r"(?:the|my)\s+will\s+(?:is|has\s+been)\s+(?:\w+\s+)?(?:updated|done|sorted|signed|written)|(?:visited|been\s+to|went\s+to|saw)\s+the\s+(?:notary|solicitor|lawyer)|"
+    r"(?:put|putting|got|getting)\s+my\s+affairs\s+in\s+order|(?:mijn\s+)?(?:zaken|zaakjes)\s+(?:\w+\s+)?op\s+orde\s+(?:gebracht|gemaakt|gezet)|bij\s+de\s+notaris\s+geweest",
+    # one's belongings sorted or given away
+    r"\b(?:sorted|gone|went|going)\s+(?:out\s+|through\s+)(?:all\s+)?my\s+(?:stuff|things|belongings|clothes)|(?:gave|given|giving)\s+away\s+(?:all\s+|most\s+of\s+)?my\s+(?:stuff|things|belongings)|"
+    r"(?:mijn|m'n|mn)\s+(?:\w+\s+)?(?:spullen|kleren|bezittingen)\s+(?:\w+\s+){0,4}?(?:uitgezocht|weggegeven|verdeeld|uitgedeeld)|"
+    r"(?:given|gave|giving)\s+away\s+(?:most\s+of\s+|all\s+of\s+)?(?:\w+'s\s+|my\s+)(?:\w+\s+)?(?:clothes|tools|things|stuff|books|records)",
+    # letters laid out, a message set to be sent later
+    r"\b(?:de\s+)?brieven\s+(?:\w+\s+)?(?:liggen|staan)\s+(?:\w+\s+)?(?:klaar|op\s+(?:tafel|mijn\s+bureau))|letters\s+are\s+(?:\w+\s+)?(?:ready|on\s+the\s+table|written)|"
+    r"(?:mail|bericht|appje)\s+(?:\w+\s+){0,3}?(?:ingepland|inplannen)|scheduled\s+(?:an?\s+)?(?:e-?mail|message|text)",
+)]
+_AFTER_ME_RE = _c(r"\b(?:(?:tying|tie|tied)\s+up\s+(?:all\s+)?(?:the\s+|my\s+)?loose\s+ends|nobody(?:'s|\s+is|\s+will\s+be)\s+left\s+with|no\s+one(?:'s|\s+is)\s+left\s+with|"
+                  r"(?:when|after|once)\s+i'?m\s+(?:gone|not\s+here)|won'?t\s+need\s+(?:it|them|any\s+of\s+it)|for\s+afterwards|"
+                  r"losse\s+eindjes|(?:zodat|dat)\s+niemand\s+(?:\w+\s+){0,2}?(?:met|na)\s+(?:\w+\s+){0,2}?(?:zit|opgescheept|achterblijft)|als\s+ik\s+er\s+(?:niet|nie)\s+meer\s+ben|"
+                  r"(?:niet|nie)\s+meer\s+nodig|won'?t\s+matter\s+(?:anyway|any\s*more)|(?:maakt|doet)\s+(?:\w+\s+)?(?:niet|nie)\s+meer\s+(?:uit|ter\s+zake)|(?:gezorgd|zorgen|zorgt)\s+(?:\w+\s+){0,2}?straks|voor\s+(?:straks|daarna|erna|na\s+mij))\b")
+
+
+_SAYING_BYE_RE = _c(r"\b(?:(?:wanted\s+to\s+|just\s+)?say\s+(?:bye|goodbye)\s+to|bedank\w*\s+voor\s+de\s+afgelopen\s+jaren|thanks?\s+(?:you\s+)?(?:all\s+)?for\s+the\s+(?:past|last)\s+(?:few\s+)?years|"
+                    r"(?:i'?ve|i\s+have)\s+had\s+a\s+good\s+life|(?:it\s+is|it'?s)\s+enough\s+now|het\s+is\s+(?:mooi\s+)?geweest|"
+                    r"(?:made|make|making)\s+(?:my\s+)?peace\s+with\s+(?:it|everything)|"
+                    r"afscheid\s+(?:\w+\s+)?(?:nemen|te\s+nemen|genomen)\s+van\s+(?:jullie|iedereen|jou)|(?:even\s+)?(?:gedag|doei|dag)\s+zeggen)\b")
+_ERRAND_REASON_RE = _c(r"\b(?:mortgage|hypothe\w*|budget\w*|bespar\w*|bezuinig\w*|sav(?:e|ing)\s+(?:money|up)|geld\s+(?:besparen|sparen)|(?:digital|financial)\s+(?:detox|reset)|"
+                       r"offline|new\s+year|nieuwjaar|voornemens?|resolutions?|bank(?:'s|\s+is|\s+was)?\s+(?:happy|tevreden)|loan\s+application|aanvraag)\b")
+
+
+def _own_errands_for_after(t):
+    if _CLEAR_OUT_RE.search(t) or _ERRAND_REASON_RE.search(t) or not _FIRST_PERSON_RE.search(t):
+        return False
+    errands = sum(bool(pattern.search(t)) for pattern in _ERRAND_RES)
+    after_me = bool(_AFTER_ME_RE.search(t))
+    bye = bool(_SAYING_BYE_RE.search(t))
+    return errands >= 3 or (errands >= 2 and (after_me or bye)) or (errands >= 1 and after_me and bye)
+
+
+# Round 24 (dev: round 23): a means kept or checked in secret, and said to be for oneself or looked
+# at ("a box of oxycodone I didn't return ... I keep it in a shoebox. It's for me"; "checked the
+# shotgun's still clean and where the shells are ... it'd sort the insurance").
+_MEANS = (r"(?:pills|tablets|meds|medication|medicines|oxycodone|opioids|morphine|fentanyl|insulin|painkillers|sleeping\s+pills|paracetamol|"
+          r"shotgun|gun|rifle|shells|rope|blades|pillen|tabletten|medicijnen|oxycodon|morfine|insuline|pijnstillers|slaappillen|geweer|jachtgeweer|patronen|touw|mesjes)")
+_KEPT_VERBS = (r"(?:keep|keeping|kept|hid|hide|hiding|hidden|stash\w*|stockpil\w*|saving\s+up|saved\s+up|adding\s+to|didn'?t\s+return|never\s+returned|checked|checking|cleaned|loaded|"
+         r"bewaar\w*|verstop\w*|opgespaard|opspaar\w*|spaar\s+(?:\w+\s+)?op|niet\s+(?:\w+\s+)?ingeleverd|nooit\s+ingeleverd|achtergehouden|gecontroleerd|schoongemaakt|geladen)")
+_MEANS_KEPT_RE = _c(r"\b" + _MEANS + r"\b[^\n]{0,160}?\b" + _KEPT_VERBS + r"\b|\b" + _KEPT_VERBS + r"\b[^.!?\n]{0,80}?\b" + _MEANS + r"\b")
+_FOR_ME_RE = _c(r"\b(?:(?:it'?s|its|it\s+is|they'?re|they\s+are|that'?s)\s+(?:\w+\s+)?for\s+(?:me|myself)|nobody\s+knows|no\s+one\s+knows|nobody\s+(?:else\s+)?knows\s+about|"
+                r"how\s+(?:much|many)\s+(?:\w+\s+){0,2}?(?:it|i|they)\s+would\s+(?:take|need)|(?:wasn'?t|was\s+not|isn'?t|is\s+not|not)\s+an\s+accident|"
+                r"look\s+at\s+(?:it|them)\s+(?:\w+\s+)?(?:most|every|each)\s+(?:night|day|evening)|"
+                r"(?:sort|solve|cover|pay\s+off|settle)\s+(?:out\s+)?(?:the\s+|my\s+|our\s+)?(?:insurance|mortgage|debts?)|"
+                r"(?:het\s+is|ze\s+zijn|die\s+zijn|dat\s+is)\s+(?:\w+\s+)?voor\s+(?:mezelf|mijzelf|mij)|niemand\s+(?:\w+\s+)?weet\s+(?:ervan|het|dat|daarvan)|"
+                r"hoeveel\s+(?:\w+\s+){0,2}?(?:nodig|genoeg)\s+(?:is|zou\s+zijn|zijn)|geen\s+ongeluk|kijk\s+er\s+(?:\w+\s+)?(?:elke|iedere)\s+(?:avond|dag|nacht)\s+naar|"
+                r"(?:verzekering|hypotheek|schulden)\s+(?:\w+\s+){0,2}?(?:oplossen|opgelost|uitkeren|uitkeert|afgelost))\b")
+
+
+def _own_means_kept(t):
+    return bool(_FIRST_PERSON_RE.search(t)) and not _MEDICATION_CARE_RE.search(t) and bool(_MEANS_KEPT_RE.search(t) and _FOR_ME_RE.search(t))
+
+
+# Round 24 (dev: round 23): someone else's farewell, quoted, while they cannot be reached ("sent our
+# team chat 'tell everyone I'm sorry, you've all been good to me'. His phone is going straight to
+# voicemail"), or with their things given away.
+_THEIR_FAREWELL_RE = _c(r"\b(?:tell\s+(?:everyone|everybody|them|mum|mom|dad|the\s+\w+|my\s+\w+)\s+(?:that\s+)?i'?m\s+sorry|(?:you'?ve|you\s+have|you)\s+(?:all\s+)?(?:always\s+)?been\s+(?:so\s+|really\s+)?good\s+to\s+me|"
+                        r"thanks?\s+(?:you\s+)?for\s+putting\s+up\s+with\s+me|sorry\s+for\s+everything|"
+                        r"zeg\s+(?:\w+\s+){0,2}?dat\s+het\s+me\s+spijt|(?:jullie|je|u)\s+(?:zijn|waren|bent|was)\s+(?:altijd\s+)?(?:zo\s+)?(?:goed|lief)\s+voor\s+(?:me|mij)\s+geweest|"
+                        r"bedankt\s+dat\s+(?:je|jullie)\s+(?:het\s+)?met\s+me\s+(?:hebt|hebben)\s+uitgehouden|sorry\s+voor\s+alles)\b")
+_UNREACHABLE_RE = _c(r"\b(?:(?:straight|goes|going|went)\s+(?:straight\s+)?to\s+voicemail|(?:isn'?t|not|stopped|won'?t)\s+(?:answering|picking\s+up|responding|replying)|can'?t\s+(?:reach|get\s+hold\s+of)|"
+                     r"(?:didn'?t|did\s+not)\s+(?:show\s+up|turn\s+up|come\s+in)|unreachable|"
+                     r"neemt\s+(?:\w+\s+){0,2}?niet\s+(?:meer\s+)?op|nam\s+(?:\w+\s+){0,2}?niet\s+op|onbereikbaar|niet\s+bereikbaar|reageert\s+(?:\w+\s+)?niet|niet\s+(?:komen\s+)?opgedaagd|"
+                     r"won'?t\s+have\s+to\s+(?:[\w']+\s+){0,4}?(?:much\s+)?longer|hoeft\s+(?:\w+\s+)?(?:niet|nie)\s+lang\s+meer)\b")
+
+
+def _other_farewell(t):
+    return bool(_THIRD_RE.search(t) and _THEIR_FAREWELL_RE.search(t) and (_UNREACHABLE_RE.search(t) or _GIVES_AWAY_RE.search(t))
+                and not _DEPARTURE_RE.search(t))
 
 
 # Rope and similar words in their everyday senses.
@@ -697,14 +876,16 @@ _EVERYDAY_SENSE = {name: _c(pattern) for name, pattern in {
     "nl.beter_af_zonder_mij": r"\bzonder\s+(?:mij|me)\s+als\s+\w+",
     "en.better_off_without_me": r"\bwithout\s+me\s+as\s+(?:a\s+|an\s+|the\s+|their\s+|project\s+)?\w+",
     "en.jump": r"\b(?:bungee\w*|abseil\w*|skydiv\w*|parachute\w*|zipline|trampoline|swimming|pool|dive|diving)\b",
-    "nl.springen": r"\b(?:bungee\w*|abseil\w*|parachute\w*|zwembad|duik\w*|trampoline)\b",
+    # ... and the hyperbole "als ik nog één keer dat deuntje hoor, spring ik van het balkon"
+    "nl.springen": r"\b(?:bungee\w*|abseil\w*|parachute\w*|zwembad|duik\w*|trampoline)\b|\bals\s+(?:ik|k)\s+(?:\w+\s+)?nog\s+(?:een|één|1)\s+keer\b",
     "nl.mezelf_snijden": r"\bkras(?:lot|loten)\b",
     "en.pills_ready": r"\b(?:weekly\s+box|for\s+my\s+(?:mum|mom|dad|nan|gran|grandad|grandma|husband|wife|partner|son|daughter)|helps\s+my)\b",
     "nl.pillen_klaar": r"\bvoor\s+(?:mijn|m'n|mn)\s+(?:moeder|vader|oma|opa|man|vrouw|partner|zoon|dochter)\b",
     "other.not_around_long": r"\b(?:kat|poes|hond|konijn|huisdier|cat|dog|rabbit|pet)\w*\b",
     "en.no_future": r"\bfuture\s+(?:for\s+(?:me|myself)\s+)?(?:in|at|with)\s+(?:this|that|the|my|our)\s+(?!life\b|world\b)",
     "nl.geen_toekomst": r"\btoekomst\s+(?:meer\s+)?(?:in|voor|met|bij)\s+(?:deze|dit|die|dat|de|het|mijn|ons|onze)\b",
-    "other.goodbye_message": r"\b(?:card|kaart\w*|retir\w*|pensioen\w*|leaving\s+do|afscheidsfeest\w*|afscheidsreceptie|colleague\w*|collega\w*)\b",
+    "other.goodbye_message": r"\b(?:card|kaart\w*|retir\w*|pensioen\w*|leaving\s+do|afscheidsfeest\w*|afscheidsreceptie|colleague\w*|collega\w*|"
+                             r"is\s+leaving|got\s+a\s+(?:new\s+)?job|new\s+job|nieuwe\s+baan|andere\s+baan|vertrekt\s+bij)\b",
     # scratches from a pet or a garden, pills set out in a week box by the pharmacy
     "other.cuts_on_arms": r"\b(?:kat|katten|poes|cat|cats|kitten|hond|dog|puppy|konijn|rabbit|bramen|brambles|doornen|thorns|rozen\w*|roses)\b",
     "other.hoarding_pills": r"\b(?:weekdoos|pillendoos|baxter\w*|dosette|pill\s+organi[sz]er|weekly\s+box|inleveren|hand\s+in)\b",
@@ -733,7 +914,7 @@ _BORED_RE = _c(r"\b(?:dood\s*(?:verveel\w*|vervelen)|verveel\w*\s+(?:\w+\s+){0,2
 _MEDICATION_CARE_RE = _c(r"\b(?:medicatiebeoordeling|medicatiereview|medicatie-?overzicht|medication\s+review|apothe\w*|pharmac\w*|chemist|"
                          r"huisarts|gp|doctor|dokter|pillendoos|weekdoos|baxter\w*|dosette|pill\s+organi[sz]er|inleveren|hand\s+in|opruimen|clear\s+out)\b")
 _PILLS_NAMES = frozenset({"nl.pillen_klaar", "en.pills_ready"})
-_OTHER_ACCIDENT_PRONE = frozenset({"en.other_kill_self", "other.cuts_on_arms"})
+_OTHER_ACCIDENT_PRONE = frozenset({"en.other_kill_self", "other.cuts_on_arms", "other.overdose_taken"})
 
 _SELF = [(name, _c(pattern)) for name, pattern in SELF_PATTERNS]
 _OTHER = [(name, _c(pattern)) for name, pattern in OTHER_PATTERNS]
@@ -786,8 +967,14 @@ _QUOTED_RE = re.compile(r"(?:^|(?<=[\s(:]))(['\"])(?:[^'\"]|(?<=\w)'(?=\w)){1,20
 def _in_quotes(sentence, start):
     return any(m.start() <= start < m.end() for m in _QUOTED_RE.finditer(sentence))
 
+_ANYONE_ELSE_RE = _c(r"\b(?:anyone|anybody|someone|somebody|people)\s+else\b|\b(?:iemand|mensen)\s+anders\b|\b(?:nog\s+iemand|meer\s+mensen)\b")
 
-def _self_hits(sentence, *, media, joking, recovered, first_person, patterns=_SELF_NEEDLES):
+
+def _self_hits(sentence, *, media, joking, told_over, first_person, patterns=_SELF_NEEDLES, following=""):
+    """The _SELF patterns that match ``sentence`` and mean it. ``told_over``: the post tells a past that is
+    over (a year or "years ago", and "I'm on the other side now"), so a sentence in the past tense is part of
+    that story; ``following``: the next sentence, which may explain a small injury ("I did hurt myself a bit.
+    I tore a callus ...")."""
     hits = []
     for name, pattern, words in patterns:
         if not _may_match(sentence, words):
@@ -796,8 +983,8 @@ def _self_hits(sentence, *, media, joking, recovered, first_person, patterns=_SE
             before, after = sentence[: match.start()], sentence[match.end():]
             if _IDIOM_AFTER_RE.search(after):
                 continue
-            if name in _GENERAL and not first_person and _OTHERS_RE.search(sentence):
-                continue
+            if name in _GENERAL and _OTHERS_RE.search(sentence) and not (first_person and (_FIRST_PERSON_RE.search(sentence) or _ANYONE_ELSE_RE.search(sentence))):
+                continue  # "asking someone whether they're thinking about suicide"; but "does anyone else struggle with it?" includes the author
             if name in _GENERAL and _NEGATION_BEFORE_RE.search(before + match.group()[: _topic_start(match.group())]):
                 continue
             if name in _GENERAL and _ASKED_OF_YOU_RE.search(before):
@@ -806,6 +993,11 @@ def _self_hits(sentence, *, media, joking, recovered, first_person, patterns=_SE
                 continue  # "the GP asked whether I'd had any thoughts of harming myself" (a screening question)
             if name in _ACCIDENT_PRONE and _ACCIDENT_RE.search(sentence) and not _ON_PURPOSE_RE.search(sentence):
                 continue  # "cut myself while cooking"; but "pressed the iron against my arm on purpose" was meant
+            if (name in _ACCIDENT_PRONE and _MINOR_RE.search(after) and _ACCIDENT_RE.search(following)
+                    and not _ON_PURPOSE_RE.search(sentence + " " + following)):
+                continue
+            if told_over and _PAST_TENSE_RE.search(match.group()) and not _PRESENT_RE.search(sentence):
+                continue  # "ten years ago this month ... I genuinely didn't want to be alive. ... I'm on the other side now"
             if name in _JOKE_PRONE and (joking or _HYPERBOLE_RE.search(sentence)):
                 continue
             if name in _PLACE_PRONE and _PLACE_AFTER_RE.search(after):
@@ -848,13 +1040,13 @@ _STUDIES_IT_RE = _c(r"\b(?:\w*(?:preventie|werkstuk|scriptie)\w*|onderzoek(?:er\
                     r"(?:vraag|vragen|vroeg)\s+(?:\w+\s+){0,2}?naar)\b")
 
 
-def _concept_hit(sentence, *, media, joking, first_person):
+def _concept_hit(sentence, *, media, joking, first_person, told_over=False):
     """The second layer (see _DEATH_C): "self.wish" when the sentence wishes the author's death."""
     if not (first_person and _FIRST_PERSON_RE.search(sentence)) and (_OTHERS_RE.search(sentence) or not _PRO_DROP_RE.match(sentence)):
         return False
     if media or joking or _FEAR_C.search(sentence) or _QUESTION_C.search(sentence) or _HYPERBOLE_RE.search(sentence):
         return False
-    if _PAST_RE.search(sentence) and not _PRESENT_RE.search(sentence):
+    if (_PAST_RE.search(sentence) or (told_over and _PAST_TENSE_RE.search(sentence))) and not _PRESENT_RE.search(sentence):
         return False
     if _COMPLETED_RE.search(sentence) or _ACCIDENT_RE.search(sentence) or _STUDIES_IT_RE.search(sentence):
         return False
@@ -903,6 +1095,40 @@ def _place_meant(death, after):
 _THIRD_RE = _c(r"\b(?:hij|ze|zij|he|she|they)\b")
 _SAYS_3P_RE = _c(r"\b(?:zegt|zei|zeggen|praat|praatte|appt|appte|schrijft|schreef|dreigt|dreigde|wil|wilt|wilde|ziet|hoeft|denkt|"
                  r"says|said|saying|talks|talked|talking|texted|texts|writes|wrote|threatens|threatened|wants|wanted|thinks|keeps)\b")
+
+# A person the author knows, named as theirs: a post about an assignment, training or research still
+# reports them when the sentence is about them ("one of my students wrote that she wants to die";
+# round 24, dev: round 23).
+_SOMEONE_I_KNOW_RE = _c(r"\b(?:my|mijn|m'n|mn|our|onze|ons)\s+(?:\w+\s+)?(?:students?|pupils?|leerlingen|leerling|clients?|clienten|client|residents?|bewoners?|patients?|patienten|patient|"
+                        r"son|daughter|friend|mate|colleague|zoon|dochter|vriend\w*|collega|kid|child|kind|broer\w*|zus\w*|brother|sister|neef|nicht|nephew|niece|"
+                        r"vader|moeder|opa|oma|father|mother|dad|mum|mom|grandpa|grandma|grandfather|grandmother|husband|wife|buurman|buurvrouw|neighbou?r)\b")
+
+
+# Round 24 (dev: round 25): someone else's own words, quoted ("zei tegen een teamgenoot 'ik hoop echt dat
+# ik morgen niet wakker word'", "he had written 'sorry mum. I just can't do it anymore'"): read as if they
+# had posted them, and reported as someone else at risk. Not the author's own quoted words ("I told my GP
+# '...'": those are the author's), nor a film's or a joke's.
+_QUOTE_SPOKEN_RE = _c(r"\b(?:said|says|saying|told|tells|wrote|written|writes|texted|texts|messaged|posted|whispered|asked|"
+                      r"zei|zegt|zeggen|schreef|geschreven|schrijft|appte|appt|stuurde|vertelde|vroeg|fluisterde)\b[^'\"\n]{0,40}$")
+_QUOTE_BY_ME_RE = _c(r"\b(?:i|ik|k)\s+(?:\w+\s+){0,2}?(?:said|say|told|tell|wrote|write|texted|asked|zei|zeg|vertelde|schreef|appte|vroeg)\b[^'\"\n]{0,40}$")
+
+
+def _without_quotes(t, quoted):
+    parts, at = [], 0
+    for match in quoted:
+        parts += [t[at:match.start()], " "]
+        at = match.end()
+    return "".join([*parts, t[at:]])
+
+
+def _quoted_from_others(t):
+    """The quotes (matches of _QUOTED_RE) of someone else's words, in order."""
+    found = []
+    for match in _QUOTED_RE.finditer(t):
+        before = t[max(0, match.start() - 60):match.start()]
+        if len(match.group().split()) >= 3 and _QUOTE_SPOKEN_RE.search(before) and not _QUOTE_BY_ME_RE.search(before):
+            found.append(match)
+    return found
 
 
 def _other_concept_hit(sentence):
@@ -973,9 +1199,18 @@ def sentences_model_may_judge(found):
     """Which of the model's sentences (normalised text) it may judge: not a sentence about a film,
     a book or the news, a joke or hyperbole, nor the GATE_REACH sentences on either side of one.
     Until round 11 one such word anywhere kept the model out of the whole post, so a film title
-    or a "haha" in a long post hid a cry for help three sentences further on."""
+    or a "haha" in a long post hid a cry for help three sentences further on. Since round 24 also not a
+    sentence of a past the post says is over ("twelve years ago I tried to end my life ... that's a long way
+    behind me now"), unless it says it is back."""
     gated = [_gated(sentence) for sentence in found]
-    return [not any(gated[max(0, i - GATE_REACH):i + GATE_REACH + 1]) for i in range(len(found))]
+    over = _told_over(" ".join(found))
+    return [not any(gated[max(0, i - GATE_REACH):i + GATE_REACH + 1])
+            and not (over and _PAST_RE.search(sentence) and not _PRESENT_RE.search(sentence)) for i, sentence in enumerate(found)]
+
+
+def _told_over(t):
+    """The post tells a past that is over: a time long ago and a recovery ("years ago ... I'm on the other side now")."""
+    return bool(_RECOVERED_RE.search(t) and _PAST_RE.search(t))
 
 
 # An explicit denial, now, of a wish to die or to harm oneself ("niet dat ik dood wil", "I'm not
@@ -989,6 +1224,8 @@ _DENIAL_RE = _c(
     r"|ik\s+ben\s+(?:echt\s+|zeker\s+|helemaal\s+|absoluut\s+)?niet\s+suicidaal"
     r"|ik\s+(?:heb|voel)\s+(?:echt\s+|verder\s+)?geen\s+(?:zelfmoord|suicidale\s+|doods)\s*gedachte?n?"
     r"|ik\s+(?:ga|zal)\s+mezelf\s+(?:echt\s+)?niets?\s+aandoen"
+    r"|ik\s+denk\s+er\s+(?:echt\s+|zeker\s+|helemaal\s+)?(?:niet|nooit)\s+aan\s+om\s+er\s+(?:een\s+)?einde?\s+aan\s+te\s+maken"
+    r"|i'?m\s+not\s+(?:thinking|planning)\s+(?:of|about|on)\s+(?:ending\s+(?:it|my\s+life|things)|killing\s+myself|suicide)"
     r"|not\s+that\s+i\s+(?:actually\s+|really\s+)?(?:want\s+to\s+die|wanna\s+die|want\s+to\s+end\s+it|am\s+suicidal|would\s+hurt\s+myself)"
     r"|i'?m\s+(?:really\s+|definitely\s+|honestly\s+|absolutely\s+)?not\s+suicidal|i\s+am\s+(?:really\s+|definitely\s+)?not\s+suicidal"
     r"|(?:(?:i\s+have|i've)\s+(?:had\s+)?no|i\s+(?:don'?t|do\s+not)\s+have\s+(?:any\s+)?)\s*(?:suicidal\s+thoughts|thoughts\s+of\s+(?:suicide|self[\s-]?harm|hurting\s+myself|ending\s+(?:it|my\s+life|things|everything)))"
@@ -1035,39 +1272,56 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
     joking = bool(_JOKE_RE.search(t)) and not _SERIOUS_RE.search(t)
     recovered = bool(_RECOVERED_RE.search(t))
     topic = bool(_TOPIC_RE.search(t))
-    completed = bool(_COMPLETED_RE.search(t))
+    completed = bool(_COMPLETED_RE.search(_IF_DIED_RE.sub(" ", t)))
     info = bool(_INFO_RE.search(t))
     first_person = bool(_FIRST_PERSON_RE.search(t))
     donation = bool(_DONATION_RE.search(t))
     self_patterns, other_patterns = _possible_patterns(t)
     self_signals, other_signals = [], []
-    for sentence in _sentences(t):
-        self_signals += _self_hits(sentence, media=media, joking=joking, recovered=recovered, first_person=first_person,
-                                   patterns=self_patterns)
-        if not donation and _concept_hit(sentence, media=media, joking=joking, first_person=first_person):
+    quoted = [] if media or joking or completed else _quoted_from_others(t)
+    own = _without_quotes(t, quoted)  # what the author says in their own words
+    found = list(_sentences(own))
+    told_over = _told_over(t)
+    for i, sentence in enumerate(found):
+        self_signals += _self_hits(sentence, media=media, joking=joking, told_over=told_over, first_person=first_person,
+                                   patterns=self_patterns, following=found[i + 1] if i + 1 < len(found) else "")
+        if not donation and _concept_hit(sentence, media=media, joking=joking, first_person=first_person, told_over=told_over):
             self_signals.append("self.wish")
         if topic and _ALSO_ME_RE.search(sentence) and not (_PAST_RE.search(sentence) and recovered):
             self_signals.append("self.also_me")
+    for sentence in _sentences(t) if quoted else found:
         if not (media or completed or info):
             other_signals += _other_hits(sentence, other_patterns)
             if not donation and _other_concept_hit(sentence):
                 other_signals.append("other.wish")
+        elif info and not (media or completed) and _SOMEONE_I_KNOW_RE.search(sentence):
+            other_signals += _other_hits(sentence, other_patterns)  # the patterns, not the looser wish layer
         elif completed and not media:
             # grief, unless the sentence itself says someone is at risk now
             other_signals += [name for name in _other_hits(sentence, other_patterns) if _PRESENT_RE.search(sentence)
                               and not _COMPLETED_RE.search(sentence)]
-    if not (media or completed or other_signals) and _other_gives_away(t):
+    if not (media or other_signals) and _other_gives_away(t, completed):
         other_signals.append("other.gives_away_and_final")
     if not (media or completed or other_signals) and _other_note_and_pills(t):
         other_signals.append("other.note_and_pills")
+    if not (media or other_signals) and _other_means_kept(t):
+        other_signals.append("other.means_kept_for_later")
+    if not (media or completed or other_signals) and _other_farewell(t):
+        other_signals.append("other.farewell_unreachable")
+    if not other_signals and any(detect_crisis(match.group()[1:-1], learned=False).crisis for match in quoted):
+        other_signals.append("other.quoted_words")
     if not self_signals and not (media or joking):
-        if _hopeless_and_acts(t):
+        if _hopeless_and_acts(own):
             self_signals.append("self.hopeless_and_acts")
-        if _own_gives_away(t):
+        if _own_gives_away(own):
             self_signals.append("self.gives_away_and_arranged")
-        if _wish_come_back(t):
+        if _wish_come_back(own):
             self_signals.append("self.wish_come_back")
-        self_signals += [name for name, pattern in _POST_PATTERNS if pattern.search(t)]
+        if _own_errands_for_after(own):
+            self_signals.append("self.errands_for_after")
+        if _own_means_kept(own):
+            self_signals.append("self.means_kept")
+        self_signals += [name for name, pattern in _POST_PATTERNS if pattern.search(own)]
     if self_signals:
         return CrisisAssessment(True, "self", tuple(dict.fromkeys(self_signals)))
     if other_signals:
@@ -1075,10 +1329,12 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
     if learned:
         second = crisis_model.model()
         # no film, joke or hyperbole anywhere: then none in any sentence, and no sentence needs the gate
-        gate = sentences_model_may_judge if media or joking or _HYPERBOLE_RE.search(t) else None
+        gate = sentences_model_may_judge if media or joking or told_over or _HYPERBOLE_RE.search(t) else None
         if second is not None and second.score(t, gate) >= second.threshold:
             about = "self" if first_person or not _THIRD_RE.search(t) else "other"
             return CrisisAssessment(True, about, ("model",))
+        if second is not None and any(second.score(match.group()[1:-1], None) >= second.threshold for match in quoted):
+            return CrisisAssessment(True, "other", ("model.quoted_words",))
     return CrisisAssessment(False)
 
 

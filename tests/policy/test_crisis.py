@@ -143,13 +143,13 @@ def test_the_labelled_set_is_large_balanced_and_split():
     assert all(set(p) == {"id", "text", "language", "crisis", "split", "note"} for p in posts)
 
 
-# The test split is round 23, written by a writer who saw only the rule, during the second step of the
-# round-21 changes (docs/POLICY.md, "Crisis signposting": read once, the detector frozen). The floors allow
-# one post fewer caught and one false alarm more than that read (nl 0.917 / 0.056, en 0.708 / 0.111, all
-# 0.812 / 0.083), so a change that loses a post shows; the detector is deterministic. Recall is below the
+# The test split is round 26, written by a writer who saw only the rule, while the round-24 changes were
+# made (docs/POLICY.md, "Crisis signposting": read once, the detector frozen). The floors allow about one
+# post fewer caught and one false alarm more than that read (nl 0.815 / 0.030, en 0.889 / 0.152, all
+# 0.852 / 0.091), so a change that loses a post shows; the detector is deterministic. Recall is below the
 # issue's target (0.95) and the false-positive rate above its 0.05, and the doc says so: moving them means
 # better detection, never tuning on these posts.
-TEST_FLOORS = {"nl": (0.87, 0.09), "en": (0.66, 0.14), "all": (0.79, 0.10)}
+TEST_FLOORS = {"nl": (0.77, 0.07), "en": (0.85, 0.19), "all": (0.83, 0.11)}
 
 
 def test_figures_on_the_test_split_stay_above_their_floor():
@@ -168,10 +168,10 @@ def test_train_and_dev_figures_meet_the_target_on_the_posts_the_phrase_families_
 
 
 def test_the_later_blind_rounds_in_dev_stay_above_their_floor():
-    # blind rounds 12 to 22, trained on, which the later rule changes were written from: measured
-    # 0.991 / 0.014 with the round-21 model (sentence-level fit, C = 300, long-post allowance 1.0,
-    # threshold 0.75)
-    posts = [p for p in load() if p["split"] == "dev" and any(f"-r{n}-" in p["id"] for n in range(12, 23))]
+    # blind rounds 12 to 23 and the training round 25, trained on, which the later rule changes were
+    # written from: measured 0.992 / 0.011 with the round-24 model (C = 300, long-post allowance 0.5,
+    # threshold 0.85)
+    posts = [p for p in load() if p["split"] == "dev" and any(f"-r{n}-" in p["id"] for n in range(12, 26))]
     rows, _ = figures(posts)
     assert rows["all"]["recall"] >= 0.97 and rows["all"]["fpr"] <= 0.03, rows["all"]
 
@@ -483,4 +483,60 @@ def test_round_20_rules_catch_harm_to_ones_body_vehicles_plans_and_someone_givin
     "I took the pan out of the oven and burnt my forearm on it, not on purpose obviously, so it blistered.",
 ])
 def test_round_20_everyday_senses_research_panic_and_relief_are_not_a_crisis(text):
+    assert not detect_crisis(text, learned=False).crisis
+
+
+# Round 24 (dev: rounds 23 and 25): preparing told as errands, a means kept for oneself, someone else's
+# farewell while they cannot be reached, their own words quoted; each family in words of its own here.
+@pytest.mark.parametrize("text, about", [
+    ("Heb mijn hond bij mijn broer ondergebracht en al mijn abonnementen opgezegd, zodat niemand straks met de rommel zit.", "self"),
+    ("Found a new home for my cat, cancelled my gym membership and wrote my will. Just tying up loose ends.", "self"),
+    ("Deleted all my accounts and given my rabbit to my cousin. It won't matter anyway after Friday, just wanted to say goodbye to you all.", "self"),
+    ("I never returned the morphine from my dad's last months. I keep it in a tin in the shed. Nobody knows, and it's for me.", "self"),
+    ("I've looked up painless ways on my phone every night this week.", "self"),
+    ("Hoeveel tabletten van mijn oxazepam zijn genoeg? Ik wil dat het in een keer lukt.", "self"),
+    ("honestly if a car hit me on my bike tomorrow i'd be relieved", "self"),
+    ("Soms hoop ik stiekem dat ik morgen niet wakker word.", "self"),
+    ("Mijn broer appte 'zeg tegen mama dat het me spijt' en sindsdien neemt hij niet meer op.", "other"),
+    ("My flatmate posted 'sorry for everything, you've all been so good to me' and she isn't answering her phone.", "other"),
+    ("A pupil of mine has been giving her things to classmates all week and said 'you won't have to put up with me much longer'.", "other"),
+    ("My son's thighs are covered in fresh cuts and he says he does it with a razor blade.", "other"),
+    ("Mijn vader zei gisteren tegen de buurman 'ik hoop dat ik er volgend jaar niet meer ben'.", "other"),
+    ("My client told me his kids would be better off without him, and he has a two-week supply of pills at home.", "other"),
+    ("Mijn leerling schreef in haar opstel dat ze heeft opgezocht hoe het zonder pijn kan.", "other"),
+    # ... and from round 24 itself (dev since round 26 became the test split)
+    ("Mijn konijn logeert voortaan bij mijn nicht, het testament ligt bij de notaris. Bedankt voor de afgelopen jaren allemaal.", "self"),
+    ("I've put my affairs in order, the will is signed and my dog is going to live with my neighbour. I've had a good life.", "self"),
+    ("Ik spaar al weken mijn temazepam op, gewoon zodat de uitweg er is.", "self"),
+    ("I've been skipping my lithium on purpose. If it goes wrong then it goes wrong.", "self"),
+    ("I have chosen the day.\nThe letter for my parents is in my desk, so they find it after.", "self"),
+    ("Mijn opa heeft een la vol opgespaarde pillen en zei 'die zijn voor later, als het genoeg is geweest'.", "other"),
+    ("My neighbour's son took an overdose last night and is in intensive care.", "other"),
+    ("Lately she's been giving away her jewellery and she told me I'd be fine with the insurance money.", "other"),
+    ("Een cliënt zei 'na het weekend spring ik van de parkeergarage'.", "other"),
+])
+def test_round_24_rules_catch_errands_kept_means_farewells_and_quoted_words(text, about):
+    found = detect_crisis(text, learned=False)
+    assert found.crisis and found.about == about, found
+
+
+@pytest.mark.parametrize("text", [
+    "Cancelled my gym membership, deleted Instagram and paid off my credit card: saving up for the mortgage next year.",
+    "We verhuizen naar Portugal: mijn kat gaat naar mijn zus, het abonnement is opgezegd en de spullen zijn uitgezocht.",
+    "I keep my insulin pens in the fridge door, is that warm enough to ruin them? Nobody at the pharmacy knows.",
+    "My colleague didn't show up to her leaving do, she sent the team 'sorry for everything, I hate goodbyes' from the airport.",
+    "My best friend is leaving for a new job and her goodbye email thanked everyone by name.",
+    "Het nummer van Stromae over suicidale gedachten bespraken we in de les, de zanger is er heel open over.",
+    "Ten years ago I didn't want to be alive. I've been well for nine years now and I'm on the other side.",
+    "First marathon done! I did hurt myself a bit. I got a blister the size of a coin on my heel.",
+    "In the documentary they ask people straight out whether they're thinking about suicide.",
+    "She wrote an essay on why nobody would notice if a species died out, and figured out how to present it.",
+    "Voor de duidelijkheid: ik denk er niet aan om er een eind aan te maken, ik ben gewoon op.",
+    "For my thesis I'm comparing suicide rates in three provinces; which datasets are reliable?",
+    "This group project is so bad I'm considering faking my own death and moving to Belgium.",
+    "Als ik nog één keer dat deuntje hoor, spring ik van het balkon.",
+    "My grandpa keeps months of saved-up tablets in a box for the pharmacy to take back when they're expired.",
+    "I set the date for the wedding! Now writing a letter to every guest, it's a lot of work.",
+])
+def test_round_24_everyday_senses_are_not_a_crisis(text):
     assert not detect_crisis(text, learned=False).crisis
