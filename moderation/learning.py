@@ -37,7 +37,8 @@ INDEPENDENT_DIR = ROOT / "moderation" / "policy" / "corpus" / "independent"
 INDEPENDENT_ROUNDS = {"round12.jsonl": "dev", "round14.jsonl": "dev", "round15.jsonl": "test", "round16.jsonl": "test",
                       "round17.jsonl": "test", "round18.jsonl": "test", "train19.jsonl": "train",
                       "round19.jsonl": "test", "round20.jsonl": "test", "train21.jsonl": "train",
-                      "round21.jsonl": "test", "round22.jsonl": "test"}
+                      "round21.jsonl": "test", "round22.jsonl": "test", "train23.jsonl": "train",
+                      "round23.jsonl": "test"}
 SEED = 20261201
 
 
