@@ -271,6 +271,7 @@ SELF_PATTERNS = [
     ("nl.pillen_sparen", r"\b(?:pillen|tabletten|medicijnen|slaappillen|slaapmiddel\w*|oxazepam|temazepam|lorazepam|diazepam|zolpidem|zopiclon\w*|tramadol|codeine|oxycodon\w*|morfine|quetiapine|amitriptyline|paracetamol|\w+pam)\s+" + _GAP % 2 + r"(?:opgespaard|gespaard|aan\s+het\s+sparen|verzameld|op\s+te\s+sparen|opsparen)\b|\b(?:spaar|sparen)\s+" + _GAP % 4 + r"(?:pillen|tabletten|medicijnen|slaappillen|slaapmiddel\w*|oxazepam|temazepam|lorazepam|diazepam|zolpidem|zopiclon\w*|tramadol|codeine|oxycodon\w*|morfine|quetiapine|amitriptyline|paracetamol|\w+pam)\b"),
     ("nl.hoe_ik_het_ga_doen", r"\b(?:uitzoeken|uitgezocht|uit\s+te\s+zoeken|bedenken|bedacht|nadenken|nagedacht|plannen)\s+(?:\w+\s+)?(?:waar|hoe|wanneer)\s+(?:en\s+(?:waar|hoe|wanneer)\s+)?ik\s+het\s+(?:ga\s+doen|doe|zou\s+doen|wil\s+doen)\b"
                             r"|\b(?:uitzoeken|uit\s+te\s+zoeken)\s+hoe\s+en\s+wanneer\s*(?:,|$|net\s+als)"),
+    ("en.fine_without_me", r"\b(?:you'?d|you\s+would|you'?ll|they'?d|they\s+would|everyone\s+would|everyone'?d|the\s+kids\s+would)\s+(?:all\s+)?(?:be\s+)?(?:fine|okay|ok|alright|better)\s+without\s+me\b"),
     ("en.if_hit_relieved", r"\bif\s+(?:a|the)\s+(?:bus|car|truck|lorry|train|tram)\s+(?:\w+\s+)?(?:hit|hits|ran\s+over|runs\s+over|took\s+me\s+out)\s+me\b.{0,60}?\b(?:i'?d|i\s+would|id)\s+(?:\w+\s+)?(?:be\s+)?(?:relieved|glad|happy|fine|ok|okay|not\s+mind|welcome\s+it)\b"
                          r"|\b(?:i'?d|i\s+would|id)\s+(?:\w+\s+)?(?:be\s+)?(?:relieved|glad|not\s+mind|welcome\s+it)\s+if\s+(?:a|the)\s+(?:bus|car|truck|lorry|train)\s+(?:\w+\s+)?(?:hit|ran\s+over)\s+me\b"),
     ("nl.hoop_niet_wakker", r"\b(?:hoop|hoopte|wens|wenste|zou\s+willen)\s+(?:\w+\s+){0,3}?dat\s+(?:ik|k)\s+(?:\w+\s+){0,2}?(?:niet|nie|nooit)\s+(?:meer\s+)?wakker\s+(?:word|wordt|zou\s+worden|worden)\b"),
@@ -353,7 +354,7 @@ OTHER_PATTERNS = [
     ("nl.ander_poging", r"\b(?:heeft|had)\s+" + _GAP % 4 + r"(?:zelfmoord)?poging\s+(?:gedaan|ondernomen)\b|\b(?:zelfmoordpoging|poging\s+tot\s+zelfmoord)\b(?!\s+\w+\s+jaar)"),
     ("en.other_suicidal", r"\b(?:is|seems|sounds|was|been|getting|feeling|feels|felt|gets)\s+(?:\w+\s+)?(?:suicidal)\b|\bsuicidal\s+(?:friend|son|daughter|brother|sister|mother|mom|mum|father|dad|partner|husband|wife|boyfriend|girlfriend|colleague|kid|child|teen|teenager|student|roommate)\b"),
     ("en.other_kill_self", r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|cuts|burn|burning|end|ending|unalive|take|taking)\s+(?:" + THIRD_EN + r"|(?:his|her|their)\s+(?:own\s+)?life)\b"),
-    ("en.other_wants_to_die", r"\b(?:he|she|they|friend|son|daughter|brother|sister|mom|mum|mother|dad|father|partner|husband|wife|boyfriend|girlfriend|kid|child|colleague|roommate)\s+" + _GAP % 3 + r"(?:wants|want|wanted|talks|talked|talking|keeps\s+saying|said|says|told\s+me|texted|threatens|threatened|is\s+thinking|was\s+thinking|thinks)\s+" + _GAP % 4 + r"(?:to\s+die|about\s+(?:suicide|dying|ending\s+it|killing)|(?:she|he|they)\s+(?:doesn't|does\s+not|don't|didn't)\s+want\s+to\s+(?:live|be\s+here|be\s+alive|wake\s+up)|self[\s-]?harm\w*|end\s+it\s+all|(?:she|he|they)(?:'d|\s+would)\s+be\s+better\s+off\s+dead)"),
+    ("en.other_wants_to_die", r"\b(?:he|she|they|friend|son|daughter|brother|sister|mom|mum|mother|dad|father|partner|husband|wife|boyfriend|girlfriend|kid|child|colleague|roommate)(?:'s|'d|'ve)?\s+" + _GAP % 3 + r"(?:wants|want|wanted|talks|talked|talking|keeps\s+saying|said|says|told\s+me|texted|threatens|threatened|is\s+thinking|was\s+thinking|thinks)\s+" + _GAP % 4 + r"(?:to\s+die|about\s+(?:suicide|dying|ending\s+it|killing)|(?:she|he|they)\s+(?:doesn't|does\s+not|don't|didn't)\s+want\s+to\s+(?:live|be\s+here|be\s+alive|wake\s+up)|self[\s-]?harm\w*|end\s+it\s+all|(?:she|he|they)(?:'d|\s+would)\s+be\s+better\s+off\s+dead)"),
     ("en.other_doesnt_want", r"\b(?:he|she|they)\s+(?:doesn't|does\s+not|doesnt|don't|didn't|no\s+longer)\s+(?:\w+\s+)?want\s+to\s+(?:live|be\s+(?:alive|here|around)|wake\s+up|go\s+on)\b|\b(?:he|she|they)\s+(?:wants|wanted|want)\s+to\s+die\b|\b(?:nothing|no\s+reason)\s+(?:left\s+)?to\s+live\s+for\b"),
     ("other.goodbye_and_means", r"\b(?:he|she|they|hij|ze|zij)\b.{0,60}\b(?:say\s+goodbye|said\s+goodbye|afscheid\s+(?:wilde|wil|wou)\s+nemen|afscheid\s+nam)\b.{0,80}\b(?:rope|noose|pills|touw|pillen|bridge|brug)\b"),
     ("en.other_rope", r"\b(?:he|she|they)\s+" + _GAP % 3 + r"(?:bought|got|has|had|ordered)\s+(?:a\s+)?(?:rope|noose)\b"),
@@ -361,7 +362,7 @@ OTHER_PATTERNS = [
                              r"|\b(?:spaart|spaarde|hamstert|hamsterde)\s+(?:\w+\s+){0,2}?(?:haar|zijn|z'n)\s+(?:\w+\s+)?(?:pillen|tabletten|medicijnen|slaappillen|slaaptabletten)\b"
                              r"|\b(?:haar|zijn|z'n)\s+(?:\w+\s+)?(?:pillen|tabletten|slaappillen|slaaptabletten)\s+(?:\w+\s+){0,2}?(?:opgespaard|opspaart|gespaard|gehamsterd)\b"),
     ("other.cuts_on_arms", r"\b(?:cuts|cut\s+marks|burn\s+marks|sneetjes|snijwond\w*|krassen|brandplekken|streepjes|sneden)\s+(?:\w+\s+){0,2}?(?:on|op|up|along)\s+(?:her|his|their|haar|zijn|z'n)\s+(?:\w+\s+)?"
-                           r"(?:arms?|forearms?|wrists?|thighs?|pols|polsen|onderarm|onderarmen|armen|arm|dijen|dij|bovenbenen)\b"
+                           r"(?:arms?|forearms?|upper\s+arms?|wrists?|thighs?|pols|polsen|onderarm|onderarmen|bovenarm|bovenarmen|armen|arm|dijen|dij|bovenbenen)\b"
                            # round 21: shown, with the cuts after it ("liet me haar onderarm zien, allemaal verse sneetjes")
                            r"|\b(?:her|his|their|haar|zijn|z'n)\s+(?:\w+\s+)?(?:arms?|forearms?|wrists?|thighs?|pols|polsen|onderarm|onderarmen|armen|dijen|bovenbenen)\b"
                            r"[^.!?\n]{0,30}\b(?:verse|nieuwe|fresh|new)\s+(?:cuts|sneetjes|snijwond\w*|krassen|sneden|wondjes|burns|burn\s+marks|brandplekken|brandwondjes)\b"
@@ -387,7 +388,15 @@ OTHER_PATTERNS = [
     ("other.looked_up_painless", r"\b(?:ze|zij|hij)\s+(?:\w+\s+){0,4}?(?:opgezocht|gezocht|gegoogeld|googelt|zoekt\s+op|zocht\s+op)\s+(?:\w+\s+){0,3}?['\"]?(?:hoe\s+(?:het|je\s+het|dat)\s+(?:\w+\s+)?(?:zonder\s+pijn|pijnloos)|pijnloze\s+manier\w*)"
                                  r"|\b(?:she|he|they)\s+(?:\w+\s+){0,4}?(?:looked\s+up|googled|searched(?:\s+for)?|researched|is\s+researching|was\s+researching)\s+(?:\w+\s+){0,3}?['\"]?(?:painless\s+ways?|how\s+to\s+(?:do\s+it|die)\s+(?:without\s+pain|painlessly))"),
     ("other.overdose_taken", r"\b(?:she|he|they|friend|son|daughter|brother|sister|mum|mom|dad|partner|husband|wife|boyfriend|girlfriend|colleague|roommate|flatmate)\b[^.!?\n]{0,60}?\b(?:after\s+taking|took|has\s+taken|had\s+taken|taken)\s+an?\s+(?:\w+\s+)?overdose\b"
-                             r"|\b(?:ze|zij|hij|vriend\w*|zoon|dochter|broer|zus|moeder|vader|partner|man|vrouw|collega)\b[^.!?\n]{0,60}?\b(?:een\s+)?overdosis\s+(?:\w+\s+)?(?:genomen|ingenomen|geslikt)\b"),
+                             r"|\b(?:ze|zij|hij|vriend\w*|zoon|dochter|broer|zus|moeder|vader|partner|man|vrouw|collega)\b[^.!?\n]{0,60}?\b(?:een\s+)?overdosis\s+(?:\w+\s+)?(?:genomen|ingenomen|geslikt)\b"
+                             # round 26 (dev since round 28): "heeft een hele strip van zijn slaappillen ingenomen"
+                             r"|\b(?:ze|zij|hij|zus|broer|vriend\w*|zoon|dochter|moeder|vader|partner|man|vrouw|collega)\b[^.!?\n]{0,60}?\b(?:een\s+)?(?:hele|volle)\s+(?:strip|strips|doos|doosje|pot|potje)\s+(?:\w+\s+){0,3}?(?:ingenomen|geslikt)\b"
+                             r"|\b(?:she|he|they)\b[^.!?\n]{0,60}?\b(?:took|swallowed|taken)\s+(?:a\s+whole|an\s+entire|all\s+(?:of\s+)?(?:his|her|their))\s+(?:strip|box|bottle|pack|packet)\b"),
+    ("other.treatment_stopped_on_purpose", r"\b(?:she|he|they)(?:'s|'ve)?\s+(?:\w+\s+)?(?:stopped|quit|been\s+skipping)\s+(?:taking\s+)?(?:her|his|their)\s+(?:\w+\s+){0,2}?(?:insulin|meds|medication|medicine|pills|tablets|lithium)\b[^.!?\n]{0,40}?\b(?:on\s+purpose|deliberately|to\s+get\s+it\s+over\s+with)\b"
+                                           r"|\b(?:ze|zij|hij)\s+(?:\w+\s+){0,3}?(?:bewust|expres|met\s+opzet)\s+(?:\w+\s+){0,2}?(?:geen\s+|niet\s+meer\s+)?(?:haar|zijn)?\s*(?:insuline|medicijnen|medicatie|pillen|lithium)\b"),
+    ("other.never_born_and_a_plan", r"\b(?:wou|wilde|wenst|wenste|wish|wishes|wished)\s+(?:dat\s+)?(?:hij|ze|zij|he|she|they)(?:'d)?\s+(?:\w+\s+)?(?:nooit|never)\s+(?:\w+\s+)?(?:geboren|born)\b[^\n]{0,120}?\b(?:een\s+plan|a\s+plan)\b"),
+    ("other.not_leaving_alive", r"\b(?:hij|ze|zij)\b[^.!?\n]{0,60}?\bniet\s+levend\s+(?:\w+\s+)?(?:uit|verlaten|weg|thuis)\b|\b(?:he|she|they)\b[^.!?\n]{0,60}?\b(?:won'?t|will\s+not|doesn'?t\s+want\s+to)\s+(?:leave|get\s+out\s+of)\s+(?:here|this\s+\w+|the\s+\w+)\s+alive\b"),
+    ("other.counted_out_pills", r"\b(?:counted|counting)\s+out\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:tablets|pills|meds)\b|\b(?:zijn|haar)\s+(?:pillen|tabletten)\s+(?:\w+\s+)?(?:uitgeteld|afgeteld|geteld)\b"),
     ("en.other_attempt", r"\b(?:attempted|tried\s+to\s+commit|tried\s+to\s+kill|suicide\s+attempt)\b(?!\s+\w+\s+years)"),
 ]
 
@@ -396,7 +405,7 @@ _MEDIA_RE = _c(r"\b(?:chapter|chapters|hoofdstuk|hoofdstukken|film|films|movie|m
                r"documentaire|documentary|docu|aflevering|episode|seizoen|season|personage|character|characters|"
                r"hoofdpersoon|hoofdpersonage|protagonist|acteur|actrice|actor|actress|regisseur|director|"
                r"nieuws|news|journaal|uitzending|radio|talkshow|artikel|article|krant|newspaper|journalist|reporter|podcast|liedje|liedjes|lied|liederen|song|songs|songtekst|nummers|zanger\w*|singer\w*|rapper\w*|artiest\w*|"
-               r"lyrics|album|game|videogame|toneelstuk|play|musical|opera|anime|manga|gedicht|poem|hamlet|"
+               r"lyrics|album|(?:a|the|this|that|een|die|dat|deze|het)\s+(?:video\s?)?game|videogame|toneelstuk|(?:a|the|this|that|school)\s+play|(?:a|the|this|that|een|die|deze)\s+musical|opera|anime|manga|gedicht|poem|hamlet|"
                r"(?:dat|dit|het|een)\s+nummer\s+(?:gaat|is|van)|romeo|shakespeare|plot|scene|scène|trailer|recensie|review|spoiler|spoilers)\b")
 _SAYS_RE = _c(r"\b(?:zegt|zei|zeggen|roept|riep|zingt|zong|schrijft|schreef|vertelt|says|said|sings|sang|"
               r"shouts|screams|writes|wrote|tells|quote|citaat|line)\b|[\"]")
@@ -477,7 +486,7 @@ _ALSO_ME_RE = _c(r"\b" + I_NL + r"\s+" + _GAP % 2 + r"(?:denk|dacht|heb|had)\s+(
 
 # A question put to someone else just before the match: the words are the asker's, not the author's state.
 _ASKED_OF_YOU_RE = _c(r"\b(?:are|do|have|were|did)\s+you\s+(?:[\w']+\s+){0,2}$|\b(?:ben|heb|denk|zit|speel|loop)\s+(?:je|jij|u)\s+(?:[\w']+\s+){0,2}$")
-_ASKED_WHETHER_RE = _c(r"\b(?:asked|asks|vroeg|vraagt|vroegen)\s+(?:me\s+|mij\s+|us\s+|ons\s+)?(?:[\w']+\s+){0,3}?(?:whether|if|of)\s+(?:[\w']+\s+){0,12}?$"
+_ASKED_WHETHER_RE = _c(r"\b(?:asked|asks|asking|ask|vroeg|vraagt|vroegen|vragen)\s+(?:me\s+|mij\s+|us\s+|ons\s+)?(?:[\w']+\s+){0,3}?(?:whether|if|of)\s+(?:[\w']+\s+){0,12}?$"
                        r"|\b(?:stelde|stelt|stellen|gesteld|asked)\s+(?:\w+\s+){0,2}?(?:vragen|questions)\W+(?:\w+\s+){0,2}?(?:whether|if|of|about)\s+(?:[\w']+\s+){0,12}?$")
 _ANSWERED_YES_RE = _c(r"\b(?:yes|yeah|ja|and\s+i\s+(?:said|told|admitted)|en\s+ik\s+(?:zei|heb\s+gezegd|gaf\s+toe)|admitted|toegegeven|i\s+have|ik\s+heb)\b")
 # Self patterns that name the subject (suicide, self-harm) with a verb some words before it.
@@ -588,7 +597,7 @@ SELF_PATTERNS += [
     ("en.blades_out_of_razor", r"\b(?:took|taken|take|taking|got|get|getting|broke|broken|break|pulled|pull|pulling)\s+(?:\w+\s+){0,2}?blades?\s+(?:out\s+)?(?:of|from)\s+(?:my|a|the|an|some)\s+(?:\w+\s+)?(?:razors?|sharpeners?|shavers?)\b"),
 ]
 # Round 20: a sign that the joke marker is not one ("lol klinkt dramatisch, maar ik meen het echt").
-_SERIOUS_RE = _c(r"\b(?:ik\s+meen\s+het(?!\s+(?:\w+\s+)?niet)|meen\s+het\s+echt(?!\s+niet)|niet\s+als\s+grap\s+bedoeld|(?<!don't\s)(?<!dont\s)(?<!not\s)i\s+mean\s+it|i'm\s+not\s+(?:even\s+)?joking|i'm\s+serious)\b")
+_SERIOUS_RE = _c(r"\b(?:(?:da|dat|dit|het)\s+(?:is\s+)?geen\s+(?:grap|grapje|geintje)|not\s+(?:a\s+)?joke|(?:i'?m\s+)?not\s+kidding|ik\s+meen\s+het(?!\s+(?:\w+\s+)?niet)|meen\s+het\s+echt(?!\s+niet)|niet\s+als\s+grap\s+bedoeld|(?<!don't\s)(?<!dont\s)(?<!not\s)i\s+mean\s+it|i'm\s+not\s+(?:even\s+)?joking|i'm\s+serious)\b")
 # Round 8: a hopeless sentence and an act that prepares or says goodbye, in one post. Either
 # alone is everyday talk ("ik kan niet meer" after a long week; saying goodbye to a dog that was
 # put to sleep); together they are what indirect crisis posts look like.
@@ -662,6 +671,8 @@ _POST_PATTERNS += [(name, _c(pattern)) for name, pattern in [
                                r"|\b(?:levens)?verzekering\s+(?:\w+\s+){0,2}?(?:uit|keert)\s+(?:\w+\s+){0,2}?(?:bij|na|als)\s+(?:het\s+)?(?:zelfmoord|zelfdoding|geen\s+ongeluk)\b"),
 ]]
 _POST_PATTERNS += [(name, _c(pattern)) for name, pattern in [
+    # round 26 (dev since round 28): "ik wil gewoon stoppen. met alles. ook met ademhalen."
+    ("self.stop_breathing", r"\b(?:ik|k)\s+wil\s+(?:\w+\s+)?(?:stoppen|ophouden)\b[\s\S]{0,40}?\bademhalen\b|\b(?:i\s+)?(?:want|wanna)\s+to\s+(?:just\s+)?stop\s+breathing\b"),
     # round 24 (dev: round 25): how much is enough "zodat het in één keer goed gaat"
     ("self.enough_in_one_go", r"\b(?:hoeveel|how\s+(?:much|many))\b[\s\S]{0,240}?\b(?:genoeg|enough)\b[\s\S]{0,80}?\b(?:in\s+(?:een|één|1)\s+keer\s+(?:goed|raak|lukt)|in\s+one\s+go)\b"),
     # round 24 (dev: round 24): treatment left off on purpose, hoping it goes wrong; the day chosen and a note left
@@ -725,13 +736,14 @@ def _other_note_and_pills(t):
 _KEPT_FOR_LATER_RE = _c(r"\b(?:(?:die|dat|ze|deze)\s+(?:zijn|is)\s+voor\s+(?:later|als)|als\s+het\s+(?:mooi\s+)?(?:geweest|genoeg)\s+is|voor\s+als\s+(?:ik|hij|ze)\s+(?:er\s+)?klaar\s+mee\s+ben|"
                         r"(?:that'?s|they'?re|it'?s|those\s+are)\s+for\s+(?:when|if)\s+(?:i|he|she|they)\s+(?:decide|decides|am\s+ready|is\s+ready|have\s+had\s+enough|need\s+(?:them|it))|when\s+the\s+time\s+comes)\b")
 
+# ... not pills gathered for the pharmacy or a pill organiser
+_PILL_ORGANISER_RE = _c(r"\b(?:apothe\w*|pharmac\w*|chemist|pillendoos|weekdoos|baxter\w*|dosette|pill\s+organi[sz]er|inleveren|hand\s+in|expired|verlopen)\b")
+
 
 def _other_means_kept(t):
     return bool((_THIRD_RE.search(t) or _SOMEONE_I_KNOW_RE.search(t)) and _STASH_RE.search(t) and _KEPT_FOR_LATER_RE.search(t)
                 and not _PILL_ORGANISER_RE.search(t))
 
-
-_PILL_ORGANISER_RE = _c(r"\b(?:apothe\w*|pharmac\w*|chemist|pillendoos|weekdoos|baxter\w*|dosette|pill\s+organi[sz]er|inleveren|hand\s+in|expired|verlopen)\b")
 
 
 # Someone else gives their things away and speaks of the end (round 20, dev: round 19): either
@@ -850,7 +862,8 @@ def _own_means_kept(t):
 # team chat 'tell everyone I'm sorry, you've all been good to me'. His phone is going straight to
 # voicemail"), or with their things given away.
 _THEIR_FAREWELL_RE = _c(r"\b(?:tell\s+(?:everyone|everybody|them|mum|mom|dad|the\s+\w+|my\s+\w+)\s+(?:that\s+)?i'?m\s+sorry|(?:you'?ve|you\s+have|you)\s+(?:all\s+)?(?:always\s+)?been\s+(?:so\s+|really\s+)?good\s+to\s+me|"
-                        r"thanks?\s+(?:you\s+)?for\s+putting\s+up\s+with\s+me|sorry\s+for\s+everything|"
+                        r"thanks?\s+(?:you\s+)?for\s+putting\s+up\s+with\s+me|sorry\s+for\s+everything|(?:logging|signing)\s+off\s+for\s+good|gg\s+(?:everyone|all|guys)|"
+                        r"(?:het\s+)?ligt\s+niet\s+aan\s+(?:jullie|jou)|ik\s+ga\s+jullie\s+missen|(?:nooit|nie)\s+meer\s+iets\s+van\s+(?:hem|haar|mij)\s+(?:hoort|horen|zult\s+horen)|"
                         r"zeg\s+(?:\w+\s+){0,2}?dat\s+het\s+me\s+spijt|(?:jullie|je|u)\s+(?:zijn|waren|bent|was)\s+(?:altijd\s+)?(?:zo\s+)?(?:goed|lief)\s+voor\s+(?:me|mij)\s+geweest|"
                         r"bedankt\s+dat\s+(?:je|jullie)\s+(?:het\s+)?met\s+me\s+(?:hebt|hebben)\s+uitgehouden|sorry\s+voor\s+alles)\b")
 _UNREACHABLE_RE = _c(r"\b(?:(?:straight|goes|going|went)\s+(?:straight\s+)?to\s+voicemail|(?:isn'?t|not|stopped|won'?t)\s+(?:answering|picking\s+up|responding|replying)|can'?t\s+(?:reach|get\s+hold\s+of)|"
@@ -860,7 +873,7 @@ _UNREACHABLE_RE = _c(r"\b(?:(?:straight|goes|going|went)\s+(?:straight\s+)?to\s+
 
 
 def _other_farewell(t):
-    return bool(_THIRD_RE.search(t) and _THEIR_FAREWELL_RE.search(t) and (_UNREACHABLE_RE.search(t) or _GIVES_AWAY_RE.search(t))
+    return bool((_THIRD_RE.search(t) or _quoted_from_others(t)) and _THEIR_FAREWELL_RE.search(t) and (_UNREACHABLE_RE.search(t) or _GIVES_AWAY_RE.search(t))
                 and not _DEPARTURE_RE.search(t))
 
 
@@ -1037,7 +1050,10 @@ def _told_of_a_character(before):
 # words are the researcher's, not a wish to die.
 _STUDIES_IT_RE = _c(r"\b(?:\w*(?:preventie|werkstuk|scriptie)\w*|onderzoek(?:er\w*|\s+naar|\s+over|\s+doen)|interview\w*|enqu[eê]te\w*|vragenlijst\w*|survey\w*|questionnaires?|"
                     r"respondent\w*|deelnemers|participants|thesis|dissertation|researchers?|research\s+(?:on|into|about|project|study)|my\s+research|prevention|awareness|"
-                    r"(?:vraag|vragen|vroeg)\s+(?:\w+\s+){0,2}?naar)\b")
+                    r"(?:vraag|vragen|vroeg)\s+(?:\w+\s+){0,2}?naar|"
+                    # round 26 (dev since round 28): a side effect, reporting guidelines, a talk with figures
+                    r"(?:can|could|may|might)\s+cause|kan\s+(?:\w+\s+){0,3}?(?:veroorzaken|geven)|"
+                    r"guidelines?|richtlijn\w*|academic|academisch\w*|presentation|presentatie|statistics|figures)\b")
 
 
 def _concept_hit(sentence, *, media, joking, first_person, told_over=False):
@@ -1099,7 +1115,8 @@ _SAYS_3P_RE = _c(r"\b(?:zegt|zei|zeggen|praat|praatte|appt|appte|schrijft|schree
 # A person the author knows, named as theirs: a post about an assignment, training or research still
 # reports them when the sentence is about them ("one of my students wrote that she wants to die";
 # round 24, dev: round 23).
-_SOMEONE_I_KNOW_RE = _c(r"\b(?:my|mijn|m'n|mn|our|onze|ons)\s+(?:\w+\s+)?(?:students?|pupils?|leerlingen|leerling|clients?|clienten|client|residents?|bewoners?|patients?|patienten|patient|"
+_SOMEONE_I_KNOW_RE = _c(r"\b(?:leerling|student|cli[eë]nt|patient|speler|pupil|player|kind)\s+van\s+(?:mij|ons)\b|\bone\s+of\s+(?:my|our)\s+\w+|"
+                        r"\b(?:my|mijn|m'n|mn|our|onze|ons)\s+(?:\w+\s+)?(?:students?|pupils?|leerlingen|leerling|clients?|clienten|client|residents?|bewoners?|patients?|patienten|patient|"
                         r"son|daughter|friend|mate|colleague|zoon|dochter|vriend\w*|collega|kid|child|kind|broer\w*|zus\w*|brother|sister|neef|nicht|nephew|niece|"
                         r"vader|moeder|opa|oma|father|mother|dad|mum|mom|grandpa|grandma|grandfather|grandmother|husband|wife|buurman|buurvrouw|neighbou?r)\b")
 
@@ -1108,9 +1125,9 @@ _SOMEONE_I_KNOW_RE = _c(r"\b(?:my|mijn|m'n|mn|our|onze|ons)\s+(?:\w+\s+)?(?:stud
 # ik morgen niet wakker word'", "he had written 'sorry mum. I just can't do it anymore'"): read as if they
 # had posted them, and reported as someone else at risk. Not the author's own quoted words ("I told my GP
 # '...'": those are the author's), nor a film's or a joke's.
-_QUOTE_SPOKEN_RE = _c(r"\b(?:said|says|saying|told|tells|wrote|written|writes|texted|texts|messaged|posted|whispered|asked|"
+_QUOTE_SPOKEN_RE = _c(r"\b(?:said|says|saying|told|tells|telling|wrote|written|writes|texted|texts|messaged|posted|whispered|asked|"
                       r"zei|zegt|zeggen|schreef|geschreven|schrijft|appte|appt|stuurde|vertelde|vroeg|fluisterde)\b[^'\"\n]{0,40}$")
-_QUOTE_BY_ME_RE = _c(r"\b(?:i|ik|k)\s+(?:\w+\s+){0,2}?(?:said|say|told|tell|wrote|write|texted|asked|zei|zeg|vertelde|schreef|appte|vroeg)\b[^'\"\n]{0,40}$")
+_QUOTE_BY_ME_RE = _c(r"\b(?:i|ik|k)\s+(?:\w+\s+){0,2}?(?:said|say|told|tell|wrote|write|texted|asked|posted|sent|messaged|zei|zeg|vertelde|schreef|appte|stuurde|vroeg)\b[^'\"\n]{0,40}$")
 
 
 def _without_quotes(t, quoted):
@@ -1226,6 +1243,7 @@ _DENIAL_RE = _c(
     r"|ik\s+(?:ga|zal)\s+mezelf\s+(?:echt\s+)?niets?\s+aandoen"
     r"|ik\s+denk\s+er\s+(?:echt\s+|zeker\s+|helemaal\s+)?(?:niet|nooit)\s+aan\s+om\s+er\s+(?:een\s+)?einde?\s+aan\s+te\s+maken"
     r"|i'?m\s+not\s+(?:thinking|planning)\s+(?:of|about|on)\s+(?:ending\s+(?:it|my\s+life|things)|killing\s+myself|suicide)"
+    r"|(?:to\s+be\s+clear|for\s+the\s+record|voor\s+de\s+duidelijkheid)\s*[:,]?\s*(?:no|geen)\s+(?:suicidal|suicidale|zelfmoord|donkere)\s*(?:thoughts|gedachten)"
     r"|not\s+that\s+i\s+(?:actually\s+|really\s+)?(?:want\s+to\s+die|wanna\s+die|want\s+to\s+end\s+it|am\s+suicidal|would\s+hurt\s+myself)"
     r"|i'?m\s+(?:really\s+|definitely\s+|honestly\s+|absolutely\s+)?not\s+suicidal|i\s+am\s+(?:really\s+|definitely\s+)?not\s+suicidal"
     r"|(?:(?:i\s+have|i've)\s+(?:had\s+)?no|i\s+(?:don'?t|do\s+not)\s+have\s+(?:any\s+)?)\s*(?:suicidal\s+thoughts|thoughts\s+of\s+(?:suicide|self[\s-]?harm|hurting\s+myself|ending\s+(?:it|my\s+life|things|everything)))"
@@ -1294,7 +1312,7 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
             other_signals += _other_hits(sentence, other_patterns)
             if not donation and _other_concept_hit(sentence):
                 other_signals.append("other.wish")
-        elif info and not (media or completed) and _SOMEONE_I_KNOW_RE.search(sentence):
+        elif (info or media) and not completed and _SOMEONE_I_KNOW_RE.search(sentence) and not _MEDIA_RE.search(sentence):
             other_signals += _other_hits(sentence, other_patterns)  # the patterns, not the looser wish layer
         elif completed and not media:
             # grief, unless the sentence itself says someone is at risk now

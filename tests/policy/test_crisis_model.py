@@ -78,7 +78,7 @@ def test_training_reads_only_train_and_dev_and_matches_the_committed_weights(mod
     assert model.meta.get("cv_fpr", 1.0) <= crisis_learning.MAX_FPR
     # cross-validated "rules or model" on the blind rounds of train and dev, each round scored by a model
     # that never saw it, where the threshold is calibrated (docs/POLICY.md)
-    assert model.meta.get("cv_recall", 0.0) >= 0.85  # on the blind rounds r8-r23 and r25: measured 0.870 at false-positive rate 0.050 (round 24)
+    assert model.meta.get("cv_recall", 0.0) >= 0.85  # on the blind rounds r8-r27 but the test split: measured 0.876 at false-positive rate 0.049 (round 26)
     assert model.meta.get("cv_recall", 0.0) > model.meta.get("cv_rules_recall", 1.0)
 
 
