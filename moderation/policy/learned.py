@@ -522,6 +522,33 @@ def _asks(sentence: str, tokens: list[str]) -> bool:
             and (len(tokens) < 3 or tokens[2] not in _NOT_QUESTION_THIRD))
 
 
+# A sentence that only wishes, congratulates or commiserates ("Beterschap!", "Gefeliciteerd met je
+# eerste week zonder roken!", "Balen joh, zo'n griepje in je vakantie", "So sorry you're going
+# through this") is support, which the spec names as no claim; its health words ("roken", "griepje")
+# drew the model's false alarms on answers by other writers. Such a sentence is not judged, unless it
+# is long or also carries what a claim needs: a number, a reason, a modal of advice or an effect word.
+_SUPPORT_RE = re.compile(
+    r"\b(?:beterschap|gefeliciteerd|proficiat|gefeli\w*|sterkte|succes(?:\s+ermee)?|hou\s+vol|zet\s+hem\s+op|trots\s+op\s+(?:je|jou|jezelf)|"
+    r"balen|baal|wat\s+(?:rot|vervelend|naar|balen|een\s+pech|klote|zuur)|rot\s+voor\s+je|veel\s+liefs|dikke\s+knuffel|ik\s+denk\s+aan\s+je|"
+    r"get\s+well(?:\s+soon)?|congrat\w*|well\s+done|good\s+luck|best\s+of\s+luck|fingers\s+crossed|proud\s+of\s+you|hang\s+in\s+there|"
+    r"(?:so\s+)?sorry\s+(?:to\s+hear|you(?:'re|\s+are)\s+going\s+through)|that\s+sucks|thinking\s+of\s+you|sending\s+(?:hugs|love|strength))\b")
+_CLAIM_CARRIER_RE = re.compile(
+    r"\d|\b(?:want|omdat|doordat|daardoor|dus|because|since|so\s+that|moet\w*|zou\s+je|kun\s+je|should|must|need\s+to|"
+    r"help\w*|werk\w*|genees\w*|voorkom\w*|veilig|gevaarlijk|schadelijk|risico\w*|dosis|neem|slik|"
+    r"works?|cures?|prevents?|safe|dangerous|harmful|risks?|dose|take|taking)\b")
+
+
+#: A wish is short: a longer sentence with "hang in there" at its end may carry a claim before it.
+SUPPORT_MAX_WORDS = 12
+
+
+def _support_only(sentence: str, tokens: list[str]) -> bool:
+    if len(tokens) > SUPPORT_MAX_WORDS:
+        return False
+    folded = fold(sentence)
+    return bool(_SUPPORT_RE.search(folded)) and not _CLAIM_CARRIER_RE.search(folded)
+
+
 # --- the detector --------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -742,8 +769,8 @@ class Detector:
             if sentence.endswith("?"):
                 continue  # a question is never a claim, however it is worded
             tokens = _TOKEN_RE.findall(fold(sentence))
-            if len(tokens) < MIN_WORDS or _asks(sentence, tokens):
-                continue  # nor is a word or two ("depressie."), nor a question without its mark
+            if len(tokens) < MIN_WORDS or _asks(sentence, tokens) or _support_only(sentence, tokens):
+                continue  # nor is a word or two ("depressie."), a question without its mark, or a wish
             sentences.append(sentence)
             token_lists.append(tokens)
         if not sentences:
