@@ -38,7 +38,7 @@ INDEPENDENT_ROUNDS = {"round12.jsonl": "dev", "round14.jsonl": "dev", "round15.j
                       "round17.jsonl": "test", "round18.jsonl": "test", "train19.jsonl": "train",
                       "round19.jsonl": "test", "round20.jsonl": "test", "train21.jsonl": "train",
                       "round21.jsonl": "test", "round22.jsonl": "test", "train23.jsonl": "train",
-                      "round23.jsonl": "test"}
+                      "round23.jsonl": "test", "round24.jsonl": "test"}
 SEED = 20261201
 
 
