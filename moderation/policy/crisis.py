@@ -872,8 +872,9 @@ _UNREACHABLE_RE = _c(r"\b(?:(?:straight|goes|going|went)\s+(?:straight\s+)?to\s+
                      r"won'?t\s+have\s+to\s+(?:[\w']+\s+){0,4}?(?:much\s+)?longer|hoeft\s+(?:\w+\s+)?(?:niet|nie)\s+lang\s+meer)\b")
 
 
-def _other_farewell(t):
-    return bool((_THIRD_RE.search(t) or _quoted_from_others(t)) and _THEIR_FAREWELL_RE.search(t) and (_UNREACHABLE_RE.search(t) or _GIVES_AWAY_RE.search(t))
+def _other_farewell(t, quoted):
+    """``quoted``: the post's quotes of someone else's words (_quoted_from_others), which name them when no pronoun does."""
+    return bool((_THIRD_RE.search(t) or quoted) and _THEIR_FAREWELL_RE.search(t) and (_UNREACHABLE_RE.search(t) or _GIVES_AWAY_RE.search(t))
                 and not _DEPARTURE_RE.search(t))
 
 
@@ -1296,10 +1297,11 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
     donation = bool(_DONATION_RE.search(t))
     self_patterns, other_patterns = _possible_patterns(t)
     self_signals, other_signals = [], []
-    quoted = [] if media or joking or completed else _quoted_from_others(t)
+    others_quoted = _quoted_from_others(t)
+    quoted = [] if media or joking or completed else others_quoted
     own = _without_quotes(t, quoted)  # what the author says in their own words
     found = list(_sentences(own))
-    told_over = _told_over(t)
+    told_over = recovered and bool(_PAST_RE.search(t))  # _told_over(t), with the search above
     for i, sentence in enumerate(found):
         self_signals += _self_hits(sentence, media=media, joking=joking, told_over=told_over, first_person=first_person,
                                    patterns=self_patterns, following=found[i + 1] if i + 1 < len(found) else "")
@@ -1324,7 +1326,7 @@ def detect_crisis(text: str, *, learned: bool = True) -> CrisisAssessment:
         other_signals.append("other.note_and_pills")
     if not (media or other_signals) and _other_means_kept(t):
         other_signals.append("other.means_kept_for_later")
-    if not (media or completed or other_signals) and _other_farewell(t):
+    if not (media or completed or other_signals) and _other_farewell(t, others_quoted):
         other_signals.append("other.farewell_unreachable")
     if not other_signals and any(detect_crisis(match.group()[1:-1], learned=False).crisis for match in quoted):
         other_signals.append("other.quoted_words")

@@ -528,7 +528,7 @@ def _asks(sentence: str, tokens: list[str]) -> bool:
 # drew the model's false alarms on answers by other writers. Such a sentence is not judged, unless it
 # is long or also carries what a claim needs: a number, a reason, a modal of advice or an effect word.
 _SUPPORT_RE = re.compile(
-    r"\b(?:beterschap|gefeliciteerd|proficiat|gefeli\w*|sterkte|succes(?:\s+ermee)?|hou\s+vol|zet\s+hem\s+op|trots\s+op\s+(?:je|jou|jezelf)|"
+    r"\b(?:beterschap|gefeli\w*|proficiat|sterkte|succes(?:\s+ermee)?|hou\s+vol|zet\s+hem\s+op|trots\s+op\s+(?:je|jou|jezelf)|"
     r"balen|baal|wat\s+(?:rot|vervelend|naar|balen|een\s+pech|klote|zuur)|rot\s+voor\s+je|veel\s+liefs|dikke\s+knuffel|ik\s+denk\s+aan\s+je|"
     r"get\s+well(?:\s+soon)?|congrat\w*|well\s+done|good\s+luck|best\s+of\s+luck|fingers\s+crossed|proud\s+of\s+you|hang\s+in\s+there|"
     r"(?:so\s+)?sorry\s+(?:to\s+hear|you(?:'re|\s+are)\s+going\s+through)|that\s+sucks|thinking\s+of\s+you|sending\s+(?:hugs|love|strength))\b")
@@ -542,11 +542,9 @@ _CLAIM_CARRIER_RE = re.compile(
 SUPPORT_MAX_WORDS = 12
 
 
-def _support_only(sentence: str, tokens: list[str]) -> bool:
-    if len(tokens) > SUPPORT_MAX_WORDS:
-        return False
-    folded = fold(sentence)
-    return bool(_SUPPORT_RE.search(folded)) and not _CLAIM_CARRIER_RE.search(folded)
+def _support_only(folded: str, tokens: list[str]) -> bool:
+    """Whether a sentence (folded, with its tokens) only wishes, congratulates or commiserates."""
+    return len(tokens) <= SUPPORT_MAX_WORDS and bool(_SUPPORT_RE.search(folded)) and not _CLAIM_CARRIER_RE.search(folded)
 
 
 # --- the detector --------------------------------------------------------------------
@@ -768,8 +766,9 @@ class Detector:
         for sentence in author_sentences(text[:MAX_TEXT_CHARS]):
             if sentence.endswith("?"):
                 continue  # a question is never a claim, however it is worded
-            tokens = _TOKEN_RE.findall(fold(sentence))
-            if len(tokens) < MIN_WORDS or _asks(sentence, tokens) or _support_only(sentence, tokens):
+            folded = fold(sentence)
+            tokens = _TOKEN_RE.findall(folded)
+            if len(tokens) < MIN_WORDS or _asks(sentence, tokens) or _support_only(folded, tokens):
                 continue  # nor is a word or two ("depressie."), a question without its mark, or a wish
             sentences.append(sentence)
             token_lists.append(tokens)
